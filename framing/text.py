@@ -1,0 +1,154 @@
+"""Paragraphs, sentences and tokens with character offsets.
+
+Sentences come from NLTK's Punkt algorithm with our own abbreviation list
+(``framing/data/abbreviations.txt``): no trained model is loaded and nothing
+is downloaded. Sentences never cross a paragraph break (a blank line, or a
+line break followed by a bullet), which keeps headlines, sub-headings and the
+one-sentence paragraphs of translated wire copy apart.
+
+Every span is a half-open ``(start, end)`` pair of character offsets into the
+text it was computed from, so ``text[start:end]`` is the span's text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+__all__ = [
+    "Span",
+    "paragraph_spans",
+    "sentence_spans",
+    "token_spans",
+    "tokens",
+    "word_count",
+    "abbreviations",
+]
+
+#: A word token: letters/digits with inner hyphens or apostrophes (``S-400``,
+#: ``Turkey's``, ``co-produce``).
+TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
+
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\u00a0]*\n\s*|\n(?=[ \t]*[•·*\-–]\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of a text: ``text[start:end] == self.text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Return the packaged abbreviation list, lower case without the final dot.
+
+    Examples
+    --------
+    >>> "gen" in abbreviations() and "u.s" in abbreviations()
+    True
+    """
+    raw = resources.files("framing.data").joinpath("abbreviations.txt").read_text("utf-8")
+    words = set()
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(line.lower().rstrip("."))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _punkt() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations())
+    return PunktSentenceTokenizer(params)
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """Split ``text`` into paragraphs at blank lines and before bullets.
+
+    Leading and trailing white space is left out of each span; empty
+    paragraphs are dropped.
+
+    Examples
+    --------
+    >>> [p.text for p in paragraph_spans("Title\\n\\nFirst para.\\nstill first.\\n\\n\\nSecond.")]
+    ['Title', 'First para.\\nstill first.', 'Second.']
+    """
+    spans: list[Span] = []
+    pos = 0
+    for m in _PARAGRAPH_BREAK_RE.finditer(text):
+        _add_stripped(text, pos, m.start(), spans)
+        pos = m.end()
+    _add_stripped(text, pos, len(text), spans)
+    return spans
+
+
+def _add_stripped(text: str, start: int, end: int, out: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Span(start, end, text[start:end]))
+
+
+def sentence_spans(text: str, paragraphs: list[Span] | None = None) -> list[Span]:
+    """Split ``text`` into sentences with Punkt, never across paragraphs.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+    paragraphs : list of Span, optional
+        Paragraph spans of ``text`` if already computed.
+
+    Returns
+    -------
+    list of Span
+        Sentences in text order, offsets into ``text``.
+
+    Examples
+    --------
+    >>> [s.text for s in sentence_spans("The U.S. Sen. Smith spoke. He left.\\n\\nNew para")]
+    ['The U.S. Sen. Smith spoke.', 'He left.', 'New para']
+    """
+    tok = _punkt()
+    out: list[Span] = []
+    for para in paragraphs if paragraphs is not None else paragraph_spans(text):
+        for s, e in tok.span_tokenize(para.text):
+            a, b = para.start + s, para.start + e
+            out.append(Span(a, b, text[a:b]))
+    return out
+
+
+def token_spans(text: str) -> list[Span]:
+    """Word tokens of ``text`` with offsets (punctuation is left out).
+
+    Examples
+    --------
+    >>> [t.text for t in token_spans("Turkey's S-400 deal, the U.S. said.")]
+    ["Turkey's", 'S-400', 'deal', 'the', 'U.S', 'said']
+    """
+    return [Span(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens of ``text``."""
+    return [m.group().lower() for m in TOKEN_RE.finditer(text)]
+
+
+def word_count(text: str) -> int:
+    """Number of word tokens in ``text``.
+
+    Examples
+    --------
+    >>> word_count("NATO's chief said: 'difficult'.")
+    4
+    """
+    return sum(1 for _ in TOKEN_RE.finditer(text))
