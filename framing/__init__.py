@@ -1,5 +1,73 @@
-"""framing: compare how news outlets frame the same story."""
+"""framing: compare how news outlets frame the same story.
+
+The public surface (imported lazily, so ``import framing`` is fast)::
+
+    corpus = framing.load_corpus("corpora/s400")
+    comp = framing.analyze(corpus)            # every table, once
+    comp.to_pdf("s400.pdf")
+
+    framing.detect_outlet(raw_text, url=None)  # which outlet wrote this?
+    framing.extract_quotes(text)               # quoted voices in any string
+    framing.find_loaded_terms(text)            # loaded language in any string
+    framing.target_sentiment(text, start, end) # sentiment toward one mention
+"""
 from __future__ import annotations
 
+from importlib import import_module
+from typing import Any
+
 __version__ = "0.1.0"
-__all__: list[str] = ["__version__"]
+
+_EXPORTS: dict[str, str] = {
+    # errors
+    "FramingError": "framing.errors",
+    "CorpusError": "framing.errors",
+    "OutletError": "framing.errors",
+    "LexiconError": "framing.errors",
+    "ReportError": "framing.errors",
+    # outlets and ratings
+    "Outlet": "framing.outlets",
+    "OutletRegistry": "framing.outlets",
+    "default_registry": "framing.outlets",
+    "detect_outlet": "framing.outlets",
+    "load_ratings": "framing.ratings",
+    # corpus
+    "Article": "framing.corpus",
+    "Corpus": "framing.corpus",
+    "load_corpus": "framing.corpus",
+    "Actor": "framing.actors",
+    "load_actors": "framing.actors",
+    "clean_text": "framing.clean",
+    "ingest_files": "framing.ingest",
+    # analyzers
+    "extract_quotes": "framing.analyzers.voices",
+    "voices": "framing.analyzers.voices",
+    "voice_summary": "framing.analyzers.voices",
+    "sentence_sentiment": "framing.analyzers.sentiment",
+    "outlet_sentiment": "framing.analyzers.sentiment",
+    "target_sentiment": "framing.analyzers.sentiment",
+    "actor_sentiment": "framing.analyzers.sentiment",
+    "find_loaded_terms": "framing.analyzers.loaded",
+    "loaded_terms": "framing.analyzers.loaded",
+    "loaded_rates": "framing.analyzers.loaded",
+    "distinctive_terms": "framing.analyzers.distinctive",
+    "kwic": "framing.analyzers.kwic",
+    # comparison
+    "analyze": "framing.compare",
+    "Comparison": "framing.compare",
+}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'framing' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,92 @@
+"""Packaged word lists used by the quote extractor (read once, cached).
+
+Files in ``framing/data``: ``reporting_verbs.csv`` (cue, lemma, stance, frame,
+note, source), ``countries.csv`` (names, capitals and adjectives to a
+government label), ``roles.csv`` (title and office words to an affiliation
+class) and ``organisations.csv`` (often quoted organisations and media).
+Lines starting with ``#`` are provenance comments.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ..errors import LexiconError, where
+
+__all__ = ["Lexicon", "lexicon", "read_data_csv"]
+
+
+def read_data_csv(name: str, required: tuple[str, ...]) -> list[dict[str, str]]:
+    """Read a packaged CSV from ``framing/data`` skipping ``#`` comment lines.
+
+    Raises
+    ------
+    LexiconError
+        When a required column is missing.
+    """
+    raw = resources.files("framing.data").joinpath(name).read_text("utf-8")
+    lines = [ln for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)))
+    missing = [c for c in required if c not in (reader.fieldnames or [])]
+    if missing:
+        raise LexiconError(
+            f"{where('framing/data/' + name, 1)}: missing column(s) {missing}; "
+            f"the header must contain {list(required)}."
+        )
+    return [{k: (v or "").strip() for k, v in row.items() if k is not None} for row in reader]
+
+
+@dataclass(frozen=True)
+class Place:
+    """A country: ISO-like code and government label."""
+
+    code: str
+    government: str
+    adjective: str
+
+
+@dataclass
+class Lexicon:
+    """All word lists the extractor needs, keyed for fast lookup."""
+
+    cues: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # form -> (lemma, stance, frame)
+    cue_re: re.Pattern[str] | None = None
+    metonyms: dict[str, Place] = field(default_factory=dict)  # lower name/capital -> place
+    adjectives: dict[str, Place] = field(default_factory=dict)  # lower adjective -> place
+    roles: dict[str, tuple[str, bool]] = field(default_factory=dict)  # word -> (class, group)
+    orgs: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)  # lower alias -> (name, affiliation, country, kind)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load and index the packaged word lists (cached)."""
+    lex = Lexicon()
+    for row in read_data_csv("reporting_verbs.csv", ("cue", "lemma", "stance", "frame")):
+        lex.cues[row["cue"].lower()] = (row["lemma"], row["stance"], row["frame"])
+    forms = sorted(lex.cues, key=len, reverse=True)
+    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    lex.cue_re = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
+    for row in read_data_csv("countries.csv", ("code", "names", "capitals", "adjectives", "government")):
+        adjs = [a for a in row["adjectives"].split("|") if a]
+        place = Place(row["code"], row["government"], adjs[0] if adjs else row["code"])
+        for name in row["names"].split("|") + row["capitals"].split("|"):
+            if name:
+                lex.metonyms.setdefault(name.lower(), place)
+                if name.lower().startswith("the "):
+                    lex.metonyms.setdefault(name.lower()[4:], place)
+        for adj in adjs:
+            lex.adjectives.setdefault(adj.lower(), place)
+    for row in read_data_csv("roles.csv", ("word", "class", "group")):
+        lex.roles[row["word"].lower()] = (row["class"], row["group"] == "yes")
+    for row in read_data_csv("organisations.csv", ("name", "aliases", "affiliation", "country", "kind")):
+        rec = (row["name"], row["affiliation"], row["country"], row["kind"])
+        for alias in [row["name"], *row["aliases"].split("|")]:
+            if alias:
+                lex.orgs.setdefault(alias.lower(), rec)
+                if alias.lower().startswith("the "):
+                    lex.orgs.setdefault(alias.lower()[4:], rec)
+    return lex

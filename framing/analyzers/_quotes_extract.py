@@ -1,0 +1,716 @@
+"""Rule-based attribution finder: cues, speakers and reported content.
+
+Works on one text in one pass over its sentences. Every window it looks at
+is bounded (a sentence, at most a few hundred characters around a cue), so
+the whole run is linear in the length of the text.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from ..text import Span, paragraph_spans, sentence_spans
+from ._quotes_data import lexicon
+from ._quotes_marks import QuoteSpan, find_quotes
+
+__all__ = ["RawQuote", "find_attributions"]
+
+#: Word-ish tokens: abbreviations with dots (U.S.), words with inner
+#: hyphens/apostrophes and a possessive ending, or one punctuation char.
+_TOK_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*(?:['’]s\b|s['’](?!\w))?|[^\w\s]")
+
+_AUX = frozenset(
+    """has have had also reportedly once again earlier later previously repeatedly recently then now
+    further publicly privately even would will could did does do is was were are be been being often
+    still already just initially quickly frequently separately similarly likewise specifically
+    explicitly openly allegedly apparently has later first last simply flatly angrily bluntly firmly
+    strongly clearly directly immediately only subsequently yet too""".split()
+)
+_PRONOUNS = frozenset("he she they it we i him her them you".split())
+_DETS = frozenset("the a an his her their its our several some two three many other most these those both".split())
+_MODS = frozenset(
+    """senior unidentified unnamed anonymous top former deputy vice foreign defence defense state state-run
+    affairs policy security military diplomatic chief general press interior finance economy trade
+    justice health energy national federal regional local foreign-affairs assistant acting executive
+    independent leading prominent retired current new some other white house""".split()
+)
+_CONNECT = frozenset(["of", "for", "and", "at", "the", "de", "von", "van", "al", "bin"])
+_FUNC_CAPS = frozenset(
+    """in on at however but and thus meanwhile recall as after before when while if although though
+    because since so yet then also still for with by from to of this that these those it there here
+    today yesterday tomorrow speaking responding asked according earlier later now moreover furthermore
+    instead indeed still besides nevertheless rather overall finally first second last next despite
+    under over during between among amid against without within through across toward towards upon
+    about above below what who why how where which whether not no yes mr mrs ms dr""".split()
+)
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december""".split()
+)
+_TITLE_ABBR = frozenset("mr mrs ms dr prof gen sen rep gov lt col maj capt sgt st".split())
+_NEG_RE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno|short\s+of|declined\s+to|refused\s+to|without|\bnor)\s+(?:\w+\s+){0,1}$", re.I)
+_THAT_RE = re.compile(r"\bthat\b")
+_ING_PARTICIPIAL = re.compile(r"ing$")
+_CONNECTIVE_RE = re.compile(
+    r"^(?:\s*(?:however|thus|meanwhile|moreover|still|also|and|but|so|yet|recall that|at the same time|"
+    r"in addition|furthermore|earlier|later|now|then|instead|indeed|therefore|for example)\s*,?)+\s*",
+    re.I,
+)
+_APPOS_START = frozenset(
+    "a an the who which former head chief director founder author professor president spokesman spokeswoman".split()
+)
+
+
+@dataclass(slots=True)
+class RawQuote:
+    """One attribution before speaker resolution."""
+
+    kind: str
+    start: int
+    end: int
+    cue: str
+    cue_start: int | None
+    cue_end: int | None
+    stance: str
+    mention: tuple[int, int] | None  # offsets of the speaker mention
+    appos: str = ""  # appositive text describing the speaker
+    inherit: "RawQuote | None" = None  # row whose speaker this row shares
+    para: int = 0
+    quoted: bool = False  # content is (or contains) a direct quote
+    unattributed: bool = False
+    sentence: int = 0
+    hidden: bool = False
+
+
+@dataclass(slots=True)
+class _Cue:
+    start: int
+    end: int
+    form: str
+    lemma: str
+    stance: str
+    frame: str
+    seg: int
+    nested: bool = False
+
+
+@dataclass
+class _Doc:
+    text: str
+    segs: list[tuple[int, int]]
+    seg_starts: list[int]
+    para_starts: list[int]
+    para_ends: list[int]
+    dquotes: list[QuoteSpan]
+    squotes: list[QuoteSpan]
+    dq_starts: list[int] = field(default_factory=list)
+
+
+def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    return [(a + m.start(), a + m.end(), m.group()) for m in _TOK_RE.finditer(text, 0, 0) or ()] if False else [
+        (m.start(), m.end(), m.group()) for m in _TOK_RE.finditer(text, a, b)
+    ]
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or (tok[:1].isdigit() and False)
+
+
+def _np_word(tok: str, lex_roles: dict) -> str:
+    """Classify a token for noun-phrase scanning: 'cap', 'role', 'mod', 'det', 'conn', 'poss', ''."""
+    low = tok.lower()
+    base = re.sub(r"['’]s?$", "", low)
+    if tok[:1].isupper():
+        if low in _FUNC_CAPS or low in _TIME_WORDS:
+            if low == "the":
+                return "det"
+            return ""
+        return "cap"
+    if base in lex_roles:
+        return "role"
+    if low in _MODS or base in _MODS:
+        return "mod"
+    if low in _DETS:
+        return "det"
+    if low in _CONNECT:
+        return "conn"
+    return ""
+
+
+def _np_left(doc: _Doc, lo: int, pos: int, roles: dict, allow_comma: bool = True) -> tuple[int, int, str] | None:
+    """Noun phrase ending just before ``pos`` (skipping auxiliaries and adverbs).
+
+    Returns (start, end, appositive) or None.
+    """
+    text = doc.text
+    toks = _tokens(text, max(lo, pos - 300), pos)
+    j = len(toks) - 1
+    while j >= 0 and toks[j][2].lower() in _AUX:
+        j -= 1
+    while j >= 0 and toks[j][2].lower().endswith("ly") and toks[j][2].islower() and len(toks[j][2]) > 4:
+        j -= 1  # adverb: "openly", "reportedly"
+        while j >= 0 and toks[j][2].lower() in _AUX:
+            j -= 1
+    if j < 0:
+        return None
+    appos = ""
+    if toks[j][2] == "," and allow_comma:
+        # "X, who spoke to reporters, said" / "X, an expert at Y, said"
+        k = j - 1
+        while k >= 0 and toks[k][2] not in {",", "(", ";", ":", ".", '"', "“", "”"}:
+            k -= 1
+        if k >= 0 and toks[k][2] == "," and j - k <= 30:
+            inner = toks[k + 1:j]
+            if inner:
+                appos = text[inner[0][0]:inner[-1][1]]
+            res = _np_left(doc, lo, toks[k][0], roles, allow_comma=False)
+            if res is not None:
+                return res[0], res[1], appos
+        return None
+    tok = toks[j][2]
+    if tok.lower() in _PRONOUNS:
+        return toks[j][0], toks[j][1], ""
+    end = toks[j][1]
+    start = None
+    head_ok = False
+    k = j
+    while k >= 0:
+        t = toks[k][2]
+        if t == "." and k > 0 and toks[k - 1][2].lower() in _TITLE_ABBR:
+            k -= 1
+            continue
+        cls = _np_word(t, roles)
+        if k == j:
+            if cls not in ("cap", "role"):
+                return None
+            head_ok = True
+        if cls == "":
+            break
+        if cls == "det":
+            start = toks[k][0]
+            k -= 1
+            break
+        start = toks[k][0]
+        k -= 1
+    if start is None or not head_ok:
+        return None
+    # do not start on a connector
+    sub = _tokens(text, start, end)
+    while sub and sub[0][2].lower() in ("of", "for", "and", "at"):
+        sub = sub[1:]
+    if not sub:
+        return None
+    return sub[0][0], end, appos
+
+
+def _np_right(doc: _Doc, pos: int, hi: int, roles: dict) -> tuple[int, int] | None:
+    """Noun phrase starting right after ``pos`` (for "said Trump", "according to X")."""
+    text = doc.text
+    toks = _tokens(text, pos, min(hi, pos + 300))
+    if not toks:
+        return None
+    t0 = toks[0][2]
+    if t0.lower() in _PRONOUNS:
+        return toks[0][0], toks[0][1]
+    start = toks[0][0]
+    end = None
+    k = 0
+    seen_det = False
+    while k < len(toks):
+        t = toks[k][2]
+        if t == "." and k > 0 and toks[k - 1][2].lower() in _TITLE_ABBR:
+            k += 1
+            continue
+        cls = _np_word(t, roles)
+        if cls == "det" and (k == 0 or (k > 0 and toks[k - 1][2].lower() in ("of", "for", "at"))):
+            seen_det = True
+            k += 1
+            continue
+        if cls in ("cap", "role", "mod"):
+            if cls != "mod":
+                end = toks[k][1]
+            k += 1
+            continue
+        if cls == "conn" and end is not None and k + 1 < len(toks) and _np_word(toks[k + 1][2], roles) in ("cap", "role", "det", "mod"):
+            k += 1
+            continue
+        break
+    if end is None:
+        return None
+    return start, end
+
+
+def _seg_of(doc: _Doc, pos: int) -> int:
+    return max(bisect_right(doc.seg_starts, pos) - 1, 0)
+
+
+def _para_of(doc: _Doc, pos: int) -> int:
+    return max(bisect_right(doc.para_starts, pos) - 1, 0)
+
+
+def _inside(spans_starts: list[int], spans: list[QuoteSpan], a: int, b: int) -> QuoteSpan | None:
+    """The quote whose inner span contains [a, b)."""
+    i = bisect_right(spans_starts, a) - 1
+    # quotes do not overlap each other, so the candidate is the last one starting before a
+    if i >= 0:
+        q = spans[i]
+        if q.start <= a and b <= q.end:
+            return q
+    return None
+
+
+def _strip_span(text: str, a: int, b: int, chars: str = " \t\n\r\u00a0") -> tuple[int, int]:
+    while a < b and text[a] in chars:
+        a += 1
+    while b > a and text[b - 1] in chars:
+        b -= 1
+    return a, b
+
+
+_TAIL_RE = re.compile(
+    r"^[\s,]*(?:(?:in|at|on|during|to|with|after|before|while|from|for|via|through|last|this|earlier|later|"
+    r"on\s+\w+|told|speaking|according|prior|following|ahead|when|as|adding|but|and\s+(?:added|said))\b[^\"“”«»:;]*)?[.!?;,]?\s*$",
+    re.I,
+)
+
+
+def _segment_doc(text: str, paragraphs: list[Span] | None, sentences: list[Span] | None) -> _Doc:
+    paras = paragraphs if paragraphs is not None else paragraph_spans(text)
+    sents = sentences if sentences is not None else sentence_spans(text, paras)
+    para_starts = [p.start for p in paras]
+    para_ends = [p.end for p in paras]
+    quotes = find_quotes(text, para_starts, para_ends)
+    dq = [q for q in quotes if q.double]
+    sq = [q for q in quotes if not q.double]
+    intervals = [(s.start, s.end) for s in sents] + [(q.open, q.outer_end) for q in dq]
+    intervals.sort()
+    segs: list[tuple[int, int]] = []
+    for a, b in intervals:
+        if segs and a < segs[-1][1]:
+            if b > segs[-1][1]:
+                segs[-1] = (segs[-1][0], b)
+        else:
+            segs.append((a, b))
+    doc = _Doc(text, segs, [s[0] for s in segs], para_starts, para_ends, dq, sq)
+    doc.dq_starts = [q.start for q in dq]
+    return doc
+
+
+def find_attributions(
+    text: str,
+    paragraphs: list[Span] | None = None,
+    sentences: list[Span] | None = None,
+) -> tuple[list[RawQuote], _Doc]:
+    """Find attributions in ``text`` (speakers not yet resolved)."""
+    lex = lexicon()
+    roles = lex.roles
+    doc = _segment_doc(text, paragraphs, sentences)
+    sq_starts = [q.start for q in doc.squotes]
+
+    # ---- cues --------------------------------------------------------
+    cues: list[_Cue] = []
+    assert lex.cue_re is not None
+    for m in lex.cue_re.finditer(text):
+        a, b = m.start(), m.end()
+        form = re.sub(r"\s+", " ", m.group().lower())
+        lemma, stance, frame = lex.cues.get(form, ("", "neutral", "speech"))
+        if _inside(doc.dq_starts, doc.dquotes, a, b) is not None:
+            continue  # speech inside a direct quote is not an outer attribution
+        seg = _seg_of(doc, a)
+        s0 = doc.segs[seg][0] if doc.segs else 0
+        before = text[max(s0, a - 40):a]
+        if _NEG_RE.search(before):
+            continue
+        # inside parentheses
+        pre = text[max(s0, a - 200):a]
+        if pre.count("(") > pre.count(")"):
+            continue
+        # capitalised cue word in the middle of a sentence is a name ("Press TV", "Hope")
+        if m.group()[:1].isupper() and a > s0 and not text[a - 2:a].strip() in ("", '"', "“", "‘", ":"):
+            if not re.match(r"[\"“‘(\s]*$", text[s0:a]):
+                continue
+        cues.append(_Cue(a, b, m.group(), lemma, stance, frame, seg))
+
+    rows: list[RawQuote] = []
+    used_dq: set[int] = set()
+    dq_index = {id(q): i for i, q in enumerate(doc.dquotes)}
+    last_in_seg: dict[int, int] = {}  # segment -> index of last row
+    seg_cues: dict[int, list[int]] = {}
+    for ci, c in enumerate(cues):
+        seg_cues.setdefault(c.seg, []).append(ci)
+
+    def quote_ending_before(pos: int, lo: int) -> QuoteSpan | None:
+        i = bisect_left([q.open for q in doc.dquotes], pos) - 1 if False else None
+        return None
+
+    dq_opens = [q.open for q in doc.dquotes]
+    dq_ends = [q.outer_end for q in doc.dquotes]
+
+    def last_quote_before(pos: int) -> QuoteSpan | None:
+        i = bisect_right(dq_ends, pos) - 1
+        return doc.dquotes[i] if i >= 0 else None
+
+    def first_quote_after(pos: int) -> QuoteSpan | None:
+        i = bisect_left(dq_opens, pos)
+        return doc.dquotes[i] if i < len(doc.dquotes) else None
+
+    def contains_quote(a: int, b: int) -> bool:
+        i = bisect_left(dq_opens, a)
+        if i < len(doc.dquotes) and doc.dquotes[i].open < b:
+            return True
+        j = bisect_left([q.open for q in doc.squotes], a) if doc.squotes else 0
+        return bool(doc.squotes) and j < len(doc.squotes) and doc.squotes[j].open < b
+
+    sq_opens = [q.open for q in doc.squotes]
+
+    def contains_any_quote(a: int, b: int) -> bool:
+        i = bisect_left(dq_opens, a)
+        if i < len(dq_opens) and dq_opens[i] < b:
+            return True
+        j = bisect_left(sq_opens, a)
+        return j < len(sq_opens) and sq_opens[j] < b
+
+    def content_end(c: _Cue, ci: int, a: int, seg_end: int) -> int:
+        """End of content starting at a: segment end, or a later cue of the same speaker."""
+        end = seg_end
+        for cj in seg_cues.get(c.seg, []):
+            if cj <= ci:
+                continue
+            d = cues[cj]
+            if d.start < a:
+                continue
+            gap = text[max(a, d.start - 12):d.start]
+            if d.form.lower().endswith("ing") and re.search(r",\s*$", gap):
+                end = max(a, d.start - len(gap) + gap.rfind(",") + 1)
+                break
+            if re.search(r"(?:,|\band)\s*$", gap) and re.search(r"\band\s*$", gap):
+                end = d.start - len(gap) + gap.rfind("and")
+                break
+            break
+        q = _inside(doc.dq_starts, doc.dquotes, end - 1, end) if end > a else None
+        return end
+
+    def add(row: RawQuote) -> int:
+        a, b = _strip_span(text, row.start, row.end)
+        if b <= a:
+            return -1
+        row.start, row.end = a, b
+        row.para = _para_of(doc, a)
+        row.sentence = _seg_of(doc, a)
+        rows.append(row)
+        return len(rows) - 1
+
+    for ci, c in enumerate(cues):
+        s0, s1 = doc.segs[c.seg]
+        frame = c.frame
+        lowform = c.form.lower()
+        prev_ci = None
+        for cj in seg_cues.get(c.seg, []):
+            if cj < ci:
+                prev_ci = cj
+        # ---------------- passive: content is the previous sentence --------
+        if frame == "passive":
+            by = re.search(r"\bby\b", text[c.end:s1]) if not lowform.endswith(" by") else None
+            np_from = c.end if lowform.endswith(" by") else (c.end + by.end() if by else -1)
+            if np_from < 0 or c.seg == 0:
+                continue
+            sp = _np_right(doc, np_from, s1, roles)
+            if sp is None:
+                continue
+            ps0, ps1 = doc.segs[c.seg - 1]
+            appos = text[sp[1]:s1].strip(" ,.")
+            add(RawQuote("indirect", ps0, ps1, c.form, c.start, c.end, c.stance, sp, appos=appos,
+                         quoted=contains_any_quote(ps0, ps1)))
+            continue
+        # ---------------- according to X -----------------------------------
+        if frame == "according":
+            if lowform != "according to":
+                continue
+            sp = _np_right(doc, c.end, s1, roles)
+            if sp is None:
+                continue
+            head = text[s0:c.start]
+            m_lead = _CONNECTIVE_RE.match(head)
+            lead_empty = head.strip(" \t\n\"“") == "" or (m_lead is not None and m_lead.end() >= len(head.rstrip()))
+            after = text[sp[1]:s1]
+            appos = ""
+            if lead_empty:
+                # According to X[, appositive], CONTENT
+                m = re.match(r"\s*,\s*", after)
+                if not m:
+                    continue
+                a = sp[1] + m.end()
+                rest = text[a:s1]
+                toks = rest.split(None, 1)
+                if toks and toks[0].lower().strip(",") in _APPOS_START | set(roles):
+                    k = rest.find(",")
+                    if 0 <= k < 200 and k < len(rest) - 3:
+                        appos = rest[:k]
+                        a = a + k + 1
+                b = content_end(c, ci, a, s1)
+                add(RawQuote("indirect", a, b, c.form, c.start, c.end, c.stance, sp, appos=appos,
+                             quoted=contains_any_quote(a, b)))
+            else:
+                k = head.rstrip().rstrip(",")
+                a = s0 + len(_CONNECTIVE_RE.match(head).group()) if _CONNECTIVE_RE.match(head) else s0
+                b = s0 + len(k)
+                if len(text[a:b].split()) < 3:
+                    continue
+                appos = after.strip(" ,.")
+                add(RawQuote("indirect", a, b, c.form, c.start, c.end, c.stance, sp, appos=appos,
+                             quoted=contains_any_quote(a, b)))
+            continue
+        # ---------------- nominal: "X's statements that ..." -----------------
+        if frame == "nominal":
+            m_that = re.match(r"\s+that\b", text[c.end:s1])
+            if not m_that:
+                continue
+            pre = text[max(s0, c.start - 120):c.start]
+            m_pos = re.search(r"((?:[A-Z][\w.-]*\s+)*(?:[A-Z][\w.-]*|\w+)(?:['’]s|s['’]))\s+(?:\w+\s+){0,2}$", pre)
+            if not m_pos:
+                continue
+            ps = c.start - len(pre) + m_pos.start(1)
+            pe = c.start - len(pre) + m_pos.end(1)
+            a = c.end + m_that.end()
+            b = content_end(c, ci, a, s1)
+            add(RawQuote("indirect", a, b, c.form, c.start, c.end, c.stance, (ps, pe),
+                         quoted=contains_any_quote(a, b)))
+            continue
+        # ---------------- verbs -----------------------------------------------
+        is_ing = lowform.endswith("ing")
+        left_raw = text[s0:c.start]
+        left_strip = left_raw.rstrip()
+        # quoted cue word: Canada 'concerned' about ...
+        q_single = _inside(sq_starts, doc.squotes, c.start, c.end)
+        # 1. a direct quote right before the attribution
+        q = last_quote_before(c.start + 1)
+        speaker = None
+        inverted = False
+        gap_ok = False
+        if q is not None and id(q) not in {id(x) for x in ()}:
+            gap = text[q.outer_end:c.start]
+            if len(gap) < 160 and "\n\n" not in gap and q.outer_end > s0 - 1 and q.open >= s0:
+                g = gap.strip(" \t\n,\u00a0")
+                if g == "":
+                    gap_ok = True
+                else:
+                    np_ = _np_left(doc, q.outer_end, c.start, roles, allow_comma=False)
+                    if np_ is not None and text[q.outer_end:np_[0]].strip(" \t\n,\u00a0") == "":
+                        gap_ok = True
+                        speaker = np_
+        if gap_ok and dq_index[id(q)] not in used_dq:
+            if speaker is None:
+                sp = _np_right(doc, c.end, s1, roles)
+                if sp is None:
+                    continue
+                speaker = (sp[0], sp[1], "")
+                inverted = True
+            used_dq.add(dq_index[id(q)])
+            tail = text[(speaker[1] if inverted else c.end):s1]
+            appos = ""
+            m_app = re.match(r"\s*,\s*([^,.;]{3,150})", tail)
+            if inverted and m_app and m_app.group(1).split()[0].lower() in _APPOS_START | set(roles):
+                appos = m_app.group(1)
+            idx = add(RawQuote("direct", q.start, q.end, c.form, c.start, c.end, c.stance,
+                               (speaker[0], speaker[1]), appos=appos or speaker[2], quoted=True))
+            if idx >= 0:
+                last_in_seg[c.seg] = idx
+            continue
+        if is_ing and prev_ci is not None and re.search(r",\s*$", left_raw):
+            # participial ", adding that ..." shares the previous cue's speaker
+            pidx = last_in_seg.get(c.seg)
+            if pidx is None or rows[pidx].cue_start != cues[prev_ci].start:
+                continue
+            a = c.end
+            rest = text[a:s1]
+            mt = re.match(r"\s*(?:that\b)?", rest)
+            a += mt.end() if mt else 0
+            b = content_end(c, ci, a, s1)
+            if len(text[a:b].split()) < 2:
+                continue
+            kind = "indirect"
+            idx = add(RawQuote(kind, a, b, c.form, c.start, c.end, c.stance, None, inherit=rows[pidx],
+                               quoted=contains_any_quote(a, b)))
+            if idx >= 0:
+                last_in_seg[c.seg] = idx
+            continue
+        # coordinated "... and hinted about ..." shares the previous speaker
+        if prev_ci is not None and re.search(r"\band\s*$", left_raw) and c.seg in last_in_seg:
+            pidx = last_in_seg[c.seg]
+            a = c.end
+            b = content_end(c, ci, a, s1)
+            if len(text[a:b].split()) >= 2:
+                idx = add(RawQuote("indirect", a, b, c.form, c.start, c.end, c.stance, None, inherit=rows[pidx],
+                                   quoted=contains_any_quote(a, b)))
+                if idx >= 0:
+                    last_in_seg[c.seg] = idx
+            continue
+        lnp = None
+        left_end_char = left_strip[-1:] if left_strip else ""
+        if left_end_char in (",", "”", '"', "’", "") or left_strip.endswith(("\u201d", ",\u201d")):
+            if left_end_char == "":
+                lnp = None
+            else:
+                lnp = None
+        if lnp is None and left_end_char not in (",", "”", '"'):
+            lnp = _np_left(doc, s0, c.start, roles)
+        if lnp is None and left_end_char == ",":
+            # "X, who spoke ..., said" -> NP before the appositive
+            lnp = _np_left(doc, s0, c.start, roles)
+            if lnp is not None and lnp[0] <= s0 + 1 and False:
+                lnp = None
+        if lnp is None and left_end_char in (",", "”", '"', ":") and left_strip:
+            # inversion: CONTENT, says X
+            sp = _np_right(doc, c.end, s1, roles)
+            if sp is None:
+                continue
+            head = text[s0:c.start]
+            m_lead = _CONNECTIVE_RE.match(head)
+            a = s0 + (m_lead.end() if m_lead else 0)
+            b = s0 + len(head.rstrip().rstrip(",:").rstrip())
+            if len(text[a:b].split()) < 3:
+                continue
+            tail = text[sp[1]:s1]
+            appos = ""
+            m_app = re.match(r"\s*,\s*([^,.;]{3,150})", tail)
+            if m_app and m_app.group(1).split()[0].lower() in _APPOS_START | set(roles):
+                appos = m_app.group(1)
+            qd = contains_any_quote(a, b)
+            idx = add(RawQuote("mixed" if qd else "indirect", a, b, c.form, c.start, c.end, c.stance, sp,
+                               appos=appos, quoted=qd))
+            if idx >= 0:
+                last_in_seg[c.seg] = idx
+            continue
+        if lnp is None:
+            if is_ing and (re.match(r"\s*[\"“«]", text[c.end:s1]) or re.match(r"\s+that\b", text[c.end:s1])):
+                # "X countered the sanctions saying “...": subject of the sentence
+                lnp = _np_right(doc, s0 + len(_CONNECTIVE_RE.match(text[s0:c.start]).group()), c.start, roles) if _CONNECTIVE_RE.match(text[s0:c.start]) else _np_right(doc, s0, c.start, roles)
+                if lnp is None:
+                    continue
+                lnp = (lnp[0], lnp[1], "")
+            else:
+                continue
+        if is_ing and not re.search(r",\s*$|\w\s*$", left_raw):
+            pass
+        # "As X explained, CONTENT"
+        as_m = re.search(r"(?:^|[\s,])as\s+$", text[s0:lnp[0]], re.I)
+        after_cue = text[c.end:s1]
+        if as_m and re.match(r"\s*,", after_cue):
+            a = c.end + re.match(r"\s*,", after_cue).end()
+            b = content_end(c, ci, a, s1)
+            qd = contains_any_quote(a, b)
+            idx = add(RawQuote("mixed" if qd else "indirect", a, b, c.form, c.start, c.end, c.stance,
+                               (lnp[0], lnp[1]), appos=lnp[2], quoted=qd))
+            if idx >= 0:
+                last_in_seg[c.seg] = idx
+            continue
+        # anaphoric object: "X said this, ..."
+        if re.match(r"\s+(?:this|so)\b\s*[,.;]", after_cue, re.I):
+            if c.seg > 0 and not any(r.sentence == c.seg - 1 for r in rows[-3:]):
+                ps0, ps1 = doc.segs[c.seg - 1]
+                idx = add(RawQuote("indirect", ps0, ps1, c.form, c.start, c.end, c.stance, (lnp[0], lnp[1]),
+                                   appos=lnp[2], quoted=contains_any_quote(ps0, ps1)))
+            continue
+        if c.lemma in ("insist",) and re.match(r"\s+on\b", after_cue):
+            continue
+        # content on the right?
+        if _TAIL_RE.match(after_cue) or (c.lemma in ("tell", "ask") and len(after_cue.split()) <= 4 and not re.search(r"[\"“:]", after_cue)):
+            # CONTENT, X said.
+            head = text[s0:lnp[0]]
+            if not head.rstrip().endswith((",", ":")):
+                continue
+            m_lead = _CONNECTIVE_RE.match(head)
+            a = s0 + (m_lead.end() if m_lead else 0)
+            b = s0 + len(head.rstrip().rstrip(",:").rstrip())
+            if len(text[a:b].split()) < 3:
+                continue
+            qd = contains_any_quote(a, b)
+            idx = add(RawQuote("mixed" if qd else "indirect", a, b, c.form, c.start, c.end, c.stance,
+                               (lnp[0], lnp[1]), appos=lnp[2], quoted=qd))
+            if idx >= 0:
+                last_in_seg[c.seg] = idx
+            continue
+        if c.frame == "cognition" and not re.match(r"\s+(?:that\b|\w+)", after_cue):
+            continue
+        # content to the right: skip adverbials up to "that" or ":"
+        a = c.end
+        window = text[a:min(s1, a + 140)]
+        m_that = re.search(r"^[^\"“«,;:]*?\bthat\b", window)
+        m_colon = re.match(r"^[^\"“«,;]{0,80}?:\s*", window)
+        if m_that and len(m_that.group().split()) <= 10:
+            a = a + m_that.end()
+        elif m_colon:
+            a = a + m_colon.end()
+        a = a + (len(text[a:s1]) - len(text[a:s1].lstrip(" ,\t\n")))
+        b = content_end(c, ci, a, s1)
+        if len(text[a:b].split()) < 2:
+            continue
+        kind = "indirect"
+        qd = contains_any_quote(a, b)
+        if qd:
+            kind = "mixed"
+            fq = first_quote_after(a)
+            if fq is not None and fq.open <= a + 1 and (m_that is None or not (m_that and len(m_that.group().split()) <= 10)):
+                # the whole content is one quote: said on Friday: “...”
+                if text[fq.outer_end:b].strip(" \t\n.,;!?\"”’") == "":
+                    used_dq.add(dq_index[id(fq)])
+                    idx = add(RawQuote("direct", fq.start, fq.end, c.form, c.start, c.end, c.stance,
+                                       (lnp[0], lnp[1]), appos=lnp[2], quoted=True))
+                    if idx >= 0:
+                        last_in_seg[c.seg] = idx
+                    continue
+        if q_single is not None:
+            a = q_single.open
+        idx = add(RawQuote(kind, a, b, c.form, c.start, c.end, c.stance, (lnp[0], lnp[1]), appos=lnp[2], quoted=qd))
+        if idx >= 0:
+            last_in_seg[c.seg] = idx
+
+    # ---- direct quotes left over: continuations or unattributed ----------
+    rows.sort(key=lambda r: r.start)
+    # mark quotes consumed by mixed/indirect content
+    row_spans = sorted((r.start, r.end) for r in rows)
+    rs_starts = [s for s, _ in row_spans]
+    out = rows
+    for qi, q in enumerate(doc.dquotes):
+        if qi in used_dq:
+            continue
+        i = bisect_right(rs_starts, q.start) - 1
+        if i >= 0 and row_spans[i][0] <= q.start and q.end <= row_spans[i][1] + 1:
+            continue
+        if len(text[q.start:q.end].split()) < 4:
+            continue
+        out.append(RawQuote("direct", q.start, q.end, "", None, None, "", None, unattributed=True,
+                            para=_para_of(doc, q.start), sentence=_seg_of(doc, q.start), quoted=True,
+                            inherit=None))
+        # remember whether it continues into the next paragraph
+        out[-1].appos = "continues" if q.continues else ""
+    out.sort(key=lambda r: (r.start, r.end))
+    # drop rows whose cue lies inside another row's content (outermost only)
+    spans = sorted(((r.start, r.end) for r in out if not r.unattributed), key=lambda s: s[0])
+    starts = [s for s, _ in spans]
+    max_end_before: list[int] = []
+    m = -1
+    for s, e in spans:
+        m = max(m, e)
+        max_end_before.append(m)
+    keep: list[RawQuote] = []
+    for r in out:
+        if r.cue_start is not None:
+            i = bisect_right(starts, r.cue_start - 1) - 1
+            if i >= 0 and max_end_before[i] > r.cue_end and r.kind != "direct":
+                # nested: find whether some content actually contains the cue
+                nested = False
+                for j in range(i, max(-1, i - 8), -1):
+                    s, e = spans[j]
+                    if s <= r.cue_start and r.cue_end <= e and (s, e) != (r.start, r.end):
+                        nested = True
+                        break
+                if nested:
+                    r.hidden = True
+        keep.append(r)
+    # rows inheriting from a hidden row are hidden too
+    for r in keep:
+        if r.inherit is not None and r.inherit.hidden:
+            r.hidden = True
+    return keep, doc

@@ -1,0 +1,167 @@
+"""Find quotation spans in a text: double and single marks, mismatched
+pairs, glued closing marks, quotes running over several paragraphs and
+unclosed quotes. One left-to-right pass over the quote marks.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+__all__ = ["QuoteSpan", "find_quotes"]
+
+_DOUBLE_RE = re.compile(r"[\"“”„‟«»]")
+_SINGLE_RE = re.compile(r"['‘’‚‛]")
+_D_OPEN = "“„‟«"
+_D_CLOSE = "”»"
+_OPEN_BEFORE = set(" \t\n\r\u00a0([{—–-/:;")
+#: A quote left open for longer than this many paragraphs / characters is
+#: treated as unclosed (it then ends with its own paragraph).
+MAX_PARAGRAPHS = 12
+MAX_CHARS = 5000
+MAX_SINGLE_CHARS = 300
+
+
+@dataclass(slots=True)
+class QuoteSpan:
+    """One quotation: marks at ``open`` and ``close`` (``close`` is -1 when unclosed).
+
+    ``start``/``end`` delimit the quoted words (inside the marks).
+    """
+
+    open: int
+    close: int
+    start: int
+    end: int
+    double: bool
+    continues: bool = False  # unclosed at a paragraph end, next paragraph opens a quote
+
+    @property
+    def outer_end(self) -> int:
+        return self.close + 1 if self.close >= 0 else self.end
+
+
+def _opener_shape(text: str, p: int) -> bool:
+    before = text[p - 1] if p > 0 else " "
+    after = text[p + 1] if p + 1 < len(text) else " "
+    return (before in _OPEN_BEFORE or before in "\"“‘'") and not after.isspace()
+
+
+def _closer_shape(text: str, p: int) -> bool:
+    before = text[p - 1] if p > 0 else " "
+    return not before.isspace()
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def find_quotes(text: str, para_starts: list[int], para_ends: list[int]) -> list[QuoteSpan]:
+    """Return double-quote spans then single-quote spans (each list in text order).
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    para_starts, para_ends : list of int
+        Paragraph boundaries (sorted), used to end unclosed quotes.
+    """
+    def para(p: int) -> int:
+        return max(bisect_right(para_starts, p) - 1, 0)
+
+    def para_end(i: int) -> int:
+        return para_ends[i] if 0 <= i < len(para_ends) else len(text)
+
+    out: list[QuoteSpan] = []
+    marks = [(m.start(), m.group()) for m in _DOUBLE_RE.finditer(text)]
+    open_pos = -1
+    open_char = ""
+    i = 0
+    n = len(marks)
+
+    def emit_unclosed(cont: bool = False, end: int | None = None) -> None:
+        e = para_end(para(open_pos)) if end is None else end
+        a, b = _strip(text, open_pos + 1, e)
+        if b > a:
+            out.append(QuoteSpan(open_pos, -1, a, b, True, cont))
+
+    while i < n:
+        p, ch = marks[i]
+        if open_pos < 0:
+            if ch in _D_OPEN or (ch == '"' and _opener_shape(text, p)) or (ch == "»" and _opener_shape(text, p) and not _closer_shape(text, p)):
+                open_pos, open_char = p, ch
+            i += 1
+            continue
+        po, pp = para(open_pos), para(p)
+        if pp - po > MAX_PARAGRAPHS or p - open_pos > MAX_CHARS:
+            emit_unclosed()
+            open_pos = -1
+            continue  # re-examine this mark with no quote open
+        at_para_start = pp != po and p <= para_starts[pp] + 1
+        if ch in _D_CLOSE and not (ch == "»" and open_char == "»"):
+            if pp != po and at_para_start and _opener_shape(text, p) and ch == "»":
+                emit_unclosed(cont=True)
+                open_pos, open_char = p, ch
+            else:
+                a, b = _strip(text, open_pos + 1, p)
+                if b > a:
+                    out.append(QuoteSpan(open_pos, p, a, b, True))
+                open_pos = -1
+            i += 1
+            continue
+        if ch in _D_OPEN or (ch == "»" and open_char == "»"):
+            if ch == "»":  # guillemets used the other way round: » ... «
+                pass
+            if pp != po:
+                emit_unclosed(cont=at_para_start)
+            else:
+                emit_unclosed(end=p)
+            open_pos, open_char = p, ch
+            i += 1
+            continue
+        # a straight mark while a quote is open
+        if pp != po and at_para_start and _opener_shape(text, p):
+            emit_unclosed(cont=True)
+            open_pos, open_char = p, ch
+            i += 1
+            continue
+        if open_char != '"' and _opener_shape(text, p) and i + 1 < n:
+            q, ch2 = marks[i + 1]
+            if ch2 == '"' and para(q) == pp and q - p < 120 and _closer_shape(text, q) and "\n" not in text[p:q]:
+                i += 2  # nested "..." inside a curly quote
+                continue
+        a, b = _strip(text, open_pos + 1, p)
+        if b > a:
+            out.append(QuoteSpan(open_pos, p, a, b, True))
+        open_pos = -1
+        i += 1
+    if open_pos >= 0:
+        emit_unclosed()
+
+    # single quotes: pairs inside one paragraph, short
+    singles: list[QuoteSpan] = []
+    sopen = -1
+    for m in _SINGLE_RE.finditer(text):
+        p, ch = m.start(), m.group()
+        before = text[p - 1] if p > 0 else " "
+        after = text[p + 1] if p + 1 < len(text) else " "
+        if before.isalnum() and after.isalnum():
+            continue  # apostrophe inside a word
+        if sopen >= 0 and (p - sopen > MAX_SINGLE_CHARS or "\n\n" in text[sopen:p]):
+            sopen = -1
+        if sopen < 0:
+            if ch in "‘'‛" and before in _OPEN_BEFORE | {'"', "“"} and after.isalnum():
+                sopen = p
+            continue
+        if ch in "’'" and not before.isspace() and not after.isalnum():
+            a, b = _strip(text, sopen + 1, p)
+            if b > a:
+                singles.append(QuoteSpan(sopen, p, a, b, False))
+            sopen = -1
+        elif ch in "‘'" and before in _OPEN_BEFORE and after.isalnum():
+            sopen = p
+    return out + singles

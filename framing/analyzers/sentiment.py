@@ -1,0 +1,681 @@
+"""Sentence, article, outlet and actor-directed sentiment.
+
+Scores come from vaderSentiment's ``SentimentIntensityAnalyzer`` (Hutto &
+Gilbert 2014) with its bundled lexicon: :func:`sentence_sentiment` returns
+exactly the package's ``polarity_scores`` for every sentence, and the other
+tables aggregate that one table (per article; per outlet with bootstrap
+confidence intervals). :func:`target_sentiment` and :func:`actor_sentiment`
+say how a sentence speaks *of a given mention* (NATO, Turkey, Erdogan ...),
+using a small logistic regression over the target's clause and VADER
+features (see :mod:`framing.analyzers._target`).
+
+Known gaps of VADER on news
+---------------------------
+VADER was built for social-media posts. On news prose it misses much of
+what matters:
+
+* **Missing news vocabulary.** Words such as *affront*, *sanctions*,
+  *invasion*, *regime*, *puppet*, *hypocrisy*, *blasted*, *slammed* are not in
+  its lexicon, so they count for nothing.
+* **Domain senses.** *interests* (+1.0), *interest* (+2.0), *defense* (+0.5),
+  *security* (+1.4), *support* (+1.7) are positive in VADER but mostly neutral
+  policy vocabulary in news. CBC's sentence "The S400 system is a direct
+  affront to NATO and against the interests of the Turkish people" scores
+  compound **+0.25** (positive) because *interests* is the only word VADER
+  knows.
+* **No target.** A whole-sentence score cannot say *whom* a sentence is
+  negative about: "NATO criticised Turkey" is negative towards Turkey, not
+  NATO. On NewsMTSC's targets whole-sentence VADER reaches a macro-F1 of
+  about 0.51; :func:`target_sentiment` does better (see the README for the
+  measured figures and ``benchmarks/target_sentiment.py``).
+* **Quoted speech and irony** are scored as if the outlet said them.
+* **English only.** The lexicon is English; other languages get mostly
+  zeros, and the analyzers warn (``UserWarning``) when a corpus does not look
+  English.
+
+An optional news-domain extension (``framing/data/lexicons/vader_news.csv``,
+documented there) adds missing news words and neutralises the policy
+senses above. It is **off by default** (``news_lexicon=False``) so the plain
+VADER numbers stay available and comparable with other studies.
+
+Examples
+--------
+>>> scores = vader_scores("The S400 system is a direct affront to NATO and against the interests of the Turkish people")
+>>> scores["compound"] > 0
+True
+>>> vader_scores("The S400 system is a direct affront to NATO and against the interests of the Turkish people",
+...              news_lexicon=True)["compound"] < 0
+True
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import io
+import logging
+import re
+import warnings
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from ..errors import FramingError, LexiconError, where
+from ..text import sentence_spans
+from ._target import CONTEXT_CHARS, MAX_SENTENCE_CHARS, TargetSentiment, score_in_sentence
+
+__all__ = [
+    "sentence_sentiment",
+    "article_sentiment",
+    "outlet_sentiment",
+    "target_sentiment",
+    "actor_sentiment",
+    "actor_sentiment_summary",
+    "vader_scores",
+    "news_analyzer",
+    "load_news_lexicon",
+    "TargetSentiment",
+    "SENTENCE_COLUMNS",
+    "ARTICLE_COLUMNS",
+    "OUTLET_COLUMNS",
+    "ACTOR_COLUMNS",
+    "ACTOR_SUMMARY_COLUMNS",
+]
+
+log = logging.getLogger(__name__)
+
+#: VADER's conventional thresholds on the compound score.
+NEG_THRESHOLD = -0.05
+POS_THRESHOLD = 0.05
+
+SENTENCE_COLUMNS = ["article_id", "outlet", "sentence_id", "start", "end", "text", "neg", "neu", "pos", "compound"]
+ARTICLE_COLUMNS = [
+    "article_id", "outlet", "mean", "median", "sd",
+    "share_negative", "share_neutral", "share_positive", "n_sentences",
+]
+OUTLET_COLUMNS = [
+    "outlet", "mean", "ci_low", "ci_high", "share_negative", "share_neutral", "share_positive",
+    "n_sentences", "n_articles",
+]
+ACTOR_COLUMNS = [
+    "article_id", "outlet", "actor", "mention", "start", "end", "sentence_id",
+    "score", "label", "sentence_compound",
+]
+ACTOR_SUMMARY_COLUMNS = ["outlet", "actor", "n", "mean_score", "share_negative", "share_neutral", "share_positive"]
+
+_NEWS_LEXICON = "lexicons/vader_news.csv"
+_LEXICON_FIELDS = ("term", "valence", "note", "source")
+
+
+# --------------------------------------------------------------------------- VADER
+
+
+def load_news_lexicon(path: str | Path | None = None) -> dict[str, float]:
+    """Read a VADER lexicon extension (CSV with ``term, valence, note, source``).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A user file with the same schema; default the packaged
+        ``framing/data/lexicons/vader_news.csv``.
+
+    Returns
+    -------
+    dict of str to float
+        Lower-case single-word term -> valence in [-4, 4] (0 neutralises a
+        VADER entry).
+
+    Raises
+    ------
+    LexiconError
+        When a row lacks a field, the term is not a single word, or the
+        valence is not a number in [-4, 4]; the message names file and line.
+    """
+    if path is None:
+        name = "framing/data/" + _NEWS_LEXICON
+        raw = resources.files("framing.data").joinpath(_NEWS_LEXICON).read_text("utf-8")
+    else:
+        name = str(path)
+        try:
+            raw = Path(path).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LexiconError(f"{where(path)}: cannot read lexicon ({exc}).") from None
+    reader = csv.reader(io.StringIO(raw))
+    out: dict[str, float] = {}
+    header: list[str] | None = None
+    for row in reader:
+        line = reader.line_num
+        if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
+            continue
+        if header is None:
+            header = [c.strip() for c in row]
+            if tuple(header[:4]) != _LEXICON_FIELDS:
+                raise LexiconError(
+                    f"{where(name, line)}: header is {header!r}; the first columns must be "
+                    f"{', '.join(_LEXICON_FIELDS)}."
+                )
+            continue
+        if len(row) < 4:
+            raise LexiconError(f"{where(name, line)}: expected 4 fields ({', '.join(_LEXICON_FIELDS)}), got {len(row)}.")
+        term = row[0].strip().lower()
+        if not term or any(ch.isspace() for ch in term):
+            raise LexiconError(
+                f"{where(name, line, 'term')}: {row[0]!r} is not a single word; VADER looks up single tokens."
+            )
+        try:
+            val = float(row[1])
+        except ValueError:
+            raise LexiconError(f"{where(name, line, 'valence')}: {row[1]!r} is not a number; use -4 .. 4.") from None
+        if not -4.0 <= val <= 4.0:
+            raise LexiconError(f"{where(name, line, 'valence')}: {val} is outside -4 .. 4.")
+        if not row[3].strip():
+            raise LexiconError(f"{where(name, line, 'source')}: empty source; say where the entry comes from.")
+        out[term] = val
+    return out
+
+
+@lru_cache(maxsize=2)
+def _analyzer(news_lexicon: bool) -> SentimentIntensityAnalyzer:
+    sia = SentimentIntensityAnalyzer()
+    if news_lexicon:
+        sia.lexicon.update(load_news_lexicon())
+    return sia
+
+
+def news_analyzer() -> SentimentIntensityAnalyzer:
+    """VADER with the packaged news-domain extension (a fresh analyzer is not built each call)."""
+    return _analyzer(True)
+
+
+@lru_cache(maxsize=65536)
+def _cached_scores(sentence: str, news_lexicon: bool) -> tuple[float, float, float, float]:
+    d = _analyzer(news_lexicon).polarity_scores(sentence)
+    return d["neg"], d["neu"], d["pos"], d["compound"]
+
+
+def vader_scores(sentence: str, news_lexicon: bool = False) -> dict[str, float]:
+    """VADER's ``polarity_scores`` of one sentence (memoised).
+
+    Parameters
+    ----------
+    sentence : str
+        Any text.
+    news_lexicon : bool, default False
+        Add the news-domain extension to VADER's lexicon.
+
+    Returns
+    -------
+    dict
+        ``neg, neu, pos, compound`` exactly as vaderSentiment computes them.
+
+    Examples
+    --------
+    >>> vader_scores("NATO is a great alliance.")["compound"]
+    0.6249
+    """
+    neg, neu, pos, comp = _cached_scores(sentence, bool(news_lexicon))
+    return {"neg": neg, "neu": neu, "pos": pos, "compound": comp}
+
+
+# ------------------------------------------------------------------- language check
+
+_ENGLISH_COMMON = frozenset(
+    "the of and to a in that is for on was with as by he it at from his said be are have has not "
+    "an this but they were which its or had who will their been would more we after also".split()
+)
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _warn_if_not_english(texts: Iterable[str]) -> None:
+    """Warn when the texts do not look English (share of very common English words)."""
+    n = hits = 0
+    for text in texts:
+        for m in _WORD_RE.finditer(text, 0, 20000):
+            n += 1
+            hits += m.group().lower() in _ENGLISH_COMMON
+    if n >= 20 and hits / n < 0.08:
+        warnings.warn(
+            "The corpus does not look English: VADER's lexicon (and framing's lexicons) are English, "
+            "so sentiment scores of other languages are mostly zero and not meaningful.",
+            UserWarning,
+            stacklevel=3,
+        )
+
+
+# ------------------------------------------------------------------ sentence tables
+
+
+def _articles(corpus: Any) -> Sequence[Any]:
+    arts = getattr(corpus, "articles", None)
+    return tuple(arts) if arts is not None else tuple(corpus)
+
+
+def sentence_sentiment(corpus: Any, news_lexicon: bool = False) -> pd.DataFrame:
+    """VADER scores of every sentence of every article.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The articles; their ``sentences`` spans are used as they are.
+    news_lexicon : bool, default False
+        Use VADER with the documented news-domain extension
+        (``framing/data/lexicons/vader_news.csv``). Off by default: the plain
+        numbers are exactly vaderSentiment's.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per sentence, in corpus order, with columns
+
+        article_id : str
+            Article id.
+        outlet : str
+            Outlet key.
+        sentence_id : int
+            Index of the sentence within its article (0-based).
+        start, end : int
+            Character offsets into ``article.text``; ``text[start:end]`` is the sentence.
+        text : str
+            The sentence.
+        neg, neu, pos : float
+            VADER's proportions of negative, neutral, positive text.
+        compound : float
+            VADER's normalised compound score in [-1, 1].
+    """
+    news = bool(news_lexicon)
+    arts = _articles(corpus)
+    _warn_if_not_english(a.text for a in arts)
+    rows: list[tuple] = []
+    for art in arts:
+        text = art.text
+        aid, outlet = art.id, art.outlet
+        for i, sp in enumerate(art.sentences):
+            s = text[sp.start:sp.end]
+            neg, neu, pos, comp = _cached_scores(s, news)
+            rows.append((aid, outlet, i, sp.start, sp.end, s, neg, neu, pos, comp))
+    return _frame(rows, SENTENCE_COLUMNS, {"sentence_id": "int64", "start": "int64", "end": "int64",
+                                           "neg": "float64", "neu": "float64", "pos": "float64",
+                                           "compound": "float64"})
+
+
+def _frame(rows: list[tuple], columns: list[str], dtypes: Mapping[str, str]) -> pd.DataFrame:
+    df = pd.DataFrame.from_records(rows, columns=columns)
+    return df.astype(dict(dtypes)) if len(df) or dtypes else df
+
+
+def article_sentiment(sentence_table: pd.DataFrame) -> pd.DataFrame:
+    """Per-article summary of a :func:`sentence_sentiment` table.
+
+    Parameters
+    ----------
+    sentence_table : pandas.DataFrame
+        Output of :func:`sentence_sentiment`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per article (articles without sentences do not appear), columns
+
+        article_id, outlet : str
+        mean, median : float
+            Mean and median compound score of the article's sentences.
+        sd : float
+            Sample standard deviation of the compound scores (NaN for one sentence).
+        share_negative : float
+            Share of sentences with compound <= -0.05.
+        share_neutral : float
+            Share with -0.05 < compound < 0.05.
+        share_positive : float
+            Share with compound >= 0.05.
+        n_sentences : int
+            Number of sentences behind the figures.
+    """
+    if len(sentence_table) == 0:
+        return _frame([], ARTICLE_COLUMNS, {"n_sentences": "int64"})
+    df = sentence_table[["article_id", "outlet", "compound"]].copy()
+    c = df["compound"]
+    df["_neg"] = (c <= NEG_THRESHOLD).astype(float)
+    df["_pos"] = (c >= POS_THRESHOLD).astype(float)
+    df["_neu"] = 1.0 - df["_neg"] - df["_pos"]
+    g = df.groupby(["article_id", "outlet"], sort=False)
+    out = pd.DataFrame(
+        {
+            "mean": g["compound"].mean(),
+            "median": g["compound"].median(),
+            "sd": g["compound"].std(ddof=1),
+            "share_negative": g["_neg"].mean(),
+            "share_neutral": g["_neu"].mean(),
+            "share_positive": g["_pos"].mean(),
+            "n_sentences": g["compound"].size().astype("int64"),
+        }
+    ).reset_index()
+    return out[ARTICLE_COLUMNS]
+
+
+def _bootstrap_mean_ci(x: np.ndarray, n_boot: int, rng: np.random.Generator, level: float = 0.95) -> tuple[float, float]:
+    """Percentile bootstrap CI of the mean, vectorised in blocks of at most ~2M draws."""
+    n = len(x)
+    if n == 0:
+        return float("nan"), float("nan")
+    if n == 1 or n_boot <= 0:
+        v = float(x[0]) if n == 1 else float(x.mean())
+        return v, v
+    block = max(1, min(n_boot, 2_000_000 // n))
+    means = np.empty(n_boot)
+    done = 0
+    while done < n_boot:
+        k = min(block, n_boot - done)
+        idx = rng.integers(0, n, size=(k, n))
+        means[done:done + k] = x[idx].mean(axis=1)
+        done += k
+    alpha = (1.0 - level) / 2.0
+    lo, hi = np.quantile(means, [alpha, 1.0 - alpha])
+    return float(lo), float(hi)
+
+
+def outlet_sentiment(sentence_table: pd.DataFrame, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """Per-outlet sentence sentiment with bootstrap 95 % confidence intervals.
+
+    Parameters
+    ----------
+    sentence_table : pandas.DataFrame
+        Output of :func:`sentence_sentiment`.
+    n_boot : int, default 2000
+        Bootstrap resamples (sentences resampled with replacement within the outlet).
+    seed : int, default 0
+        Seed; each outlet's generator is seeded with ``(seed, crc32(outlet))``,
+        so an outlet's interval does not change when other outlets are added.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per outlet (order of first appearance), columns
+
+        outlet : str
+        mean : float
+            Mean compound score over the outlet's sentences.
+        ci_low, ci_high : float
+            95 % percentile bootstrap interval of that mean (equal to the mean
+            for a single sentence).
+        share_negative, share_neutral, share_positive : float
+            Shares of sentences with compound <= -0.05, in between, >= 0.05.
+        n_sentences : int
+            Sentences behind the figures.
+        n_articles : int
+            Articles behind the figures.
+    """
+    if len(sentence_table) == 0:
+        return _frame([], OUTLET_COLUMNS, {"n_sentences": "int64", "n_articles": "int64"})
+    rows = []
+    for outlet, grp in sentence_table.groupby("outlet", sort=False):
+        x = grp["compound"].to_numpy(dtype=float)
+        rng = np.random.default_rng([int(seed), zlib.crc32(str(outlet).encode("utf-8"))])
+        lo, hi = _bootstrap_mean_ci(x, int(n_boot), rng)
+        neg = float((x <= NEG_THRESHOLD).mean())
+        pos = float((x >= POS_THRESHOLD).mean())
+        rows.append((outlet, float(x.mean()), lo, hi, neg, 1.0 - neg - pos, pos, len(x), grp["article_id"].nunique()))
+    return _frame(rows, OUTLET_COLUMNS, {"n_sentences": "int64", "n_articles": "int64"})
+
+
+# ----------------------------------------------------------------- target sentiment
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the sentence(s) of ``text`` covering ``text[start:end]`` (local split only)."""
+    lo = max(0, start - CONTEXT_CHARS)
+    hi = min(len(text), end + CONTEXT_CHARS)
+    chunk = text[lo:hi]
+    a, b = start - lo, end - lo
+    s0, s1 = None, None
+    for sp in sentence_spans(chunk):
+        if sp.end <= a and not (a == b == sp.end):
+            continue
+        if sp.start >= b and s0 is not None:
+            break
+        if s0 is None:
+            s0 = sp.start
+        s1 = sp.end
+        if sp.end >= b:
+            break
+    if s0 is None:
+        s0, s1 = a, b
+    s0, s1 = min(s0, a), max(s1, b)
+    # cap very long "sentences" (text without punctuation) around the target
+    if s1 - s0 > MAX_SENTENCE_CHARS:
+        half = max(0, (MAX_SENTENCE_CHARS - (b - a)) // 2)
+        s0 = max(s0, a - half)
+        s1 = min(s1, b + half)
+    return lo + s0, lo + s1
+
+
+def _check_offsets(text: Any, start: Any, end: Any) -> tuple[int, int]:
+    if not isinstance(text, str):
+        raise FramingError(f"target_sentiment: text must be a str, got {type(text).__name__}.")
+    try:
+        s, e = int(start), int(end)
+    except (TypeError, ValueError):
+        raise FramingError(f"target_sentiment: start/end must be integers, got {start!r}, {end!r}.") from None
+    if not 0 <= s <= e <= len(text):
+        raise FramingError(
+            f"target_sentiment: offsets ({s}, {e}) are outside the text (length {len(text)}); "
+            "pass 0 <= start <= end <= len(text) so that text[start:end] is the target mention."
+        )
+    return s, e
+
+
+def target_sentiment(text: str, start: int, end: int) -> TargetSentiment:
+    """Sentiment of ``text`` towards the target mention ``text[start:end]``.
+
+    The sentence around the mention is found with :func:`framing.text.sentence_spans`
+    on a local window (so ``text`` may be a whole article); the score comes
+    from a logistic regression over the target's clause, the words next to
+    it, VADER's lexicon with negation, and VADER's sentence scores, fitted on
+    NewsMTSC (see :mod:`framing.analyzers._target`).
+
+    Parameters
+    ----------
+    text : str
+        A sentence or a whole text.
+    start, end : int
+        Offsets of the target mention.
+
+    Returns
+    -------
+    TargetSentiment
+        ``.score`` in [-1, 1] (``p_positive - p_negative``), ``.label`` in
+        {negative, neutral, positive}, class probabilities, and the evidence:
+        sentence and clause offsets into ``text`` and VADER's whole-sentence
+        compound score.
+
+    Raises
+    ------
+    FramingError
+        When ``text`` is not a string or the offsets are outside it.
+
+    Examples
+    --------
+    >>> s = "Erdogan slammed the brutal sanctions imposed by Washington."
+    >>> r = target_sentiment(s, s.index("Washington"), s.index("Washington") + 10)
+    >>> r.label in {"negative", "neutral", "positive"} and -1 <= r.score <= 1
+    True
+    """
+    s, e = _check_offsets(text, start, end)
+    s0, s1 = _sentence_around(text, s, e)
+    sent = text[s0:s1]
+    return score_in_sentence(sent, s - s0, e - s0, vader_scores(sent), offset=s0)
+
+
+# ------------------------------------------------------------------ actor sentiment
+
+_CAP_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2,}[a-z]?(?:-\d+)?)"
+_NAMED_RE = re.compile(rf"(?<![\w-]){_CAP_WORD}(?:[ ](?:of[ ]|de[ ]|al-)?{_CAP_WORD})*(?![\w-])")
+_NOT_NAMES = frozenset(
+    "the a an he she it we they i you his her its their our this that these those but and or so if in on at "
+    "for of to by with from as after before when while however also there here what who why how mr mrs ms "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    pattern: re.Pattern[str] | None
+    names: Mapping[str, str]
+
+
+def _actor_matcher(actors: Sequence[Any]) -> _Matcher:
+    """One regex over all actor names and aliases, longest first, word-bounded, case-sensitive."""
+    names: dict[str, str] = {}
+    for actor in actors:
+        for n in actor.names:
+            n = n.strip()
+            if n and n not in names:
+                names[n] = actor.name
+    if not names:
+        return _Matcher(None, {})
+    alts = sorted(names, key=lambda n: (-len(n), n))
+    pat = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in alts) + r")(?!\w)")
+    return _Matcher(pat, names)
+
+
+def _named_mentions(text: str) -> Iterable[tuple[int, int, str]]:
+    """Fallback detector: runs of capitalised words, leading function words dropped."""
+    for m in _NAMED_RE.finditer(text):
+        s, e = m.span()
+        words = m.group().split(" ")
+        while words and words[0].lower() in _NOT_NAMES:
+            s += len(words[0]) + 1
+            words = words[1:]
+        if not words:
+            continue
+        name = text[s:e]
+        if name.endswith(("'s", "’s")):
+            continue
+        yield s, e, name
+
+
+def actor_sentiment(corpus: Any) -> pd.DataFrame:
+    """How each article speaks of each actor, one row per actor mention.
+
+    Mentions are found with the corpus's ``actors`` (``actors.yaml``): every
+    name and alias, case-sensitive, on word boundaries, longest match first
+    (an alias shared by two actors goes to the first). When the corpus has
+    no actors, a fallback detector takes runs of capitalised words
+    ("Vladimir Putin", "NATO", "United States") that occur at least twice in
+    the corpus; the actor is then the mention itself.
+    Each mention is scored with :func:`target_sentiment` within its sentence.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        Articles (with ``sentences``) and ``actors``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per mention, in text order, columns
+
+        article_id, outlet : str
+        actor : str
+            Canonical actor name.
+        mention : str
+            The mention as written; ``text[start:end] == mention``.
+        start, end : int
+            Offsets into ``article.text``.
+        sentence_id : int
+            Index of the sentence holding the mention (as in :func:`sentence_sentiment`).
+        score : float
+            Target sentiment in [-1, 1] (``p_positive - p_negative``).
+        label : str
+            negative, neutral or positive.
+        sentence_compound : float
+            VADER's compound score of the whole sentence (the baseline).
+    """
+    arts = _articles(corpus)
+    actors = tuple(getattr(corpus, "actors", ()) or ())
+    _warn_if_not_english(a.text for a in arts)
+    matcher = _actor_matcher(actors)
+    found: list[tuple[Any, int, int, str]] = []  # (article, start, end, actor)
+    if matcher.pattern is not None:
+        for art in arts:
+            for m in matcher.pattern.finditer(art.text):
+                found.append((art, m.start(), m.end(), matcher.names[m.group()]))
+    else:
+        cands = []
+        counts: dict[str, int] = {}
+        for art in arts:
+            for s, e, name in _named_mentions(art.text):
+                cands.append((art, s, e, name))
+                counts[name] = counts.get(name, 0) + 1
+        found = [c for c in cands if counts[c[3]] >= 2]
+    rows: list[tuple] = []
+    starts_cache: dict[int, tuple[list[int], Sequence[Any]]] = {}
+    for art, s, e, actor in found:
+        key = id(art)
+        if key not in starts_cache:
+            sents = tuple(art.sentences)
+            starts_cache[key] = ([sp.start for sp in sents], sents)
+        starts, sents = starts_cache[key]
+        i = bisect.bisect_right(starts, s) - 1
+        if i < 0 or sents[i].end < e:
+            continue  # mention outside any sentence or across a sentence break
+        sp = sents[i]
+        s0, s1 = sp.start, sp.end
+        if s1 - s0 > MAX_SENTENCE_CHARS:
+            half = max(0, (MAX_SENTENCE_CHARS - (e - s)) // 2)
+            s0, s1 = max(s0, s - half), min(s1, e + half)
+        text = art.text
+        sent = text[s0:s1]
+        r = score_in_sentence(sent, s - s0, e - s0, vader_scores(sent), offset=s0)
+        rows.append((art.id, art.outlet, actor, text[s:e], s, e, i, r.score, r.label, r.sentence_compound))
+    return _frame(rows, ACTOR_COLUMNS, {"start": "int64", "end": "int64", "sentence_id": "int64",
+                                        "score": "float64", "sentence_compound": "float64"})
+
+
+def actor_sentiment_summary(actor_table: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet and actor: how many mentions and how they are spoken of.
+
+    Parameters
+    ----------
+    actor_table : pandas.DataFrame
+        Output of :func:`actor_sentiment`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (outlet, actor) with at least one mention, outlets in
+        order of first appearance, actors by descending ``n`` then name; columns
+
+        outlet, actor : str
+        n : int
+            Number of mentions.
+        mean_score : float
+            Mean target score in [-1, 1].
+        share_negative, share_neutral, share_positive : float
+            Shares of mentions labelled negative, neutral, positive.
+    """
+    if len(actor_table) == 0:
+        return _frame([], ACTOR_SUMMARY_COLUMNS, {"n": "int64"})
+    df = actor_table[["outlet", "actor", "score", "label"]].copy()
+    for lab in ("negative", "neutral", "positive"):
+        df["_" + lab] = (df["label"] == lab).astype(float)
+    g = df.groupby(["outlet", "actor"], sort=False)
+    out = pd.DataFrame(
+        {
+            "n": g["score"].size().astype("int64"),
+            "mean_score": g["score"].mean(),
+            "share_negative": g["_negative"].mean(),
+            "share_neutral": g["_neutral"].mean(),
+            "share_positive": g["_positive"].mean(),
+        }
+    ).reset_index()
+    order = {o: i for i, o in enumerate(dict.fromkeys(actor_table["outlet"]))}
+    out["_o"] = out["outlet"].map(order)
+    out = out.sort_values(["_o", "n", "actor"], ascending=[True, False, True], kind="mergesort")
+    return out[ACTOR_SUMMARY_COLUMNS].reset_index(drop=True)

@@ -1,0 +1,324 @@
+"""Boilerplate removal that a reader can audit.
+
+The cleaner works on lines. Each rule below removes whole lines and records
+the line number, the text and the reason, so a reader can check every cut
+(``Article.removed``). Everything else is kept verbatim; runs of blank lines
+left by removals are folded into one blank line.
+
+Rules (name: what it removes)
+
+- ``breadcrumb``: navigation trails ("News / Turkey / Politics", numbered
+  "1. Home / 2. English / 3. ..." lists at the top).
+- ``section_label``: a short label at the very top, before the headline
+  (a show or section name such as "Power & Politics").
+- ``duplicate_headline``: a line repeating an earlier line in the header.
+- ``share_widget``: "Social Share", "SHARE THIS ARTICLE", share counters.
+- ``byline``/``dateline``: author-name and date-only lines in the header
+  (their values are kept as the article's author and date).
+- ``caption``: a paragraph ending in a photo credit in parentheses
+  ("... (Photo by AFP)", "... (The Associated Press)").
+- ``photo_credit``: bullet runs that credit a picture ("• Reuters",
+  "• © Francois Lenoir").
+- ``video_block``: an embedded video teaser ("1 year agoVideo", its label,
+  title and description ending with a running time like "9:15").
+- ``credit``: "With files from ..." lines.
+- ``footer``: from a footer marker ("To contact ...", "LEAVE YOUR COMMENT",
+  "... can also be accessed at", share/subscribe prompts) to the end, when
+  no article paragraph follows.
+- ``promo``: subscription and app prompts ("Join our WhatsApp Channel").
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["RemovedLine", "CleanResult", "clean_text", "parse_date"]
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line the cleaner removed.
+
+    Attributes
+    ----------
+    line : int
+        1-based line number in the raw text.
+    text : str
+        The line as it was (without its line break).
+    rule : str
+        Name of the rule (see module docstring).
+    reason : str
+        Human-readable explanation.
+    """
+
+    line: int
+    text: str
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """Output of :func:`clean_text`.
+
+    Attributes
+    ----------
+    text : str
+        Cleaned text.
+    removed : tuple of RemovedLine
+    title, author : str or None
+        Headline and byline found in the header, if any.
+    date : datetime.date or None
+        Date from a dateline in the header, if any.
+    offset_map : tuple of (clean_start, raw_start, length)
+        Kept pieces: ``text[c:c+n] == raw[r:r+n]``; use :meth:`to_raw`.
+    """
+
+    text: str
+    removed: tuple[RemovedLine, ...]
+    title: str | None = None
+    author: str | None = None
+    date: _dt.date | None = None
+    offset_map: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
+
+    def to_raw(self, pos: int) -> int:
+        """Map an offset in the cleaned text to the raw text."""
+        for c, r, n in self.offset_map:
+            if c <= pos <= c + n:
+                return r + (pos - c)
+        raise ValueError(f"offset {pos} is outside the cleaned text")
+
+
+_MONTHS = ("january february march april may june july august september october november december").split()
+_MONTH_RE = "|".join(m.capitalize() for m in _MONTHS) + "|" + "|".join(m[:3].capitalize() for m in _MONTHS)
+_DATE_PATTERNS = [
+    re.compile(rf"^(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_RE})\.?\s+(?P<y>\d{{4}})$"),
+    re.compile(rf"^(?:[A-Z][a-z]+,\s+)?(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})$"),
+    re.compile(r"^(?P<y>\d{4})-(?P<mn>\d{2})-(?P<d>\d{2})$"),
+]
+
+
+def parse_date(value: str) -> _dt.date | None:
+    """Parse a date line ("21 July 2017", "July 16, 2019", "2019-07-16").
+
+    Examples
+    --------
+    >>> parse_date("21 July 2017")
+    datetime.date(2017, 7, 21)
+    >>> parse_date("Tuesday, July 16, 2019")
+    datetime.date(2019, 7, 16)
+    >>> parse_date("not a date") is None
+    True
+    """
+    value = value.strip()
+    for pat in _DATE_PATTERNS:
+        m = pat.match(value)
+        if not m:
+            continue
+        gd = m.groupdict()
+        month = int(gd["mn"]) if gd.get("mn") else _MONTHS.index(
+            next(x for x in _MONTHS if x.startswith(gd["m"].lower()[:3]))) + 1
+        try:
+            return _dt.date(int(gd["y"]), month, int(gd["d"]))
+        except ValueError:
+            return None
+    return None
+
+
+_BREADCRUMB_SLASH = re.compile(r"^[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3}(?:\s+[/›»>|]\s+[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3}){1,5}$")
+_NUMBERED = re.compile(r"^\d{1,2}\.\s+\S")
+_SHARE = re.compile(r"^(?:social\s+share|share(?:\s+this(?:\s+article|\s+story|\s+page)?)?|share\s+on\s+\w+|"
+                    r"tweet|email|print|facebook|twitter|whatsapp|linkedin|reddit|copy\s+link)\s*:?$", re.I)
+_COUNTER = re.compile(r"^\d{1,6}$")
+_CAPTION_CREDIT = re.compile(
+    r"\((?:[^()]*\b(?:photo|image|file|pool|credit|getty|afp|reuters|associated press|ap|epa|anadolu|xinhua|"
+    r"sputnik|tass|ria|via)\b[^()]*)\)\s*(?:\([^()]*\)\s*)?$",
+    re.I,
+)
+_BULLET = re.compile(r"^\s*[•·▪●]\s*(?P<body>.*)$")
+_VIDEO_MARK = re.compile(r"^\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\s*video$", re.I)
+_DURATION_END = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?$")
+_VIDEO_LABELS = re.compile(r"^(?:tv\s+shows|video|videos|watch|related\s+videos?|featured\s+videos?|media)$", re.I)
+_CREDIT = re.compile(r"^(?:with\s+files\s+from|additional\s+reporting\s+by|reporting\s+by|editing\s+by|compiled\s+by)\b", re.I)
+_FOOTER_MARK = re.compile(
+    r"^(?:to\s+contact\s+the\b|leave\s+your\s+comment|leave\s+a\s+comment|your\s+email\s+address\s+will\s+not|"
+    r"share\s+this\s+article|subscribe\s+to\b|sign\s+up\s+for\b|follow\s+us\s+on\b|"
+    r".{0,60}\bcan\s+also\s+be\s+accessed\s+at\b|all\s+rights\s+reserved|copyright\s+©|©\s*\d{4})",
+    re.I,
+)
+_PROMO = re.compile(r"^(?:join\s+(?:our|now)\b.*|and\s+stay\s+informed\b.*|download\s+(?:our|the)\s+app\b.*|"
+                    r".*\bqr\s+code$|.*\bnews\s+roku$)", re.I)
+_URL_ONLY = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.I)
+_NAME_LINE = re.compile(r"^(?:By\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def clean_text(raw: str) -> CleanResult:
+    """Remove boilerplate lines from a raw article and say why each went.
+
+    Parameters
+    ----------
+    raw : str
+        The article as scraped (any line endings).
+
+    Returns
+    -------
+    CleanResult
+        Cleaned text, removed lines with reasons, header title/author/date.
+
+    Examples
+    --------
+    >>> r = clean_text("News / World\\n\\nTurkey buys missiles\\n\\nAnkara said it would buy them.\\n\\nSHARE THIS ARTICLE")
+    >>> r.text
+    'Turkey buys missiles\\n\\nAnkara said it would buy them.'
+    >>> [(x.line, x.rule) for x in r.removed]
+    [(1, 'breadcrumb'), (7, 'footer')]
+    """
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
+    lines = raw.split("\n")
+    stripped = [ln.strip() for ln in lines]
+    n = len(lines)
+    nonblank = [i for i in range(n) if stripped[i] and not stripped[i].replace("\u00a0", "").strip() == ""]
+    drop: dict[int, tuple[str, str]] = {}
+
+    def mark(i: int, rule: str, reason: str) -> None:
+        drop.setdefault(i, (rule, reason))
+
+    # The header ends at the first real paragraph: >= 15 words ending like a sentence.
+    first_body = next(
+        (i for i in nonblank if _words(stripped[i]) >= 15 and re.search(r"[.!?\"”’]$", stripped[i])), n
+    )
+    header = [i for i in nonblank if i < first_body]
+
+    # -- header rules -------------------------------------------------------------------
+    author = date = None
+    numbered = [i for i in header if _NUMBERED.match(stripped[i])]
+    if numbered and re.match(r"^\d{1,2}\.\s+home$", stripped[numbered[0]], re.I):
+        for i in numbered:
+            mark(i, "breadcrumb", "numbered navigation trail starting at 'Home'")
+    seen: dict[str, int] = {}
+    for i in header:
+        s = stripped[i]
+        if i in drop:
+            continue
+        if _BREADCRUMB_SLASH.match(s) and _words(s) <= 12 and not s.endswith("."):
+            mark(i, "breadcrumb", "navigation trail (segments separated by '/', '›' or '»')")
+        elif s in seen:
+            mark(i, "duplicate_headline", f"repeats line {seen[s] + 1}")
+        elif _COUNTER.match(s):
+            mark(i, "share_widget", "share or comment counter")
+        elif _SHARE.match(s):
+            mark(i, "share_widget", "share button label")
+        elif (d := parse_date(s)) is not None:
+            mark(i, "dateline", "date line in the header (kept as the article date)")
+            date = date or d
+        seen.setdefault(s, i)
+    kept_header = [i for i in header if i not in drop]
+    # A section label: the very first line, short, no sentence punctuation, followed by a longer headline.
+    if len(kept_header) >= 2:
+        i0, i1 = kept_header[0], kept_header[1]
+        s0 = stripped[i0]
+        s1 = stripped[i1]
+        if (_words(s0) <= 4 and not re.search(r"[.:?!\"“”'‘’]", s0) and _words(s1) >= 2 * _words(s0) + 2
+                and not re.search(r"[.!?\"”]$", s1)):
+            mark(i0, "section_label", "short show/section label above the headline")
+    kept_header = [i for i in header if i not in drop]
+    title = None
+    if kept_header and _words(stripped[kept_header[0]]) <= 25 and not stripped[kept_header[0]].endswith("."):
+        title = stripped[kept_header[0]]
+    for i in kept_header[1:]:
+        s = stripped[i]
+        if _NAME_LINE.match(s) and _words(s) <= 5 and not _SHARE.match(s):
+            mark(i, "byline", "author name in the header (kept as the article author)")
+            author = author or re.sub(r"^By\s+", "", s)
+
+    # -- whole-text rules ----------------------------------------------------------------
+    i = 0
+    while i < n:
+        s = stripped[i]
+        if not s:
+            i += 1
+            continue
+        if _SHARE.match(s):
+            mark(i, "share_widget", "share button label")
+        elif _PROMO.match(s):
+            mark(i, "promo", "subscription or app prompt")
+        elif _CREDIT.match(s) and _words(s) <= 15:
+            mark(i, "credit", "production credit")
+        elif _CAPTION_CREDIT.search(s) and not s.startswith(("“", '"')):
+            mark(i, "caption", "ends with a photo credit in parentheses")
+        elif _VIDEO_MARK.match(s):
+            mark(i, "video_block", "embedded video marker")
+            j = next((k for k in range(i + 1, n) if stripped[k]), None)
+            if j is not None and _DURATION_END.search(stripped[j]):
+                mark(j, "video_block", "embedded video description (ends with a running time)")
+            back = [k for k in range(i - 1, -1, -1) if stripped[k]][:2]
+            if back and _VIDEO_LABELS.match(stripped[back[0]]):
+                mark(back[0], "video_block", "embedded video label")
+                if len(back) > 1 and " | " in stripped[back[1]]:
+                    mark(back[1], "video_block", "embedded video title")
+        elif _BULLET.match(lines[i]):
+            run = [i]
+            k = i + 1
+            while k < n and (not stripped[k] or _BULLET.match(lines[k])):
+                if stripped[k]:
+                    run.append(k)
+                k += 1
+            bodies = [_BULLET.match(lines[r]).group("body").strip() for r in run]
+            if any(b.startswith("©") or b.lower().startswith(("photo", "credit", "getty")) for b in bodies) and all(
+                _words(b) <= 12 for b in bodies
+            ):
+                for r in run:
+                    mark(r, "photo_credit", "picture credit bullets (caption, agency, ©)")
+            i = k
+            continue
+        i += 1
+
+    # Footer: from a marker to the end when no article paragraph follows it.
+    for i in nonblank:
+        if i < first_body:
+            continue
+        s = stripped[i]
+        if _FOOTER_MARK.match(s) or (_URL_ONLY.match(s) and i > first_body):
+            rest = [k for k in nonblank if k >= i]
+            if all(_words(stripped[k]) < 15 for k in rest if k not in drop) and _tail_quiet(stripped, rest, i):
+                for k in rest:
+                    mark(k, "footer", f"page footer (from line {i + 1} to the end)")
+                break
+
+    # -- assemble ---------------------------------------------------------------------------
+    out: list[str] = []
+    omap: list[tuple[int, int, int]] = []
+    pos = 0
+    raw_pos = 0
+    blank_run = 0
+    for idx, line in enumerate(lines):
+        line_raw_start = raw_pos
+        raw_pos += len(line) + 1
+        if idx in drop:
+            continue
+        if not line.strip():
+            blank_run += 1
+            continue
+        if out:
+            sep = "\n\n" if blank_run else "\n"
+            out.append(sep)
+            pos += len(sep)
+        blank_run = 0
+        omap.append((pos, line_raw_start, len(line)))
+        out.append(line)
+        pos += len(line)
+    removed = tuple(
+        RemovedLine(i + 1, lines[i], rule, reason) for i, (rule, reason) in sorted(drop.items()) if stripped[i]
+    )
+    return CleanResult("".join(out), removed, title, author, date, tuple(omap))
+
+
+def _tail_quiet(stripped: list[str], rest: list[int], start: int) -> bool:
+    # The footer region must not hold more than 12 lines: a marker in the middle of a long
+    # text is more likely quoted prose than a page footer.
+    return len(rest) <= 12

@@ -1,0 +1,291 @@
+"""Run every analyzer once over a corpus and hold the resulting tables.
+
+A :class:`Comparison` is what reports read: nothing in ``framing.report``
+computes an analysis. Per-article analyzers (sentiment, actor sentiment,
+loaded terms, voices) run over chunks of articles, optionally in worker
+processes; corpus-level statistics (summaries, distinctive words) are
+computed once from the merged tables.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import pandas as pd
+
+from .corpus import Corpus
+
+__all__ = ["Comparison", "analyze", "analyze_articles", "PER_ARTICLE_TABLES"]
+
+log = logging.getLogger(__name__)
+
+#: Per-article tables and the analyzer that makes each.
+PER_ARTICLE_TABLES = ("sentences", "actor_mentions", "loaded_terms", "voices")
+
+
+def analyze_articles(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    """Run the per-article analyzers on a corpus (or a chunk of one).
+
+    Returns
+    -------
+    dict
+        ``sentences`` (sentence sentiment), ``actor_mentions`` (actor-directed
+        sentiment), ``loaded_terms`` and ``voices`` tables, each with
+        ``article_id, outlet`` first.
+    """
+    from .analyzers.loaded import loaded_terms
+    from .analyzers.sentiment import actor_sentiment, sentence_sentiment
+    from .analyzers.voices import voices
+
+    return {
+        "sentences": sentence_sentiment(corpus),
+        "actor_mentions": actor_sentiment(corpus),
+        "loaded_terms": loaded_terms(corpus),
+        "voices": voices(corpus),
+    }
+
+
+def _chunk_job(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    return analyze_articles(corpus)
+
+
+def _chunks(corpus: Corpus, n: int) -> list[Corpus]:
+    size = max(1, -(-len(corpus) // n))
+    return [
+        Corpus(corpus.articles[i:i + size], corpus.outlets, corpus.actors, corpus.story, corpus.path)
+        for i in range(0, len(corpus), size)
+    ]
+
+
+def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    parts = [p for p in parts if p is not None]
+    if not parts:
+        return pd.DataFrame()
+    non_empty = [p for p in parts if len(p)]
+    if not non_empty:
+        return parts[0].iloc[0:0].copy()
+    return pd.concat(non_empty, ignore_index=True)
+
+
+@dataclass
+class Comparison:
+    """All tables of one analysed corpus.
+
+    Attributes
+    ----------
+    corpus : Corpus
+    articles : DataFrame
+        One row per article with outlet facts (:meth:`Corpus.to_frame`).
+    outlets : DataFrame
+        One row per outlet of the corpus, in corpus order: its facts.
+    sources : DataFrame
+        ``outlet, field, ref, checked``: the citation for every outlet fact.
+    sentences, article_sentiment, outlet_sentiment : DataFrame
+        Sentence-level VADER scores and their per-article / per-outlet summaries.
+    actor_mentions, actor_sentiment : DataFrame
+        Actor-directed sentiment per mention, and per outlet x actor.
+    loaded_terms, loaded_rates, top_loaded_terms : DataFrame
+        Loaded-language hits, rates per 1,000 words per outlet x category, top terms.
+    voices, voice_summary, affiliation_shares : DataFrame
+        Quotes with speakers, the per-outlet summary, speaker-affiliation shares.
+    distinctive : DataFrame
+        Log-odds (informative Dirichlet prior) z-scores of words per outlet.
+    warnings : list of str
+        Caveats about the corpus (date spread, little text for an outlet...).
+    """
+
+    corpus: Corpus
+    articles: pd.DataFrame
+    outlets: pd.DataFrame
+    sources: pd.DataFrame
+    sentences: pd.DataFrame
+    article_sentiment: pd.DataFrame
+    outlet_sentiment: pd.DataFrame
+    actor_mentions: pd.DataFrame
+    actor_sentiment: pd.DataFrame
+    loaded_terms: pd.DataFrame
+    loaded_rates: pd.DataFrame
+    top_loaded_terms: pd.DataFrame
+    voices: pd.DataFrame
+    voice_summary: pd.DataFrame
+    affiliation_shares: pd.DataFrame
+    distinctive: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def outlet_order(self) -> list[str]:
+        """Outlet keys in the corpus order (the order every chart uses)."""
+        return list(self.corpus.outlet_keys)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by name."""
+        return {name: getattr(self, name) for name in _TABLES}
+
+    # -- exports ---------------------------------------------------------------------------------
+    def to_pdf(self, path: str | Path) -> Path:
+        """Write the PDF comparison report (atomically)."""
+        from .report.pdf import write_pdf
+
+        return write_pdf(self, path)
+
+    def to_html(self, path: str | Path) -> Path:
+        """Write the self-contained HTML report (atomically)."""
+        from .report.html import write_html
+
+        return write_html(self, path)
+
+    def to_csv(self, folder: str | Path) -> Path:
+        """Write every table as ``<folder>/<table>.csv``."""
+        from .io import atomic_write_text
+
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, table in self.tables().items():
+            atomic_write_text(folder / f"{name}.csv", table.to_csv(index=False))
+        return folder
+
+    def to_excel(self, path: str | Path) -> Path:
+        """Write every table as a sheet of one Excel workbook (needs openpyxl)."""
+        import io
+
+        from .errors import ReportError
+        from .io import atomic_write_bytes
+
+        try:
+            import openpyxl  # noqa: F401
+        except ImportError:
+            raise ReportError("to_excel needs openpyxl: pip install openpyxl (or use to_csv).") from None
+        buf = io.BytesIO()
+        with pd.ExcelWriter(buf, engine="openpyxl") as xw:
+            for name, table in self.tables().items():
+                table.to_excel(xw, sheet_name=name[:31], index=False)
+        return atomic_write_bytes(path, buf.getvalue())
+
+
+_TABLES = ("articles", "outlets", "sources", "sentences", "article_sentiment", "outlet_sentiment",
+           "actor_mentions", "actor_sentiment", "loaded_terms", "loaded_rates", "top_loaded_terms",
+           "voices", "voice_summary", "affiliation_shares", "distinctive")
+
+
+def analyze(corpus: Corpus, n_jobs: int = 1, *, progress: bool = False) -> Comparison:
+    """Run every analyzer once and return a :class:`Comparison`.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    n_jobs : int
+        Worker processes for the per-article analyzers (chunks of articles;
+        results are identical to the serial run, in the same order).
+    progress : bool
+        Show a progress bar (tqdm) over chunks.
+
+    Examples
+    --------
+    >>> import framing
+    >>> comp = framing.analyze(framing.load_corpus("corpora/s400"))   # doctest: +SKIP
+    >>> comp.outlet_sentiment[["outlet", "mean", "n_sentences"]]     # doctest: +SKIP
+    """
+    from .analyzers.distinctive import distinctive_terms
+    from .analyzers.loaded import loaded_rates, top_loaded_terms
+    from .analyzers.sentiment import actor_sentiment_summary, article_sentiment, outlet_sentiment
+    from .analyzers.voices import affiliation_shares, voice_summary
+
+    parts = _run_chunks(corpus, n_jobs, progress)
+    tables = {name: _concat([p[name] for p in parts]) if parts else analyze_articles(corpus)[name]
+              for name in PER_ARTICLE_TABLES}
+    articles = corpus.to_frame()
+    outlets = outlet_table(corpus)
+    sources = source_table(corpus)
+    sentences = tables["sentences"]
+    return Comparison(
+        corpus=corpus,
+        articles=articles,
+        outlets=outlets,
+        sources=sources,
+        sentences=sentences,
+        article_sentiment=article_sentiment(sentences),
+        outlet_sentiment=outlet_sentiment(sentences),
+        actor_mentions=tables["actor_mentions"],
+        actor_sentiment=actor_sentiment_summary(tables["actor_mentions"]),
+        loaded_terms=tables["loaded_terms"],
+        loaded_rates=loaded_rates(tables["loaded_terms"], corpus),
+        top_loaded_terms=top_loaded_terms(tables["loaded_terms"]),
+        voices=tables["voices"],
+        voice_summary=voice_summary(tables["voices"]),
+        affiliation_shares=affiliation_shares(tables["voices"]),
+        distinctive=distinctive_terms(corpus),
+        warnings=corpus_warnings(articles),
+    )
+
+
+def _run_chunks(corpus: Corpus, n_jobs: int, progress: bool) -> list[dict[str, pd.DataFrame]]:
+    if len(corpus) == 0:
+        return []
+    n_jobs = max(1, int(n_jobs))
+    chunks = _chunks(corpus, max(1, n_jobs * 4) if n_jobs > 1 else 1)
+    if n_jobs == 1:
+        return [_chunk_job(c) for c in chunks]
+    with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+        it = pool.map(_chunk_job, chunks)
+        if progress:
+            from tqdm import tqdm
+
+            it = tqdm(it, total=len(chunks), desc="analyzing", unit="chunk")
+        return list(it)
+
+
+def outlet_table(corpus: Corpus) -> pd.DataFrame:
+    """One row per outlet of the corpus (corpus order) with its facts and article count."""
+    rows = []
+    for key in corpus.outlet_keys:
+        facts = corpus.outlet(key).facts()
+        arts = [a for a in corpus.articles if a.outlet == key]
+        facts["n_articles"] = len(arts)
+        facts["n_words"] = sum(a.n_words for a in arts)
+        rows.append(facts)
+    return pd.DataFrame(rows)
+
+
+def source_table(corpus: Corpus) -> pd.DataFrame:
+    """Citations for every outlet fact: ``outlet, field, ref, checked``."""
+    rows = [
+        {"outlet": key, "field": c.field, "ref": c.ref, "checked": c.checked}
+        for key in corpus.outlet_keys
+        for c in corpus.outlet(key).sources
+    ]
+    return pd.DataFrame(rows, columns=["outlet", "field", "ref", "checked"])
+
+
+def corpus_warnings(articles: pd.DataFrame) -> list[str]:
+    """Caveats a reader must see: dates far apart, outlets with far less text, missing dates."""
+    out: list[str] = []
+    if articles.empty:
+        return ["The corpus is empty."]
+    dates = [d for d in articles["date"] if isinstance(d, _dt.date)]
+    if len(dates) >= 2:
+        span = (max(dates) - min(dates)).days
+        if span > 180:
+            out.append(
+                f"Article dates span {min(dates).isoformat()} to {max(dates).isoformat()} ({span / 365.25:.1f} years): "
+                "differences between outlets may reflect a changing story, not only framing."
+            )
+    missing = articles.loc[[not isinstance(d, _dt.date) for d in articles["date"]], "outlet"].tolist()
+    if missing:
+        out.append(f"No date for: {', '.join(missing)}.")
+    if "date_approximate" in articles and articles["date_approximate"].any():
+        approx = articles.loc[articles["date_approximate"].astype(bool), "outlet"].tolist()
+        out.append(f"Approximate dates (inferred from the text) for: {', '.join(approx)}.")
+    words = articles.groupby("outlet", sort=False)["n_words"].sum()
+    if len(words) >= 2:
+        med = float(words.median())
+        small = [f"{k} ({int(v)} words)" for k, v in words.items() if v < 0.5 * med]
+        if small:
+            out.append(f"Far less text than the median outlet ({int(med)} words): {', '.join(small)}; "
+                       "its rates and shares rest on few words.")
+    if len(articles) < 20:
+        out.append(f"Only {len(articles)} articles: figures describe these articles, not the outlets in general.")
+    return out

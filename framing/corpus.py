@@ -1,0 +1,534 @@
+"""Articles and corpora, and the loaders that read them.
+
+A corpus can come from
+
+- a folder with ``manifest.yaml`` (the curated form, see ``corpora/s400``),
+- a ``.jsonl`` file (one article per line) or a ``.csv`` file, with keys or
+  columns ``id, outlet, text`` and optional ``title, date, author, url``,
+- a pandas DataFrame (:meth:`Corpus.from_frame`) or a list of dicts
+  (:meth:`Corpus.from_records`).
+
+Every article's raw text is cleaned by :func:`framing.clean.clean_text`;
+analyzers work on the cleaned text and their offsets point into it.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import json
+import logging
+import re
+import warnings
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+import yaml
+
+from .actors import Actor, actors_from_records, load_actors
+from .clean import CleanResult, RemovedLine, clean_text
+from .errors import CorpusError, where
+from .outlets import Outlet, OutletRegistry, default_registry
+from .text import Span, paragraph_spans, sentence_spans, word_count
+
+__all__ = ["Article", "Corpus", "load_corpus", "read_text_file", "parse_article_date", "FramingWarning"]
+
+log = logging.getLogger(__name__)
+
+
+class _NoDatesLoader(yaml.SafeLoader):
+    """Safe YAML loader that leaves dates as strings, so a bad date is reported with its field."""
+
+
+_NoDatesLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def safe_load_yaml(text: str):
+    """``yaml.safe_load`` without date conversion (no tags that run code, ever)."""
+    return yaml.load(text, Loader=_NoDatesLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+class FramingWarning(UserWarning):
+    """Something worked but deserves the user's attention (unknown outlet, decoding fallback...)."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article.
+
+    Attributes
+    ----------
+    id : str
+        Unique id within the corpus.
+    outlet : str
+        Outlet key (registry key, or a slug of the name for unregistered outlets).
+    raw : str
+        The text as read.
+    text : str
+        Cleaned text; every analyzer offset points into it.
+    title, author, url : str or None
+    date : datetime.date or None
+    date_approximate : bool
+        True when the date is known only roughly (month, year, or inferred).
+    removed : tuple of RemovedLine
+        Lines the cleaner removed, each with its reason.
+    meta : dict
+        Any other fields from the manifest or input row.
+    """
+
+    id: str
+    outlet: str
+    raw: str
+    text: str
+    title: str | None = None
+    date: _dt.date | None = None
+    date_approximate: bool = False
+    author: str | None = None
+    url: str | None = None
+    removed: tuple[RemovedLine, ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        """Paragraph spans of :attr:`text`."""
+        return tuple(paragraph_spans(self.text))
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """Sentence spans of :attr:`text` (Punkt, never across paragraphs)."""
+        return tuple(sentence_spans(self.text, list(self.paragraphs)))
+
+    @cached_property
+    def n_words(self) -> int:
+        """Number of word tokens in :attr:`text`."""
+        return word_count(self.text)
+
+    @classmethod
+    def from_raw(cls, id: str, outlet: str, raw: str, *, clean: bool = True, **fields: Any) -> "Article":
+        """Build an article from raw text, cleaning it and filling title/author/date from the header
+        where the caller gave none."""
+        if clean:
+            res = clean_text(raw)
+        else:
+            res = CleanResult(raw, ())
+        for name, found in (("title", res.title), ("author", res.author), ("date", res.date)):
+            if fields.get(name) in (None, "") and found is not None:
+                fields[name] = found
+        return cls(id=id, outlet=outlet, raw=raw, text=res.text, removed=res.removed, **fields)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """An ordered collection of articles about one story.
+
+    Attributes
+    ----------
+    articles : tuple of Article
+    outlets : dict
+        Outlet key -> :class:`framing.outlets.Outlet` for every outlet in the corpus.
+    actors : tuple of Actor
+        Story actors (from ``actors.yaml``), used to resolve speakers and targets.
+    story : str
+        Short description of the story.
+    path : Path or None
+        Where the corpus was read from.
+    """
+
+    articles: tuple[Article, ...]
+    outlets: Mapping[str, Outlet] = field(default_factory=dict)
+    actors: tuple[Actor, ...] = ()
+    story: str = ""
+    path: Path | None = None
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __getitem__(self, i: int) -> Article:
+        return self.articles[i]
+
+    @property
+    def outlet_keys(self) -> tuple[str, ...]:
+        """Outlet keys in order of first appearance."""
+        return tuple(dict.fromkeys(a.outlet for a in self.articles))
+
+    def outlet(self, key: str) -> Outlet:
+        """The :class:`Outlet` for a key of this corpus."""
+        return self.outlets.get(key) or default_registry().get(key)
+
+    def to_frame(self):
+        """One row per article with outlet metadata joined.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``article_id, outlet, title, date, date_approximate, author, url,
+            n_chars, n_words, n_sentences, n_removed_lines`` followed by the outlet's
+            facts (``name, country, languages, type, owner, funding,
+            state_affiliation, state_affiliation_basis, founded, domains, notes, registered``).
+        """
+        import pandas as pd
+
+        rows = []
+        for a in self.articles:
+            facts = self.outlet(a.outlet).facts()
+            facts.pop("outlet")
+            rows.append({
+                "article_id": a.id, "outlet": a.outlet, "title": a.title, "date": a.date,
+                "date_approximate": a.date_approximate, "author": a.author, "url": a.url,
+                "n_chars": len(a.text), "n_words": a.n_words, "n_sentences": len(a.sentences),
+                "n_removed_lines": len(a.removed), **facts,
+            })
+        cols = ["article_id", "outlet", "title", "date", "date_approximate", "author", "url", "n_chars",
+                "n_words", "n_sentences", "n_removed_lines", "name", "country", "languages", "type", "owner",
+                "funding", "state_affiliation", "state_affiliation_basis", "founded", "domains", "notes", "registered"]
+        return pd.DataFrame(rows, columns=cols)
+
+    # -- constructors -------------------------------------------------------------------------
+    @classmethod
+    def from_records(
+        cls,
+        records: Iterable[Mapping[str, Any]],
+        *,
+        actors: Iterable[Actor] | Iterable[Mapping[str, Any]] = (),
+        story: str = "",
+        registry: OutletRegistry | None = None,
+        clean: bool = True,
+        source: str | Path = "<records>",
+    ) -> "Corpus":
+        """Build a corpus from dicts with ``id, outlet, text`` and optional
+        ``title, date, author, url``.
+
+        Examples
+        --------
+        >>> c = Corpus.from_records([{"id": "a1", "outlet": "cbc", "text": "NATO said so."}])
+        >>> c.outlet_keys, c[0].sentences[0].text
+        (('cbc',), 'NATO said so.')
+        """
+        registry = registry or default_registry()
+        arts: list[Article] = []
+        outlets: dict[str, Outlet] = {}
+        seen: dict[str, int] = {}
+        for n, rec in enumerate(records, start=1):
+            line = rec.get("_line", n) if isinstance(rec, Mapping) else n
+            arts.append(_article_from_record(rec, line, source, registry, outlets, seen, clean))
+        acts = tuple(a if isinstance(a, Actor) else None for a in actors)  # type: ignore[misc]
+        if any(a is None for a in acts):
+            acts = actors_from_records(actors, source)  # type: ignore[arg-type]
+        return cls(tuple(arts), outlets, acts, story, Path(source) if source != "<records>" else None)
+
+    @classmethod
+    def from_frame(cls, frame, **kwargs: Any) -> "Corpus":
+        """Build a corpus from a DataFrame with columns ``id, outlet, text`` (+ optional ones)."""
+        missing = {"id", "outlet", "text"} - set(frame.columns)
+        if missing:
+            raise CorpusError(
+                f"{where(kwargs.get('source', '<DataFrame>'))}: missing column(s) {sorted(missing)}; "
+                f"a corpus table needs id, outlet, text (has {list(frame.columns)})."
+            )
+        recs = []
+        for i, row in enumerate(frame.to_dict("records"), start=2 if "source" in kwargs else 1):
+            rec = {k: (None if _isna(v) else v) for k, v in row.items()}
+            rec["_line"] = i
+            recs.append(rec)
+        kwargs.setdefault("source", "<DataFrame>")
+        return cls.from_records(recs, **kwargs)
+
+
+def _isna(v: Any) -> bool:
+    try:
+        return v is None or (isinstance(v, float) and v != v) or str(v) in ("NaT", "<NA>")
+    except Exception:  # pragma: no cover - exotic objects
+        return False
+
+
+def _article_from_record(rec: Mapping[str, Any], line: int, source: str | Path, registry: OutletRegistry,
+                         outlets: dict[str, Outlet], seen: dict[str, int], clean: bool) -> Article:
+    if not isinstance(rec, Mapping):
+        raise CorpusError(f"{where(source, line)}: expected an object with id, outlet, text; got {type(rec).__name__}.")
+    aid = rec.get("id")
+    if aid is None or str(aid).strip() == "":
+        raise CorpusError(f"{where(source, line, 'id')}: article id is missing. Give every article a unique id.")
+    aid = str(aid).strip()
+    if aid in seen:
+        raise CorpusError(
+            f"{where(source, line, 'id')}: duplicate article id {aid!r} (first at {seen[aid]}). Ids must be unique."
+        )
+    seen[aid] = line
+    outlet_name = rec.get("outlet")
+    if outlet_name is None or str(outlet_name).strip() == "":
+        raise CorpusError(f"{where(source, line, 'outlet')}: outlet is missing for article {aid!r}. "
+                          "Give an outlet key or name (see `framing outlets`).")
+    outlet = _resolve_outlet(str(outlet_name).strip(), registry, outlets, f"{where(source, line, 'outlet')}")
+    text = rec.get("text")
+    if not isinstance(text, str):
+        raise CorpusError(f"{where(source, line, 'text')}: article {aid!r} has no text. Add its text.")
+    if not text.strip():
+        raise CorpusError(f"{where(source, line, 'text')}: article {aid!r} is empty or only white space.")
+    date, approx = parse_article_date(rec.get("date"), f"{where(source, line, 'date')}")
+    approx = bool(rec.get("date_approximate", approx)) or approx
+    extra = {k: v for k, v in rec.items() if k not in _CORE_FIELDS and not str(k).startswith("_")}
+    return Article.from_raw(
+        aid, outlet.key, text, clean=clean, title=_opt(rec.get("title")), date=date, date_approximate=approx,
+        author=_opt(rec.get("author")), url=_opt(rec.get("url")), meta=extra,
+    )
+
+
+_CORE_FIELDS = {"id", "outlet", "text", "title", "date", "date_approximate", "author", "url", "file"}
+
+
+def _opt(v: Any) -> str | None:
+    return None if v is None or str(v).strip() == "" else str(v).strip()
+
+
+def _resolve_outlet(name: str, registry: OutletRegistry, outlets: dict[str, Outlet], loc: str) -> Outlet:
+    hit = registry.find(name)
+    if hit is None:
+        hit = Outlet.unregistered(name)
+        if hit.key not in outlets:
+            warnings.warn(
+                f"{loc}: outlet {name!r} is not in the registry; it is used with its name only "
+                f"(key {hit.key!r}, no facts). Add it to an outlets YAML file to give it metadata.",
+                FramingWarning, stacklevel=4,
+            )
+    outlets.setdefault(hit.key, hit)
+    return hit
+
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?$")
+
+
+def parse_article_date(value: Any, loc: str = "<input>") -> tuple[_dt.date | None, bool]:
+    """Parse a date field: ISO date or datetime, ``YYYY-MM`` or ``YYYY`` (approximate).
+
+    Returns
+    -------
+    (date or None, approximate)
+
+    Raises
+    ------
+    CorpusError
+        For a value that is not a date.
+
+    Examples
+    --------
+    >>> parse_article_date("2019-07-16")
+    (datetime.date(2019, 7, 16), False)
+    >>> parse_article_date("2019-03")
+    (datetime.date(2019, 3, 1), True)
+    """
+    if value is None or (isinstance(value, str) and not value.strip()) or _isna(value):
+        return None, False
+    if isinstance(value, _dt.datetime):
+        return value.date(), False
+    if isinstance(value, _dt.date):
+        return value, False
+    if hasattr(value, "to_pydatetime"):
+        return value.to_pydatetime().date(), False
+    s = str(value).strip()
+    m = _PARTIAL_DATE.match(s)
+    try:
+        if m:
+            return _dt.date(int(m.group(1)), int(m.group(2) or 1), 1), True
+        if not re.match(r"^\d{4}-\d{2}-\d{2}(?:$|[T ])", s):
+            raise ValueError(s)
+        return _dt.date.fromisoformat(s[:10]), False
+    except ValueError:
+        raise CorpusError(
+            f"{loc}: {s!r} is not a valid date. Use YYYY-MM-DD (or YYYY-MM / YYYY for approximate dates)."
+        ) from None
+
+
+def read_text_file(path: str | Path, *, label: str | None = None) -> str:
+    """Read an article file, decoding UTF-8, UTF-8 with BOM or UTF-16 with BOM, else cp1252 with a warning.
+
+    Raises
+    ------
+    CorpusError
+        For a missing, unreadable, binary, empty or whitespace-only file.
+    """
+    path = Path(path)
+    loc = label or str(path)
+    if not path.exists():
+        raise CorpusError(f"{loc}: file not found. Check the path (relative paths are relative to the corpus folder).")
+    if path.is_dir():
+        raise CorpusError(f"{loc}: is a directory, expected a text file.")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{loc}: cannot read the file ({exc.strerror or exc}). Check its permissions.") from None
+    text = decode_bytes(data, loc)
+    if not text.strip():
+        raise CorpusError(f"{loc}: the article is empty or only white space. Remove it from the manifest or add its text.")
+    return text
+
+
+def decode_bytes(data: bytes, loc: str) -> str:
+    """Decode article bytes (see :func:`read_text_file`)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise CorpusError(f"{loc}: starts with a UTF-16 mark but does not decode as UTF-16. Re-save it as UTF-8.") from None
+    if b"\x00" in data[:4096]:
+        raise CorpusError(f"{loc}: looks like a binary file (NUL bytes), not text. Convert it to plain UTF-8 text.")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        warnings.warn(f"{loc}: not valid UTF-8; decoded as cp1252 (Windows-1252). Re-save it as UTF-8 to be sure.",
+                      FramingWarning, stacklevel=3)
+        return text
+
+
+# -- loaders ---------------------------------------------------------------------------------------
+def load_corpus(source: Any, *, registry: OutletRegistry | None = None, clean: bool = True) -> Corpus:
+    """Load a corpus from a folder with ``manifest.yaml``, a ``.jsonl``/``.csv`` file or a DataFrame.
+
+    Parameters
+    ----------
+    source : str, Path or pandas.DataFrame
+    registry : OutletRegistry, optional
+        Outlet registry (default: the packaged one plus ``outlets.yaml`` in the corpus folder, if any).
+    clean : bool
+        Remove boilerplate lines (default True).
+
+    Raises
+    ------
+    CorpusError
+        Naming the file, line or field, and the fix.
+
+    Examples
+    --------
+    >>> import framing
+    >>> c = framing.load_corpus("corpora/s400")     # doctest: +SKIP
+    >>> c.outlet_keys                               # doctest: +SKIP
+    ('cbc', 'rt', 'presstv', 'revoi', 'wsws')
+    """
+    if hasattr(source, "columns") and hasattr(source, "to_dict"):
+        return Corpus.from_frame(source, registry=registry, clean=clean)
+    path = Path(source)
+    if not path.exists():
+        raise CorpusError(f"{path}: no such file or folder. Give a corpus folder (with manifest.yaml), a .jsonl or a .csv file.")
+    if path.is_dir():
+        return _load_folder(path, registry, clean)
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        return Corpus.from_records(_iter_jsonl(path), registry=registry, clean=clean, source=path)
+    if suffix == ".csv":
+        return _load_csv(path, registry, clean)
+    if path.name in ("manifest.yaml", "manifest.yml"):
+        return _load_folder(path.parent, registry, clean)
+    raise CorpusError(f"{path}: unknown corpus format {suffix or '(no extension)'!r}. Use a folder with manifest.yaml, .jsonl or .csv.")
+
+
+def _iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    text = read_text_file(path)
+    for i, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CorpusError(f"{where(path, i)}: malformed JSON ({exc.msg} at column {exc.colno}). "
+                              "Each line must be one JSON object.") from None
+        if not isinstance(rec, dict):
+            raise CorpusError(f"{where(path, i)}: each line must be a JSON object with id, outlet, text.")
+        rec["_line"] = i
+        yield rec
+
+
+def _load_csv(path: Path, registry: OutletRegistry | None, clean: bool) -> Corpus:
+    text = read_text_file(path)
+    reader = csv.DictReader(io.StringIO(text))
+    cols = reader.fieldnames or []
+    missing = {"id", "outlet", "text"} - set(cols)
+    if missing:
+        raise CorpusError(f"{where(path, 1)}: missing column(s) {sorted(missing)}; the header has {cols}. "
+                          "A corpus CSV needs id, outlet, text columns.")
+    def rows() -> Iterator[dict[str, Any]]:
+        for row in reader:
+            row = dict(row)
+            row["_line"] = reader.line_num
+            yield row
+    return Corpus.from_records(rows(), registry=registry, clean=clean, source=path)
+
+
+def _load_folder(folder: Path, registry: OutletRegistry | None, clean: bool) -> Corpus:
+    manifest = folder / "manifest.yaml"
+    if not manifest.exists():
+        alt = folder / "manifest.yml"
+        if not alt.exists():
+            raise CorpusError(f"{folder}: no manifest.yaml in this folder. Create one (see corpora/s400/manifest.yaml) "
+                              "or build it with `framing ingest FILE... -o FOLDER`.")
+        manifest = alt
+    raw = read_text_file(manifest)
+    try:
+        data = safe_load_yaml(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise CorpusError(f"{where(manifest, mark.line + 1 if mark else None)}: invalid YAML "
+                          f"({getattr(exc, 'problem', None) or exc}). Fix the syntax.") from None
+    if not isinstance(data, dict) or not isinstance(data.get("articles"), list):
+        raise CorpusError(f"{manifest}: expected a mapping with an 'articles:' list (see corpora/s400/manifest.yaml).")
+    if not data["articles"]:
+        raise CorpusError(f"{manifest}: 'articles' is empty. List at least one article.")
+    if registry is None:
+        user = folder / "outlets.yaml"
+        registry = OutletRegistry.from_yaml(user) if user.exists() else default_registry()
+    lines = _item_lines(raw)
+    root = folder.resolve()
+    records = []
+    for i, item in enumerate(data["articles"]):
+        line = lines[i] if i < len(lines) else None
+        if not isinstance(item, dict):
+            raise CorpusError(f"{where(manifest, line)}: each article must be a mapping with id, outlet, file.")
+        rec = dict(item)
+        f = rec.get("file")
+        if not f:
+            raise CorpusError(f"{where(manifest, line, 'file')}: article {rec.get('id')!r} has no 'file'. "
+                              "Give the article's path relative to the corpus folder.")
+        fp = Path(str(f))
+        if fp.is_absolute():
+            raise CorpusError(f"{where(manifest, line, 'file')}: {f!r} is an absolute path; use a path relative to the corpus folder.")
+        target = (folder / fp).resolve()
+        if root != target and root not in target.parents:
+            raise CorpusError(f"{where(manifest, line, 'file')}: {f!r} points outside the corpus folder; "
+                              "keep article files inside it.")
+        rec["text"] = read_text_file(target, label=f"{folder / fp} (from {where(manifest, line, 'file')})")
+        rec["_line"] = line
+        records.append(rec)
+    actors: tuple[Actor, ...] = ()
+    if (folder / "actors.yaml").exists():
+        actors = load_actors(folder / "actors.yaml")
+    corpus = Corpus.from_records(records, registry=registry, clean=clean, source=manifest,
+                                 story=str(data.get("story") or ""), actors=actors)
+    return Corpus(corpus.articles, corpus.outlets, corpus.actors, corpus.story, folder)
+
+
+def _item_lines(raw: str) -> list[int]:
+    """Line numbers of the list items under ``articles:`` (for error messages)."""
+    out = []
+    in_articles = False
+    indent = None
+    for n, line in enumerate(raw.splitlines(), start=1):
+        if re.match(r"^articles\s*:", line):
+            in_articles = True
+            continue
+        if in_articles:
+            m = re.match(r"^(\s*)-\s", line)
+            if m and (indent is None or len(m.group(1)) == indent):
+                indent = len(m.group(1))
+                out.append(n)
+            elif line and not line[0].isspace() and not line.startswith("-"):
+                in_articles = False
+    return out

@@ -1,0 +1,52 @@
+"""Safe file output: every file is written to a temporary file in the same
+folder and renamed into place, so a failed run never leaves a partial or
+clobbered output."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import ReportError
+
+__all__ = ["atomic_write_bytes", "atomic_write_text"]
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically (temp file + rename).
+
+    Raises
+    ------
+    ReportError
+        When the folder does not exist or is not writable; nothing is changed then.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ReportError(f"{path}: the folder {folder} does not exist. Create it first or choose another output path.")
+    if path.is_dir():
+        raise ReportError(f"{path}: is a directory. Give a file name for the output.")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ReportError(f"{path}: cannot write in {folder} ({exc.strerror or exc}). Choose a writable folder.") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise ReportError(f"{path}: cannot write the file ({exc.strerror or exc}). Nothing was changed.") from None
+        raise
+    return path
+
+
+def atomic_write_text(path: str | Path, text: str) -> Path:
+    """Write UTF-8 text atomically (see :func:`atomic_write_bytes`)."""
+    return atomic_write_bytes(path, text.encode("utf-8"))

@@ -1,0 +1,444 @@
+"""Word lists ("lexicons") by name or from the user's own CSV files.
+
+A lexicon file is a UTF-8 CSV with a header row and the columns
+
+``term``
+    A word or a multi-word phrase (``regime``, ``lash out``, ``so-called``).
+``category``
+    A lower-case name such as ``ideological_label`` or ``hedge``
+    (letters, digits and ``_``).
+``note``
+    Why the term is listed (may be empty).
+``source``
+    Where the entry comes from (required: our own curation is a source too,
+    but say so).
+``match`` (optional)
+    ``stem`` (default): every word is compared by its Snowball stem, so
+    ``slam`` also finds ``slammed`` and ``slams``; ``exact``: the lower-cased
+    word forms must match; ``case``: the word forms must match with case.
+
+Lines starting with ``#`` are comments. Packaged lexicons live in
+``framing/data/lexicons/<name>.csv`` and are read with
+:mod:`importlib.resources`; :func:`available_lexicons` lists them.
+
+A lexicon is compiled once into a :class:`CompiledLexicon`: a dictionary
+keyed by the first word (exact form and stem) that holds the phrases
+starting with that word. Matching is one left-to-right pass over the word
+tokens of a text; at each token the longest phrase wins, exact forms beat
+stems, and matches never overlap.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from nltk.stem.snowball import SnowballStemmer
+
+from .errors import LexiconError, where
+from .text import TOKEN_RE
+
+__all__ = [
+    "LexiconEntry",
+    "Lexicon",
+    "CompiledLexicon",
+    "LexiconMatch",
+    "load_lexicon",
+    "read_lexicon_csv",
+    "available_lexicons",
+    "merge_lexicons",
+    "stem",
+]
+
+REQUIRED_COLUMNS = ("term", "category", "note", "source")
+MATCH_MODES = ("stem", "exact", "case")
+_CATEGORY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_STEMMER = SnowballStemmer("english")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball stem of a lower-cased word; curly apostrophes count as ``'``.
+
+    Examples
+    --------
+    >>> stem("Slammed"), stem("regimes"), stem("Turkey’s")
+    ('slam', 'regim', 'turkey')
+    """
+    return _STEMMER.stem(word.lower().translate(_APOSTROPHES))
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    """One row of a lexicon file.
+
+    Attributes
+    ----------
+    term : str
+        Word or phrase as written in the file.
+    category : str
+        Category name.
+    note : str
+        Why the term is listed.
+    source : str
+        Provenance of the entry.
+    match : str
+        ``stem``, ``exact`` or ``case``.
+    file : str
+        File the entry was read from.
+    line : int
+        Line number (1-based) in that file.
+    """
+
+    term: str
+    category: str
+    note: str
+    source: str
+    match: str = "stem"
+    file: str = "<input>"
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconMatch:
+    """A lexicon hit: ``text[start:end]`` is the matched phrase."""
+
+    start: int
+    end: int
+    entry: LexiconEntry
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A named, ordered collection of :class:`LexiconEntry`.
+
+    Attributes
+    ----------
+    name : str
+        Packaged name or file path.
+    entries : tuple of LexiconEntry
+        Rows in file order.
+    """
+
+    name: str
+    entries: tuple[LexiconEntry, ...]
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """Categories in first-appearance order."""
+        return tuple(dict.fromkeys(e.category for e in self.entries))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[LexiconEntry]:
+        return iter(self.entries)
+
+    def compile(self) -> "CompiledLexicon":
+        """Return the matcher of this lexicon (built once, then cached on it)."""
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = CompiledLexicon(self)
+            object.__setattr__(self, "_compiled", compiled)
+        return compiled
+
+
+def _words(term: str) -> list[str]:
+    return [m.group() for m in TOKEN_RE.finditer(term)]
+
+
+def _fail(path: str, line: int, field: str | None, what: str, fix: str) -> LexiconError:
+    return LexiconError(f"{where(path, line, field)}: {what}. {fix}")
+
+
+def read_lexicon_csv(source: str | Path | io.TextIOBase, *, name: str | None = None) -> Lexicon:
+    """Read and validate a lexicon CSV.
+
+    Parameters
+    ----------
+    source : str, Path or text stream
+        Path of the CSV file, or an open text stream.
+    name : str, optional
+        Name used in error messages and in :attr:`Lexicon.name`.
+
+    Returns
+    -------
+    Lexicon
+
+    Raises
+    ------
+    LexiconError
+        If the file is missing, a column is missing, or a row is bad
+        (empty term, a term without words, bad category, empty source,
+        unknown match mode, wrong number of fields, a duplicate term). The
+        message names the file and line and says how to fix it.
+
+    Examples
+    --------
+    >>> import io
+    >>> lex = read_lexicon_csv(io.StringIO("term,category,note,source\\nslam,emotive,,own\\n"))
+    >>> [(e.term, e.category, e.line) for e in lex]
+    [('slam', 'emotive', 2)]
+    """
+    if isinstance(source, (str, Path)):
+        path = str(source)
+        try:
+            text = Path(source).read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise LexiconError(
+                f"{path}: lexicon file not found. Give the path of a CSV file with the columns "
+                f"{', '.join(REQUIRED_COLUMNS)}, or one of the packaged names {available_lexicons()}."
+            ) from None
+        except UnicodeDecodeError as exc:
+            raise LexiconError(f"{path}: not UTF-8 ({exc}). Save the file as UTF-8.") from None
+    else:
+        path = name or "<input>"
+        text = source.read()
+    return _parse(text, name or path, path)
+
+
+def _parse(text: str, name: str, path: str) -> Lexicon:
+    lines = text.splitlines()
+    numbered = [(i + 1, ln) for i, ln in enumerate(lines) if ln.strip() and not ln.lstrip().startswith("#")]
+    if not numbered:
+        raise LexiconError(
+            f"{where(path, 1)}: empty lexicon. Add a header row '{','.join(REQUIRED_COLUMNS)}' and one row per term."
+        )
+    header_line, header_text = numbered[0]
+    header = [h.strip().lower() for h in next(csv.reader([header_text]))]
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise _fail(path, header_line, None, f"header {header} lacks the column(s) {missing}",
+                    f"The header row must name the columns {', '.join(REQUIRED_COLUMNS)} (and optionally match).")
+    idx = {h: i for i, h in enumerate(header)}
+    entries: list[LexiconEntry] = []
+    seen: dict[tuple[str, str], int] = {}
+    for lineno, row_text in numbered[1:]:
+        fields = next(csv.reader([row_text]))
+        if len(fields) != len(header):
+            raise _fail(path, lineno, None, f"{len(fields)} fields where the header has {len(header)}",
+                        "Quote fields that contain commas with double quotes.")
+        rec = {h: fields[i].strip() for h, i in idx.items()}
+        term, category, source = rec["term"], rec["category"], rec["source"]
+        match = rec.get("match", "") or "stem"
+        if not term or not _words(term):
+            raise _fail(path, lineno, "term", f"term {term!r} has no word in it",
+                        "Write a word or phrase, e.g. 'regime' or 'lash out'.")
+        if not _CATEGORY_RE.match(category):
+            raise _fail(path, lineno, "category", f"category {category!r} is not a lower-case name",
+                        "Use letters, digits and '_', e.g. 'ideological_label'.")
+        if not source:
+            raise _fail(path, lineno, "source", f"term {term!r} has no source",
+                        "Say where the entry comes from (e.g. 'own curation 2026-11').")
+        if match not in MATCH_MODES:
+            raise _fail(path, lineno, "match", f"match mode {match!r} is unknown",
+                        f"Use one of {', '.join(MATCH_MODES)} or leave it empty (stem).")
+        key = (term.lower(), match)
+        if key in seen:
+            raise _fail(path, lineno, "term", f"term {term!r} is listed twice (first on line {seen[key]})",
+                        "Keep one row per term.")
+        seen[key] = lineno
+        entries.append(LexiconEntry(term, category, rec["note"], source, match, path, lineno))
+    return Lexicon(name, tuple(entries))
+
+
+def available_lexicons() -> list[str]:
+    """Names of the packaged lexicons (``framing/data/lexicons/*.csv``).
+
+    Examples
+    --------
+    >>> "loaded" in available_lexicons()
+    True
+    """
+    folder = resources.files("framing.data").joinpath("lexicons")
+    return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".csv") and _has_schema(p))
+
+
+def _has_schema(res) -> bool:  # noqa: ANN001 - a Traversable
+    """True when the file's header names the lexicon columns (other data CSVs share the folder)."""
+    try:
+        with res.open("r", encoding="utf-8-sig") as f:
+            for line in f:
+                if line.strip() and not line.lstrip().startswith("#"):
+                    cols = {c.strip().lower() for c in next(csv.reader([line]))}
+                    return set(REQUIRED_COLUMNS) <= cols
+    except (OSError, UnicodeDecodeError, StopIteration):
+        return False
+    return False
+
+
+@lru_cache(maxsize=32)
+def _packaged(name: str) -> Lexicon:
+    res = resources.files("framing.data").joinpath("lexicons", f"{name}.csv")
+    return _parse(res.read_text(encoding="utf-8-sig"), name, f"framing/data/lexicons/{name}.csv")
+
+
+def load_lexicon(name_or_path: str | Path | Lexicon = "loaded") -> Lexicon:
+    """Load a packaged lexicon by name, or a user lexicon from a CSV path.
+
+    Parameters
+    ----------
+    name_or_path : str, Path or Lexicon
+        A packaged name (see :func:`available_lexicons`), a path to a CSV
+        file, or a :class:`Lexicon` (returned unchanged).
+
+    Returns
+    -------
+    Lexicon
+
+    Raises
+    ------
+    LexiconError
+        Unknown name, missing file or bad row (file and line in the message).
+
+    Examples
+    --------
+    >>> lex = load_lexicon("loaded")
+    >>> "ideological_label" in lex.categories
+    True
+    """
+    if isinstance(name_or_path, Lexicon):
+        return name_or_path
+    if isinstance(name_or_path, str) and name_or_path in available_lexicons():
+        return _packaged(name_or_path)
+    p = Path(name_or_path)
+    if p.suffix.lower() != ".csv" and not p.exists():
+        raise LexiconError(
+            f"{name_or_path}: no packaged lexicon of that name and no such file. "
+            f"Use one of {available_lexicons()} or the path of a CSV file."
+        )
+    return _read_cached(str(p.resolve()), p.stat().st_mtime_ns if p.exists() else 0)
+
+
+@lru_cache(maxsize=32)
+def _read_cached(path: str, mtime: int) -> Lexicon:
+    return read_lexicon_csv(path)
+
+
+def merge_lexicons(lexicons: Iterable[str | Path | Lexicon], name: str | None = None) -> Lexicon:
+    """Concatenate lexicons; for a term listed twice the first one wins.
+
+    Examples
+    --------
+    >>> import io
+    >>> extra = read_lexicon_csv(io.StringIO("term,category,note,source\\nsultan,dysphemism,,own\\n"), name="extra")
+    >>> merged = merge_lexicons(["loaded", extra])
+    >>> len(merged) == len(load_lexicon("loaded")) + 1
+    True
+    """
+    lexs = [load_lexicon(x) for x in lexicons]
+    seen: set[tuple[str, str]] = set()
+    out: list[LexiconEntry] = []
+    for lex in lexs:
+        for e in lex:
+            k = (e.term.lower(), e.match)
+            if k not in seen:
+                seen.add(k)
+                out.append(e)
+    return Lexicon(name or "+".join(x.name for x in lexs), tuple(out))
+
+
+_Pattern = tuple[tuple[str, ...], LexiconEntry, int]  # (keys, entry, priority)
+
+
+class CompiledLexicon:
+    """Matcher of a :class:`Lexicon`: one pass over the tokens of a text.
+
+    Build it with :meth:`Lexicon.compile` (cached per lexicon).
+    """
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        # three indexes: case-sensitive forms, lower-case forms, stems
+        self._case: dict[str, list[_Pattern]] = {}
+        self._exact: dict[str, list[_Pattern]] = {}
+        self._stem: dict[str, list[_Pattern]] = {}
+        self.max_len = 1
+        for order, e in enumerate(lexicon.entries):
+            words = _words(e.term)
+            self.max_len = max(self.max_len, len(words))
+            if e.match == "case":
+                keys, index = tuple(words), self._case
+            elif e.match == "exact":
+                keys, index = tuple(w.lower().translate(_APOSTROPHES) for w in words), self._exact
+            else:
+                keys, index = tuple(stem(w) for w in words), self._stem
+            index.setdefault(keys[0], []).append((keys, e, order))
+            if e.match == "stem":
+                # the exact word form of a stem entry beats another entry's stem
+                low = tuple(w.lower().translate(_APOSTROPHES) for w in words)
+                self._exact.setdefault(low[0], []).append((low, e, order))
+        for index in (self._case, self._exact, self._stem):
+            for k in index:
+                # longest phrase first, then file order
+                index[k].sort(key=lambda p: (-len(p[0]), p[2]))
+
+    def finditer(self, text: str) -> Iterator[LexiconMatch]:
+        """Yield non-overlapping matches in text order.
+
+        Examples
+        --------
+        >>> m = load_lexicon("loaded").compile()
+        >>> [(text[x.start:x.end], x.entry.category) for text in ["Critics slammed the regime."]
+        ...  for x in m.finditer(text)]
+        [('slammed', 'emotive'), ('regime', 'ideological_label')]
+        """
+        toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+        n = len(toks)
+        lowers: list[str | None] = [None] * n
+        stems: list[str | None] = [None] * n
+
+        def low(j: int) -> str:
+            v = lowers[j]
+            if v is None:
+                v = lowers[j] = toks[j][2].lower().translate(_APOSTROPHES)
+            return v
+
+        def stm(j: int) -> str:
+            v = stems[j]
+            if v is None:
+                v = stems[j] = stem(toks[j][2])
+            return v
+
+        i = 0
+        case_i, exact_i, stem_i = self._case, self._exact, self._stem
+        while i < n:
+            best: tuple[int, int, LexiconEntry] | None = None  # (length, -rank, entry)
+            for rank, (index, get) in enumerate(
+                ((case_i, lambda j: toks[j][2]), (exact_i, low), (stem_i, stm))
+            ):
+                cands = index.get(get(i)) if index else None
+                if not cands:
+                    continue
+                for keys, entry, _ in cands:
+                    L = len(keys)
+                    if i + L > n or (best is not None and L <= best[0]):
+                        continue
+                    if all(get(i + k) == keys[k] for k in range(1, L)):
+                        best = (L, -rank, entry)
+                        break
+            if best is None:
+                i += 1
+                continue
+            L, _, entry = best
+            yield LexiconMatch(toks[i][0], toks[i + L - 1][1], entry)
+            i += L
+
+    def find(self, text: str) -> list[LexiconMatch]:
+        """All matches of :meth:`finditer` as a list."""
+        return list(self.finditer(text))
+
+
+def _as_lexicon(lexicon: str | Path | Lexicon | Sequence[str | Path | Lexicon] | None) -> Lexicon:
+    """Normalise the ``lexicon=`` argument of the analyzers."""
+    if lexicon is None:
+        return load_lexicon("loaded")
+    if isinstance(lexicon, (str, Path, Lexicon)):
+        return load_lexicon(lexicon)
+    return merge_lexicons(lexicon)

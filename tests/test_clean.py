@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from framing.clean import clean_text, parse_date
+
+from .conftest import SEED_FILES, seed_text
+
+# (outlet, line, rule): lines of the raw seeds that must go, with the rule that removes them.
+REMOVED = [
+    ("cbc", 1, "section_label"),
+    ("cbc", 9, "caption"),
+    ("cbc", 27, "video_block"),
+    ("cbc", 29, "video_block"),
+    ("cbc", 31, "video_block"),
+    ("cbc", 32, "video_block"),
+    ("cbc", 40, "caption"),
+    ("cbc", 60, "credit"),
+    ("rt", 11, "photo_credit"),
+    ("rt", 15, "photo_credit"),
+    ("rt", 113, "photo_credit"),
+    ("presstv", 1, "breadcrumb"),
+    ("presstv", 5, "caption"),
+    ("presstv", 37, "footer"),
+    ("presstv", 41, "share_widget"),
+    ("revoi", 1, "breadcrumb"),
+    ("revoi", 3, "breadcrumb"),
+    ("revoi", 6, "duplicate_headline"),
+    ("revoi", 8, "share_widget"),
+    ("revoi", 9, "share_widget"),
+    ("revoi", 11, "byline"),
+    ("revoi", 37, "footer"),
+    ("revoi", 46, "promo"),
+    ("wsws", 5, "byline"),
+    ("wsws", 6, "dateline"),
+    ("wsws", 44, "footer"),
+    ("wsws", 47, "footer"),
+]
+
+
+@pytest.mark.parametrize("outlet, line, rule", REMOVED)
+def test_clean_removes_boilerplate_line_with_reason(outlet: str, line: int, rule: str) -> None:
+    res = clean_text(seed_text(outlet))
+    got = {r.line: r.rule for r in res.removed}
+    assert got.get(line) == rule
+    raw_line = seed_text(outlet).split("\n")[line - 1].strip()
+    expected_count = 1 if rule == "duplicate_headline" else 0  # the first copy of a headline stays
+    assert res.text.split("\n").count(raw_line) == expected_count
+
+
+# Lines that must survive: headlines, sub-headings, quotes, short paragraphs.
+KEPT = [
+    ("cbc", "Turkey's purchase of Russian missiles a 'serious and difficult' issue for alliance, says NATO chief"),
+    ("cbc", "Canada 'concerned' about S-400 purchase"),
+    ("cbc", "\"We are now telling Turkey that because you have really been forced to buy another missile system"),
+    ("rt", "An alternative approach"),
+    ("rt", "Today it could be the S-400."),
+    ("presstv", "Turkey's purchase of Russian missile poses threat to NATO: US"),
+    ("revoi", "S-400: US pressures Turkey to terminate missile deal with Russia"),
+    ("revoi", "However, Turkey had ensured that the S-400 would not be integrated into NATO systems"),
+    ("wsws", "stationed in 2016 in southeastern Turkey"),
+]
+
+
+@pytest.mark.parametrize("outlet, fragment", KEPT)
+def test_clean_keeps_article_text_verbatim(outlet: str, fragment: str) -> None:
+    assert fragment in clean_text(seed_text(outlet)).text
+
+
+@pytest.mark.parametrize("outlet", sorted(SEED_FILES))
+def test_clean_offset_map_points_back_to_raw(outlet: str) -> None:
+    raw = seed_text(outlet)
+    res = clean_text(raw)
+    for c, r, n in res.offset_map:
+        assert res.text[c:c + n] == raw[r:r + n]
+    assert res.text.count("RevoI whats app") == 0
+
+
+@pytest.mark.parametrize(
+    "outlet, title, author, date",
+    [
+        ("cbc", "Turkey's purchase of Russian missiles a 'serious and difficult' issue for alliance, says NATO chief", None, None),
+        ("rt", None, None, None),
+        ("presstv", "Turkey's purchase of Russian missile poses threat to NATO: US", None, None),
+        ("revoi", "S-400: US pressures Turkey to terminate missile deal with Russia", "Vinayak Barot", None),
+        ("wsws", "Turkish-Russian missile deal escalates Turkey-NATO conflict", "Halil Celik", dt.date(2017, 7, 21)),
+    ],
+)
+def test_clean_header_fields(outlet: str, title, author, date) -> None:
+    res = clean_text(seed_text(outlet))
+    assert (res.title, res.author, res.date) == (title, author, date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n  ", "no boilerplate at all.", "• © only a credit", "x" * 10000],
+)
+def test_clean_any_text_is_safe(text: str) -> None:
+    res = clean_text(text)
+    assert isinstance(res.text, str)
+
+
+def test_clean_keeps_a_footer_marker_inside_long_text() -> None:
+    body = "\n\n".join(["This is a long paragraph of the article that keeps going with many words in it."] * 20)
+    text = "Headline here\n\n" + body[:200] + "\n\nLEAVE YOUR COMMENT\n\n" + body
+    assert "LEAVE YOUR COMMENT" in clean_text(text).text
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("21 July 2017", dt.date(2017, 7, 21)), ("July 16, 2019", dt.date(2019, 7, 16)),
+     ("Tuesday, July 16, 2019", dt.date(2019, 7, 16)), ("2020-10-05", dt.date(2020, 10, 5)),
+     ("31 February 2019", None), ("Power & Politics", None)],
+)
+def test_clean_parse_date(value: str, expected) -> None:
+    assert parse_date(value) == expected

@@ -1,0 +1,192 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.corpus import Corpus, FramingWarning, load_corpus, parse_article_date
+from framing.errors import CorpusError
+
+from .conftest import S400
+
+GOOD_TEXT = "Ankara said on Tuesday it would buy the S-400 system. NATO said it was concerned."
+
+
+def test_corpus_s400_has_five_outlets(s400) -> None:
+    assert len(s400) == 5
+    assert s400.outlet_keys == ("cbc", "rt", "presstv", "revoi", "wsws")
+    assert s400.story
+    assert len(s400.actors) >= 10
+
+
+def test_corpus_s400_dates_span_2017_to_2021(s400) -> None:
+    years = sorted(a.date.year for a in s400)
+    assert years[0] == 2017 and years[-1] == 2021
+
+
+def test_corpus_sentences_and_paragraphs_point_into_cleaned_text(s400) -> None:
+    for a in s400:
+        assert a.sentences and a.paragraphs
+        for s in (*a.sentences, *a.paragraphs):
+            assert a.text[s.start:s.end] == s.text
+        assert "LEAVE YOUR COMMENT" not in a.text and "© " not in a.text
+
+
+def test_corpus_removed_lines_carry_reasons(s400) -> None:
+    cbc = next(a for a in s400 if a.outlet == "cbc")
+    assert {r.rule for r in cbc.removed} >= {"caption", "video_block", "credit"}
+    assert all(r.reason for r in cbc.removed)
+
+
+def test_corpus_to_frame_joins_outlet_facts(s400) -> None:
+    df = s400.to_frame()
+    assert list(df["outlet"]) == ["cbc", "rt", "presstv", "revoi", "wsws"]
+    assert df.columns[:2].tolist() == ["article_id", "outlet"]
+    row = df.set_index("outlet").loc["rt"]
+    assert row["state_affiliation"] == "state-controlled" and row["country"] == "RU"
+    assert (df["n_words"] > 300).all()
+
+
+def _write_jsonl(path, rows) -> None:
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+
+
+def test_corpus_loads_jsonl_csv_and_frame(tmp_path) -> None:
+    rows = [{"id": "a", "outlet": "cbc", "text": GOOD_TEXT, "date": "2019-07-16"},
+            {"id": "b", "outlet": "Russia Today", "text": GOOD_TEXT, "title": "T", "date": "2020"}]
+    _write_jsonl(tmp_path / "c.jsonl", rows)
+    pd.DataFrame(rows).to_csv(tmp_path / "c.csv", index=False)
+    for source in (tmp_path / "c.jsonl", tmp_path / "c.csv", pd.DataFrame(rows)):
+        c = load_corpus(source)
+        assert c.outlet_keys == ("cbc", "rt")
+        assert c[0].date == dt.date(2019, 7, 16) and not c[0].date_approximate
+        assert c[1].date == dt.date(2020, 1, 1) and c[1].date_approximate
+
+
+def test_corpus_unknown_outlet_warns_and_works(tmp_path) -> None:
+    with pytest.warns(FramingWarning, match="not in the registry"):
+        c = Corpus.from_records([{"id": "a", "outlet": "Kalamazoo Weekly Bugle", "text": GOOD_TEXT}])
+    assert c.outlet_keys == ("kalamazoo-weekly-bugle",)
+    assert c.to_frame().loc[0, "registered"] == False  # noqa: E712
+
+
+@pytest.mark.parametrize(
+    "encoding, prefix",
+    [("utf-8", b""), ("utf-8-sig", b""), ("utf-16", b""), ("cp1252", b"")],
+)
+def test_corpus_decodes_common_encodings(tmp_path, encoding: str, prefix: bytes) -> None:
+    (tmp_path / "articles").mkdir()
+    text = "Erdoğan’s “decision” – café" if encoding != "cp1252" else "Erdogan’s “decision” – café"
+    (tmp_path / "articles" / "a.txt").write_bytes(prefix + (text + "\n" + GOOD_TEXT).encode(encoding))
+    (tmp_path / "manifest.yaml").write_text("story: s\narticles:\n  - id: a\n    outlet: cbc\n    file: articles/a.txt\n")
+    if encoding == "cp1252":
+        with pytest.warns(FramingWarning, match="cp1252"):
+            c = load_corpus(tmp_path)
+    else:
+        c = load_corpus(tmp_path)
+    assert c[0].raw.startswith(text)
+
+
+MANIFEST_OK = "story: s\narticles:\n  - id: a\n    outlet: cbc\n    file: articles/a.txt\n"
+
+
+def _folder(tmp_path, manifest: str | None = MANIFEST_OK, article: bytes | None = GOOD_TEXT.encode()):
+    (tmp_path / "articles").mkdir(exist_ok=True)
+    if article is not None:
+        (tmp_path / "articles" / "a.txt").write_bytes(article)
+    if manifest is not None:
+        (tmp_path / "manifest.yaml").write_text(manifest, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "manifest, article, message",
+    [
+        (None, GOOD_TEXT.encode(), "no manifest.yaml"),
+        ("articles: [\n", GOOD_TEXT.encode(), r"manifest.yaml:\d+: invalid YAML"),
+        ("story: s\narticles: !!python/object/apply:os.system ['touch pwned']\n", GOOD_TEXT.encode(), "invalid YAML"),
+        ("story: s\n", GOOD_TEXT.encode(), "'articles:' list"),
+        ("story: s\narticles: []\n", GOOD_TEXT.encode(), "'articles' is empty"),
+        ("articles:\n  - outlet: cbc\n    file: articles/a.txt\n", GOOD_TEXT.encode(), r"manifest.yaml:2 \(field 'id'\)"),
+        ("articles:\n  - id: a\n    outlet: cbc\n    file: articles/a.txt\n  - id: a\n    outlet: rt\n    file: articles/a.txt\n",
+         GOOD_TEXT.encode(), r"manifest.yaml:5 \(field 'id'\): duplicate article id 'a'"),
+        ("articles:\n  - id: a\n    file: articles/a.txt\n", GOOD_TEXT.encode(), "outlet is missing"),
+        ("articles:\n  - id: a\n    outlet: cbc\n", GOOD_TEXT.encode(), "has no 'file'"),
+        ("articles:\n  - id: a\n    outlet: cbc\n    file: ../outside.txt\n", GOOD_TEXT.encode(), "outside the corpus folder"),
+        ("articles:\n  - id: a\n    outlet: cbc\n    file: /etc/passwd\n", GOOD_TEXT.encode(), "absolute path"),
+        ("articles:\n  - id: a\n    outlet: cbc\n    file: articles/missing.txt\n", GOOD_TEXT.encode(), "file not found"),
+        ("articles:\n  - id: a\n    outlet: cbc\n    file: articles\n", GOOD_TEXT.encode(), "is a directory"),
+        (MANIFEST_OK, b"", "empty or only white space"),
+        (MANIFEST_OK, b"  \n\t\n ", "empty or only white space"),
+        (MANIFEST_OK, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        ("articles:\n  - id: a\n    outlet: cbc\n    file: articles/a.txt\n    date: 2019-13-45\n", GOOD_TEXT.encode(),
+         r"\(field 'date'\): '2019-13-45' is not a valid date"),
+        ("articles:\n  - id: a\n    outlet: cbc\n    file: articles/a.txt\n    date: last Tuesday\n", GOOD_TEXT.encode(),
+         "not a valid date"),
+    ],
+)
+def test_corpus_bad_folder_input_names_the_problem(tmp_path, monkeypatch, manifest, article, message) -> None:
+    monkeypatch.chdir(tmp_path)  # a YAML tag that ran code would leave 'pwned' here
+    (tmp_path / "c").mkdir()
+    folder = _folder(tmp_path / "c", manifest, article)
+    with pytest.raises(CorpusError, match=message):
+        load_corpus(folder)
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_corpus_missing_folder(tmp_path) -> None:
+    with pytest.raises(CorpusError, match="no such file or folder"):
+        load_corpus(tmp_path / "nope")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_corpus_unreadable_file(tmp_path) -> None:
+    folder = _folder(tmp_path)
+    (folder / "articles" / "a.txt").chmod(0)
+    with pytest.raises(CorpusError, match="cannot read"):
+        load_corpus(folder)
+
+
+@pytest.mark.parametrize(
+    "lines, message",
+    [
+        (['{"id": "a", "outlet": "cbc", "text": "' + GOOD_TEXT + '"}', '{"id": "b", "outlet": '], r"c.jsonl:2: malformed JSON"),
+        (['["not", "an", "object"]'], r"c.jsonl:1: each line must be a JSON object"),
+        (['{"id": "a", "outlet": "cbc"}'], r"c.jsonl:1 \(field 'text'\): article 'a' has no text"),
+        (['{"id": "a", "outlet": "cbc", "text": "x", "date": "tomorrow"}'], r"c.jsonl:1 \(field 'date'\)"),
+    ],
+)
+def test_corpus_bad_jsonl_names_the_line(tmp_path, lines, message) -> None:
+    (tmp_path / "c.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(CorpusError, match=message):
+        load_corpus(tmp_path / "c.jsonl")
+
+
+def test_corpus_csv_without_text_column(tmp_path) -> None:
+    (tmp_path / "c.csv").write_text("id,outlet,body\na,cbc,hello\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"c.csv:1: missing column\(s\) \['text'\]"):
+        load_corpus(tmp_path / "c.csv")
+
+
+def test_corpus_unknown_format(tmp_path) -> None:
+    (tmp_path / "c.docx").write_text("x")
+    with pytest.raises(CorpusError, match="unknown corpus format"):
+        load_corpus(tmp_path / "c.docx")
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [(None, (None, False)), ("", (None, False)), ("2019-07-16", (dt.date(2019, 7, 16), False)),
+     ("2019-07-16T10:00:00Z", (dt.date(2019, 7, 16), False)), ("2021", (dt.date(2021, 1, 1), True)),
+     (dt.date(2020, 10, 5), (dt.date(2020, 10, 5), False))],
+)
+def test_corpus_parse_article_date(value, expected) -> None:
+    assert parse_article_date(value) == expected
+
+
+def test_corpus_is_importable_from_top_level() -> None:
+    assert framing.load_corpus is load_corpus and framing.Corpus is Corpus

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+import yaml
+
+from framing.errors import CorpusError
+from framing.ingest import ingest_files
+
+from .conftest import ROOT, S400, SEED_FILES, SEEDS
+
+
+def test_ingest_seeds_are_the_shared_files_byte_for_byte() -> None:
+    shared = ROOT / ".." / "shared" / "seeds"
+    if not shared.exists():
+        pytest.skip("shared/seeds not available")
+    for name in SEED_FILES.values():
+        assert hashlib.sha256((SEEDS / name).read_bytes()).digest() == hashlib.sha256((shared / name).read_bytes()).digest()
+
+
+def test_ingest_reproduces_the_curated_s400_corpus(tmp_path) -> None:
+    out = ingest_files(sorted(SEEDS.glob("*.txt")), tmp_path / "s400", story="x")
+    fresh = yaml.safe_load((out / "manifest.yaml").read_text(encoding="utf-8"))["articles"]
+    curated = yaml.safe_load((S400 / "manifest.yaml").read_text(encoding="utf-8"))["articles"]
+    assert [a["id"] for a in fresh] == [a["id"] for a in curated]
+    for new, old in zip(fresh, curated):
+        reviewed = set(old.get("reviewed", {}))
+        for field in ("outlet", "file", "title", "date", "date_approximate", "author", "url", "source_file",
+                      "removed_lines", "outlet_evidence"):
+            if field not in reviewed:
+                assert new[field] == old[field], f"{old['id']}.{field}"
+        assert (out / new["file"]).read_bytes() == (S400 / old["file"]).read_bytes()
+        assert (S400 / old["file"]).read_bytes() == (SEEDS / old["source_file"]).read_bytes()
+
+
+def test_ingest_refuses_to_overwrite_a_manifest(tmp_path) -> None:
+    seed = SEEDS / SEED_FILES["wsws"]
+    ingest_files([seed], tmp_path)
+    with pytest.raises(CorpusError, match="already exists"):
+        ingest_files([seed], tmp_path)
+
+
+def test_ingest_unknown_outlet_is_left_for_review(tmp_path) -> None:
+    raw = tmp_path / "raw.txt"
+    raw.write_text("Some headline\n\nAnkara said on Tuesday that it would buy the system from Moscow, officials said.\n")
+    out = ingest_files([raw], tmp_path / "c")
+    entry = yaml.safe_load((out / "manifest.yaml").read_text())["articles"][0]
+    assert entry["outlet"] is None and "by hand" in entry["outlet_evidence"]
+    assert entry["title"] == "Some headline"

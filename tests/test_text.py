@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.text import paragraph_spans, sentence_spans, token_spans, word_count
+
+from .conftest import seed_text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The U.S. said no. Then it left.", ["The U.S. said no.", "Then it left."]),
+        ("Gen. Mattis told reporters on Jan. 5 that it was over.", ["Gen. Mattis told reporters on Jan. 5 that it was over."]),
+        ("Sen. Smith and Dr. Jones met. They agreed.", ["Sen. Smith and Dr. Jones met.", "They agreed."]),
+        ("Headline without dot\n\nBody sentence one. Body two.", ["Headline without dot", "Body sentence one.", "Body two."]),
+        ("“We are concerned.\n\nThis is it,” he said.", ["“We are concerned.", "This is it,” he said."]),
+    ],
+)
+def test_text_sentences_split_with_our_abbreviations(text: str, expected: list[str]) -> None:
+    assert [s.text for s in sentence_spans(text)] == expected
+
+
+def test_text_sentences_never_cross_paragraphs_in_rt_seed() -> None:
+    text = seed_text("rt")
+    paras = paragraph_spans(text)
+    for s in sentence_spans(text, paras):
+        assert any(p.start <= s.start and s.end <= p.end for p in paras)
+        assert text[s.start:s.end] == s.text
+
+
+def test_text_paragraphs_split_before_bullets() -> None:
+    text = "Intro line\n  • Reuters\n  • © Someone"
+    assert [p.text for p in paragraph_spans(text)] == ["Intro line", "• Reuters", "• © Someone"]
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [("", 0), ("S-400", 1), ("Turkey's co-produced S-400 deal", 4), ("U.S. officials", 2), ("Şişli’de 12 kişi", 3)],
+)
+def test_text_word_count(text: str, n: int) -> None:
+    assert word_count(text) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_text_offsets_always_valid(text: str) -> None:
+    for span in [*paragraph_spans(text), *sentence_spans(text), *token_spans(text)]:
+        assert text[span.start:span.end] == span.text
+        assert span.text.strip() == span.text or span in token_spans(text)
