@@ -176,7 +176,7 @@ def clean_text(raw: str) -> CleanResult:
     >>> r.text
     'Turkey buys missiles\\n\\nAnkara said it would buy them.'
     >>> [(x.line, x.rule) for x in r.removed]
-    [(1, 'breadcrumb'), (7, 'footer')]
+    [(1, 'breadcrumb'), (7, 'share_widget')]
     """
     raw = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
     lines = raw.split("\n")

@@ -171,7 +171,8 @@ _TABLES = ("articles", "outlets", "sources", "sentences", "article_sentiment", "
            "voices", "voice_summary", "affiliation_shares", "distinctive")
 
 
-def analyze(corpus: Corpus, n_jobs: int = 1, *, progress: bool = False) -> Comparison:
+def analyze(corpus: Corpus, n_jobs: int = 1, *, progress: bool = False, engine: str = "local",
+            client: Any = None) -> Comparison:
     """Run every analyzer once and return a :class:`Comparison`.
 
     Parameters
@@ -182,6 +183,11 @@ def analyze(corpus: Corpus, n_jobs: int = 1, *, progress: bool = False) -> Compa
         results are identical to the serial run, in the same order).
     progress : bool
         Show a progress bar (tqdm) over chunks.
+    engine : {"local", "dask"}
+        ``"dask"`` runs the per-article analyzers as a ``dask.bag`` map over
+        partitions (extra ``media-framing[dask]``); results equal the local run.
+    client : distributed.Client, optional
+        With ``engine="dask"``, the cluster to use (default: dask's local processes).
 
     Examples
     --------
@@ -194,9 +200,18 @@ def analyze(corpus: Corpus, n_jobs: int = 1, *, progress: bool = False) -> Compa
     from .analyzers.sentiment import actor_sentiment_summary, article_sentiment, outlet_sentiment
     from .analyzers.voices import affiliation_shares, voice_summary
 
-    parts = _run_chunks(corpus, n_jobs, progress)
-    tables = {name: _concat([p[name] for p in parts]) if parts else analyze_articles(corpus)[name]
-              for name in PER_ARTICLE_TABLES}
+    if engine == "dask":
+        from .stream import analyze_dask
+
+        tables = analyze_dask(corpus, client=client) if len(corpus) else analyze_articles(corpus)
+    elif engine == "local":
+        parts = _run_chunks(corpus, n_jobs, progress)
+        tables = {name: _concat([p[name] for p in parts]) if parts else analyze_articles(corpus)[name]
+                  for name in PER_ARTICLE_TABLES}
+    else:
+        from .errors import FramingError
+
+        raise FramingError(f"engine={engine!r} is not known; use 'local' or 'dask'.")
     articles = corpus.to_frame()
     outlets = outlet_table(corpus)
     sources = source_table(corpus)

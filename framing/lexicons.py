@@ -221,6 +221,8 @@ def _parse(text: str, name: str, path: str) -> Lexicon:
     seen: dict[tuple[str, str], int] = {}
     for lineno, row_text in numbered[1:]:
         fields = next(csv.reader([row_text]))
+        if len(fields) < len(header) and all(h not in REQUIRED_COLUMNS for h in header[len(fields):]):
+            fields = fields + [""] * (len(header) - len(fields))  # optional trailing columns left out
         if len(fields) != len(header):
             raise _fail(path, lineno, None, f"{len(fields)} fields where the header has {len(header)}",
                         "Quote fields that contain commas with double quotes.")

@@ -270,8 +270,7 @@ def plot_actor_heatmap(actor_sentiment: pd.DataFrame, *, ax: Axes | None = None,
     finite = grid[np.isfinite(grid)]
     lim = max(0.2, float(np.ceil(np.abs(finite).max() * 10) / 10)) if finite.size else 1.0
     lim = min(lim, 1.0)
-    cmap = matplotlib.colormaps["RdBu"].copy()
-    cmap.set_bad("#EEEEEE")
+    cmap = matplotlib.colormaps["RdBu"].with_extremes(bad="#EEEEEE")
     im = ax.imshow(np.ma.masked_invalid(grid), cmap=cmap, vmin=-lim, vmax=lim, aspect="auto")
     fs = 8 if len(actors) <= 6 and len(order) <= 8 else 7 if len(actors) <= 9 else 6
     for i in range(len(order)):

@@ -57,6 +57,7 @@ _CONNECTIVE_RE = re.compile(
     r"in addition|furthermore|earlier|later|now|then|instead|indeed|therefore|for example)\s*,?)+\s*",
     re.I,
 )
+_CAPS_NP_RE = re.compile(r"(?:\b[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*(?:\s+(?:news|agency|ministry|government))?")
 _APPOS_START = frozenset(
     "a an the who which former head chief director founder author professor president spokesman spokeswoman".split()
 )
@@ -189,6 +190,10 @@ def _np_left(doc: _Doc, lo: int, pos: int, roles: dict, allow_comma: bool = True
             break
         if cls == "det":
             start = toks[k][0]
+            prev = toks[k - 1][2].lower() if k > 0 else ""
+            if prev in ("of", "for", "at") or (prev == "and" and t.lower() in ("his", "her", "their", "its")):
+                k -= 1
+                continue
             k -= 1
             break
         start = toks[k][0]
@@ -269,10 +274,17 @@ def _strip_span(text: str, a: int, b: int, chars: str = " \t\n\r\u00a0") -> tupl
 
 
 _TAIL_RE = re.compile(
-    r"^[\s,]*(?:(?:in|at|on|during|to|with|after|before|while|from|for|via|through|last|this|earlier|later|"
-    r"on\s+\w+|told|speaking|according|prior|following|ahead|when|as|adding|but|and\s+(?:added|said))\b[^\"“”«»:;]*)?[.!?;,]?\s*$",
+    r"^[\s,]*(?:(?:in|at|on|during|to\s+(?:reporters|journalists|the\s+media|the\s+press|\w+\s+news)|with|after|before|while|from|via|through|"
+    r"speaking|according|prior|following|ahead|when|as|but|and\s+(?:added|said))\b[^\"“”«»:;]*)?[.!?;,]?\s*$",
     re.I,
 )
+
+
+def _is_tail(s: str) -> bool:
+    """True when ``s`` (text after a cue) holds no reported content."""
+    if re.search(r"\bthat\b", s) or len(s.split()) > 12:
+        return False
+    return _TAIL_RE.match(s) is not None
 
 
 def _segment_doc(text: str, paragraphs: list[Span] | None, sentences: list[Span] | None) -> _Doc:
@@ -591,8 +603,22 @@ def find_attributions(
                 lnp = (lnp[0], lnp[1], "")
             else:
                 continue
-        if is_ing and not re.search(r",\s*$|\w\s*$", left_raw):
-            pass
+        if text[lnp[0]:lnp[1]].lower() in ("it", "they"):
+            # "the Ministry published a message in which it emphasized": nearest named body before
+            ante = None
+            for m_np in _CAPS_NP_RE.finditer(text, s0, lnp[0]):
+                words = m_np.group().split()
+                if all(w.lower().strip(".,") in _FUNC_CAPS or w.lower() in _TIME_WORDS or w.lower() == "the" for w in words):
+                    continue
+                ante = m_np
+            if ante is not None:
+                a0 = ante.start()
+                while a0 < ante.end() and text[a0:ante.end()].split()[0].lower().strip(".,") in _FUNC_CAPS | _TIME_WORDS:
+                    nxt = text.find(" ", a0, ante.end())
+                    if nxt < 0:
+                        break
+                    a0 = nxt + 1
+                lnp = (a0, ante.end(), "")
         # "As X explained, CONTENT"
         as_m = re.search(r"(?:^|[\s,])as\s+$", text[s0:lnp[0]], re.I)
         after_cue = text[c.end:s1]
@@ -615,7 +641,7 @@ def find_attributions(
         if c.lemma in ("insist",) and re.match(r"\s+on\b", after_cue):
             continue
         # content on the right?
-        if _TAIL_RE.match(after_cue) or (c.lemma in ("tell", "ask") and len(after_cue.split()) <= 4 and not re.search(r"[\"“:]", after_cue)):
+        if _is_tail(after_cue) or (c.lemma in ("tell", "ask") and len(after_cue.split()) <= 4 and not re.search(r"[\"“:]", after_cue)):
             # CONTENT, X said.
             head = text[s0:lnp[0]]
             if not head.rstrip().endswith((",", ":")):

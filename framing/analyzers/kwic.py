@@ -109,13 +109,14 @@ def kwic(corpus: Any, pattern: str, window: int = 8, *, regex: bool = False, cas
                 spans = [(t.start(), t.end()) for t in TOKEN_RE.finditer(text)]
                 tok_starts = [a for a, _ in spans]
                 tok_ends = [b for _, b in spans]
-            # left: the `window` tokens ending at or before s
-            i = bisect.bisect_right(tok_ends, s)
+            # left: the `window` tokens starting before s (a token cut by the match counts)
+            i = bisect.bisect_left(tok_starts, s)
             left = text[tok_starts[max(i - window, 0)]:s] if window and i else ""
-            # right: the `window` tokens starting at or after e, plus punctuation glued to the last one
+            # right: the `window` tokens ending after e (a token cut by the match counts),
+            # plus punctuation glued to the last one
             right = ""
             if window:
-                j = bisect.bisect_left(tok_starts, e)
+                j = bisect.bisect_right(tok_ends, e)
                 k = min(j + window, len(tok_starts))
                 right_to = tok_ends[k - 1] if k > j else e
                 n = len(text)

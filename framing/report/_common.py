@@ -43,7 +43,7 @@ __all__ = [
     "fact",
 ]
 
-DPI = 150
+DPI = 130
 
 #: Fixed matplotlib settings for every report chart (no dependence on the user's matplotlibrc).
 RC = {

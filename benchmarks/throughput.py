@@ -1,0 +1,120 @@
+"""Throughput of the full analysis against plain Punkt + VADER, in one run.
+
+Usage::
+
+    python benchmarks/throughput.py ../shared/eval/allsides-articles [--limit N] [--stream N]
+
+Prints, for the AllSides corpus (3,656 articles, 65 outlets):
+
+1. baseline: NLTK Punkt (default parameters) + vaderSentiment over every sentence, one core;
+2. framing: building the corpus (cleaning, sentences) + ``framing.analyze`` (all analyzers), one core;
+3. their ratio (target <= 1.5), and ``n_jobs=2`` speed-up (target >= 1.7);
+4. with ``--stream N``: ``analyze_stream`` over N articles made by repeating and perturbing the
+   corpus, with peak RSS of the process (target < 1 GB for 100,000 articles).
+Timings are noisy on shared machines: compare the ratios, which come from the same run.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import random
+import resource
+import sys
+import time
+import warnings
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
+from _allsides import allsides_records  # noqa: E402
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def baseline(texts: list[str]) -> tuple[float, int]:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    tok = PunktSentenceTokenizer()
+    sia = SentimentIntensityAnalyzer()
+    t = time.perf_counter()
+    n = 0
+    for text in texts:
+        for s in tok.tokenize(text):
+            sia.polarity_scores(s)
+            n += 1
+    return time.perf_counter() - t, n
+
+
+def full(records: list[dict], n_jobs: int) -> tuple[float, object]:
+    import framing
+    from framing.corpus import Corpus
+
+    t = time.perf_counter()
+    corpus = Corpus.from_records(records)
+    comp = framing.analyze(corpus, n_jobs=n_jobs)
+    return time.perf_counter() - t, comp
+
+
+def perturbed(records: list[dict], n: int, seed: int = 0):
+    """n records made by cycling through the corpus, each with a unique id and shuffled paragraphs."""
+    rng = random.Random(seed)
+    for i in range(n):
+        r = dict(records[i % len(records)])
+        paras = r["text"].split("\n")
+        if i >= len(records):
+            rng.shuffle(paras)
+        r["text"] = "\n".join(paras)
+        r["id"] = f"{r['id']}-{i}"
+        yield r
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("path")
+    ap.add_argument("--limit", type=int, default=None, help="use only the first N articles")
+    ap.add_argument("--stream", type=int, default=0, help="also stream N perturbed articles")
+    ap.add_argument("--chunk-size", type=int, default=500)
+    ap.add_argument("--skip-parallel", action="store_true")
+    args = ap.parse_args()
+    warnings.simplefilter("ignore")
+    records = list(allsides_records(args.path))[: args.limit]
+    texts = [r["text"] for r in records]
+    from framing.text import word_count
+
+    words = sum(word_count(t) for t in texts)
+    print(f"corpus: {len(records)} articles, {words:,} words, {len({r['outlet'] for r in records})} outlets")
+    import framing.compare  # noqa: F401  (import cost outside the timings)
+
+    full(records[:20], 1)  # warm caches (lexicons, models) outside the timing
+    tb, nsent = baseline(texts)
+    print(f"baseline Punkt+VADER : {tb:7.2f} s  {words / tb:10,.0f} words/s  {len(texts) / tb:7.1f} articles/s  ({nsent:,} sentences)")
+    gc.collect()
+    t1, comp = full(records, 1)
+    print(f"framing n_jobs=1     : {t1:7.2f} s  {words / t1:10,.0f} words/s  {len(texts) / t1:7.1f} articles/s")
+    print(f"ratio framing/baseline: {t1 / tb:.2f}  (target <= 1.5)")
+    if not args.skip_parallel:
+        t2, comp2 = full(records, 2)
+        same = all(comp.tables()[k].equals(comp2.tables()[k]) for k in
+                   ("sentences", "loaded_terms", "voices", "actor_mentions"))
+        print(f"framing n_jobs=2     : {t2:7.2f} s  speed-up {t1 / t2:.2f}x (target >= 1.7); identical tables: {same}")
+    print(f"peak RSS so far: {peak_rss_mb():,.0f} MB")
+    if args.stream:
+        from framing.stream import analyze_stream
+
+        del comp
+        gc.collect()
+        before = peak_rss_mb()
+        t = time.perf_counter()
+        counts = analyze_stream(perturbed(records, args.stream), chunk_size=args.chunk_size, n_jobs=1)
+        ts = time.perf_counter() - t
+        n_art = int(counts.outlets["n_articles"].sum())
+        print(f"stream {n_art:,} articles: {ts:7.1f} s  {n_art / ts:7.1f} articles/s; peak RSS {peak_rss_mb():,.0f} MB "
+              f"(before streaming {before:,.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()

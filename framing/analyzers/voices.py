@@ -1,0 +1,329 @@
+"""Quoted voices: who speaks in each outlet, in whose words, with what verb.
+
+Rules over regular-expression tokens and packaged word lists (no parser, no
+model, nothing downloaded):
+
+* direct quotes with any quote marks (" “ ” ‘ ’ « »), mismatched pairs,
+  closing marks glued to the next word, quotes running over several
+  paragraphs, unclosed quotes, colon-introduced quotes; the attribution
+  before, inside or after the quote;
+* indirect speech: *said (that)*, *told X that*, *warned/urged/asked X to*,
+  *according to X*, *CONTENT, X insisted*, *accused X of*, *this was stated
+  by X* (content in the previous sentence), participial *..., adding that*;
+* mixed: indirect syntax holding a quoted fragment;
+* speakers: names, titles, pronouns and descriptions ("the expert") to the
+  most recent compatible speaker, metonyms (Washington, Ankara) to a
+  government, unnamed groups ("US officials", "experts") marked anonymous.
+
+Reporting verbs and their stance class live in
+``framing/data/reporting_verbs.csv``; see :func:`reporting_verbs`.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Iterable
+
+import pandas as pd
+
+from ..actors import Actor
+from ..text import Span
+from ._quotes_data import read_data_csv
+from ._quotes_extract import RawQuote, find_attributions
+from ._quotes_resolve import Resolver
+
+__all__ = [
+    "QUOTE_COLUMNS",
+    "extract_quotes",
+    "voices",
+    "voice_summary",
+    "affiliation_shares",
+    "reporting_verbs",
+]
+
+log = logging.getLogger(__name__)
+
+#: Columns of :func:`extract_quotes`, in order.
+QUOTE_COLUMNS: tuple[str, ...] = (
+    "kind",
+    "start",
+    "end",
+    "content",
+    "speaker",
+    "speaker_mention",
+    "speaker_start",
+    "speaker_end",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "verb_class",
+    "anonymous",
+    "affiliation",
+    "country",
+)
+_INT_COLS = ("speaker_start", "speaker_end", "cue_start", "cue_end")
+
+
+def _empty(prefix: tuple[str, ...] = ()) -> pd.DataFrame:
+    df = pd.DataFrame({c: pd.Series(dtype="object") for c in (*prefix, *QUOTE_COLUMNS)})
+    return _types(df)
+
+
+def _types(df: pd.DataFrame) -> pd.DataFrame:
+    df["start"] = df["start"].astype("int64")
+    df["end"] = df["end"].astype("int64")
+    for c in _INT_COLS:
+        df[c] = df[c].astype("Int64")
+    df["anonymous"] = df["anonymous"].astype("bool")
+    for c in ("kind", "content", "speaker", "speaker_mention", "cue", "verb_class", "affiliation", "country"):
+        df[c] = df[c].astype("object")
+    return df
+
+
+def _merge_continuations(rows: list[RawQuote], text: str) -> list[RawQuote]:
+    """Attach unattributed direct quotes to the attributed quote next to them."""
+    out: list[RawQuote] = []
+    visible = [r for r in rows if not r.hidden]
+    for i, r in enumerate(visible):
+        if not r.unattributed:
+            out.append(r)
+            continue
+        nxt = visible[i + 1] if i + 1 < len(visible) else None
+        if r.appos == "continues" and nxt is not None and nxt.kind == "direct" and not nxt.unattributed and nxt.para - r.para <= 1:
+            nxt.start = r.start  # "“A.\n\n“B,” he said." -> one quote
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "direct" and r.para - prev.para <= 2 and prev.cue_start is not None:
+            # "“A,” said X. “B.”" or the next paragraph: same speaker, one row
+            gap = text[prev.end:r.start]
+            if len(gap) < 400:
+                prev.end = r.end
+                continue
+        # a free-standing quote with no attribution is left out
+    return out
+
+
+def _table(rows: list[RawQuote], text: str, actors: Iterable[Actor] | None) -> list[dict[str, Any]]:
+    rows = _merge_continuations(rows, text)
+    rows.sort(key=lambda r: (r.cue_start if r.cue_start is not None else r.start))
+    res = Resolver(actors)
+    res.prescan([(r.mention[0], text[r.mention[0]:r.mention[1]], r.appos) for r in rows if r.mention is not None])
+    profiles: dict[int, Any] = {}
+    out: list[dict[str, Any]] = []
+    for r in rows:
+        if r.mention is not None:
+            ms, me = r.mention
+            mention = text[ms:me]
+            prof = res.resolve(ms, mention, r.appos)
+        elif r.inherit is not None and id(r.inherit) in profiles:
+            prof, ms, me = profiles[id(r.inherit)]
+            mention = text[ms:me] if ms is not None else ""
+        else:
+            prof, ms, me, mention = None, None, None, ""
+        profiles[id(r)] = (prof, ms, me)
+        out.append(
+            {
+                "kind": r.kind,
+                "start": r.start,
+                "end": r.end,
+                "content": text[r.start:r.end],
+                "speaker": prof.name if prof is not None else "",
+                "speaker_mention": mention,
+                "speaker_start": ms,
+                "speaker_end": me,
+                "cue": r.cue,
+                "cue_start": r.cue_start,
+                "cue_end": r.cue_end,
+                "verb_class": r.stance,
+                "anonymous": bool(prof.anonymous) if prof is not None else False,
+                "affiliation": prof.affiliation if prof is not None else "unknown",
+                "country": prof.country if prof is not None else "",
+            }
+        )
+    out.sort(key=lambda d: (d["start"], d["end"]))
+    return out
+
+
+def _rows_for(text: str, actors: Iterable[Actor] | None, paragraphs: list[Span] | None = None,
+              sentences: list[Span] | None = None) -> list[dict[str, Any]]:
+    if not text or not text.strip():
+        return []
+    raw, _doc = find_attributions(text, paragraphs, sentences)
+    return _table(raw, text, actors)
+
+
+def extract_quotes(text: str, actors: Iterable[Actor] | None = None) -> pd.DataFrame:
+    """Find who is quoted in ``text``, how, and with which reporting verb.
+
+    Parameters
+    ----------
+    text : str
+        Any text (cleaned article text; offsets refer to it).
+    actors : iterable of Actor, optional
+        Story actors (``actors.yaml``): names and aliases resolve to the
+        canonical name, affiliation and country. Without them speakers
+        resolve from the names and titles in the text.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per attribution, in text order, with columns:
+
+        kind : str
+            ``direct`` (words in quote marks), ``indirect`` (reported
+            speech or thought without quote marks) or ``mixed`` (indirect
+            syntax holding a quoted fragment).
+        start, end : int
+            Offsets of the reported content: ``text[start:end] == content``.
+            For direct quotes the marks are left out.
+        content : str
+            The reported content.
+        speaker : str
+            Canonical speaker: a person's full name, an organisation, a
+            government ("US government") or a group label ("US officials");
+            empty when none is found.
+        speaker_mention : str
+            The words naming the speaker at that spot ("he", "the expert").
+        speaker_start, speaker_end : Int64
+            Offsets of the mention (NA when there is none).
+        cue : str
+            The reporting verb or phrase as written (":" for a headline
+            "CONTENT: SPEAKER").
+        cue_start, cue_end : Int64
+            Offsets of the cue (NA when there is none).
+        verb_class : str
+            Stance class of the cue from ``reporting_verbs.csv``: neutral or
+            loaded.
+        anonymous : bool
+            True for unnamed people or groups ("officials", "experts").
+        affiliation : str
+            Institution the speaker speaks for ("NATO", "US government",
+            "expert or analyst", "news media") or ``unknown``.
+        country : str
+            Country code or bloc of the speaker ("US", "TR", "NATO") or "".
+
+    Examples
+    --------
+    >>> df = extract_quotes('"We are concerned," Stoltenberg said on Tuesday.')
+    >>> df.loc[0, ["kind", "content", "speaker", "cue"]].tolist()
+    ['direct', 'We are concerned,', 'Stoltenberg', 'said']
+    """
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    rows = _rows_for(text, actors)
+    if not rows:
+        return _empty()
+    return _types(pd.DataFrame(rows, columns=list(QUOTE_COLUMNS)))
+
+
+def voices(corpus: Any) -> pd.DataFrame:
+    """Quotes of every article of a corpus.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        A :class:`framing.corpus.Corpus` (or anything with ``.articles``
+        and ``.actors``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``article_id`` (str), ``outlet`` (str), then the columns of
+        :func:`extract_quotes`; offsets refer to ``article.text``.
+    """
+    actors = tuple(getattr(corpus, "actors", ()) or ())
+    records: list[dict[str, Any]] = []
+    for art in getattr(corpus, "articles", corpus):
+        paras = list(getattr(art, "paragraphs", ()) or ()) or None
+        sents = list(getattr(art, "sentences", ()) or ()) or None
+        for row in _rows_for(art.text, actors, paras, sents):
+            records.append({"article_id": art.id, "outlet": art.outlet, **row})
+    if not records:
+        return _empty(("article_id", "outlet"))
+    df = pd.DataFrame(records, columns=["article_id", "outlet", *QUOTE_COLUMNS])
+    df["article_id"] = df["article_id"].astype("object")
+    df["outlet"] = df["outlet"].astype("object")
+    return _types(df)
+
+
+_SUMMARY_COLUMNS = ["outlet", "n_quotes", "n_direct", "n_indirect", "n_mixed", "share_direct", "share_indirect",
+                    "share_mixed", "share_anonymous", "share_loaded_verbs", "n_speakers"]
+
+
+def voice_summary(voices_table: pd.DataFrame) -> pd.DataFrame:
+    """Per-outlet summary of a :func:`voices` table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per outlet (in first-appearance order): ``outlet``,
+        ``n_quotes``, ``n_direct``, ``n_indirect``, ``n_mixed`` (int),
+        ``share_direct``, ``share_indirect``, ``share_mixed``,
+        ``share_anonymous``, ``share_loaded_verbs`` (float, 0-1, of
+        ``n_quotes``), ``n_speakers`` (distinct non-empty speakers).
+    """
+    if voices_table is None or len(voices_table) == 0:
+        return pd.DataFrame({c: pd.Series(dtype="object" if c == "outlet" else ("int64" if c.startswith("n_") else "float64"))
+                             for c in _SUMMARY_COLUMNS})
+    out = []
+    for outlet, g in voices_table.groupby("outlet", sort=False):
+        n = len(g)
+        counts = g["kind"].value_counts()
+        out.append(
+            {
+                "outlet": outlet,
+                "n_quotes": n,
+                "n_direct": int(counts.get("direct", 0)),
+                "n_indirect": int(counts.get("indirect", 0)),
+                "n_mixed": int(counts.get("mixed", 0)),
+                "share_direct": counts.get("direct", 0) / n,
+                "share_indirect": counts.get("indirect", 0) / n,
+                "share_mixed": counts.get("mixed", 0) / n,
+                "share_anonymous": float(g["anonymous"].astype(bool).mean()),
+                "share_loaded_verbs": float((g["verb_class"] == "loaded").mean()),
+                "n_speakers": int(g.loc[g["speaker"] != "", "speaker"].nunique()),
+            }
+        )
+    return pd.DataFrame(out, columns=_SUMMARY_COLUMNS)
+
+
+def affiliation_shares(voices_table: pd.DataFrame) -> pd.DataFrame:
+    """Share of quotes by speaker affiliation, per outlet (long format).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``outlet``, ``affiliation`` (str), ``n`` (int: quotes),
+        ``share`` (float: of the outlet's quotes); sorted by outlet
+        (first appearance) then descending ``n`` then affiliation.
+    """
+    cols = ["outlet", "affiliation", "n", "share"]
+    if voices_table is None or len(voices_table) == 0:
+        return pd.DataFrame({"outlet": pd.Series(dtype="object"), "affiliation": pd.Series(dtype="object"),
+                             "n": pd.Series(dtype="int64"), "share": pd.Series(dtype="float64")})
+    out = []
+    for outlet, g in voices_table.groupby("outlet", sort=False):
+        counts = g["affiliation"].fillna("unknown").value_counts()
+        items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        for aff, n in items:
+            out.append({"outlet": outlet, "affiliation": aff, "n": int(n), "share": n / len(g)})
+    return pd.DataFrame(out, columns=cols)
+
+
+def reporting_verbs() -> pd.DataFrame:
+    """The packaged reporting-verb list.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``cue`` (surface form, may be a phrase), ``lemma``, ``stance``
+        (neutral or loaded), ``frame`` (speech, directive, accusation,
+        cognition, according, passive, nominal), ``note``, ``source``.
+
+    Examples
+    --------
+    >>> rv = reporting_verbs()
+    >>> rv.set_index("cue").loc["claimed", "stance"]
+    'loaded'
+    """
+    rows = read_data_csv("reporting_verbs.csv", ("cue", "lemma", "stance", "frame", "note", "source"))
+    return pd.DataFrame(rows, columns=["cue", "lemma", "stance", "frame", "note", "source"])

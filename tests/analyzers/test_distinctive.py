@@ -1,0 +1,90 @@
+"""Tests of framing.analyzers.distinctive (Monroe et al. 2008 log-odds)."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from framing.analyzers.distinctive import DISTINCTIVE_COLUMNS, distinctive_terms
+from framing.corpus import Corpus
+from tests.conftest import SEED_FILES, seed_text
+
+
+def _two() -> Corpus:
+    return Corpus.from_records([
+        {"id": "rt1", "outlet": "rt", "text": "NATO urged Turkey to drop the S-400. NATO allies worry. Air defense."},
+        {"id": "rt2", "outlet": "rt", "text": "Air defense systems from Russia. NATO again."},
+        {"id": "cbc1", "outlet": "cbc", "text": "Turkey's purchase of a Russian missile defence system. Missile defence."},
+    ])
+
+
+def test_distinctive_columns_and_order():
+    t = distinctive_terms(_two(), min_count=1)
+    assert list(t.columns) == DISTINCTIVE_COLUMNS
+    assert list(dict.fromkeys(t["outlet"])) == ["rt", "cbc"]
+    for _, g in t.groupby("outlet", sort=False):
+        assert g["rank"].tolist() == list(range(1, len(g) + 1))
+        assert g["z"].is_monotonic_decreasing
+
+
+@pytest.mark.parametrize("outlet, term", [("rt", "nato"), ("cbc", "missile defence"), ("cbc", "defence")])
+def test_distinctive_top_terms_per_outlet(outlet, term):
+    t = distinctive_terms(_two(), min_count=1)
+    g = t[t["outlet"] == outlet]
+    assert term in g.head(3)["term"].tolist()
+
+
+def test_distinctive_removes_stop_words_and_possessive():
+    t = distinctive_terms(_two(), min_count=1)
+    assert not {"the", "of", "to", "a"} & set(t["term"])
+    assert "turkey" in set(t["term"]) and "turkey's" not in set(t["term"])
+    assert "s-400" in set(t["term"])
+
+
+def test_distinctive_matches_monroe_formula():
+    c = _two()
+    prior = 50.0
+    t = distinctive_terms(c, ngram_range=(1, 1), min_count=1, prior=prior)
+    counts = t[t["outlet"] == "rt"].set_index("term")[["count", "count_other"]]
+    total = counts.sum(axis=1)
+    n = float(total.sum())
+    yi, yj = counts.loc["nato", "count"], counts.loc["nato", "count_other"]
+    ni, nj = counts["count"].sum(), counts["count_other"].sum()
+    a = prior * total["nato"] / n
+    delta = math.log((yi + a) / (ni + prior - yi - a)) - math.log((yj + a) / (nj + prior - yj - a))
+    z = delta / math.sqrt(1 / (yi + a) + 1 / (yj + a))
+    row = t[(t["outlet"] == "rt") & (t["term"] == "nato")].iloc[0]
+    assert row["log_odds"] == pytest.approx(delta)
+    assert row["z"] == pytest.approx(z)
+
+
+def test_distinctive_two_outlets_are_mirror_images():
+    t = distinctive_terms(_two(), min_count=1)
+    a = t[t["outlet"] == "rt"].set_index("term")["z"]
+    b = t[t["outlet"] == "cbc"].set_index("term")["z"]
+    pd.testing.assert_series_equal(a.sort_index(), -b.sort_index(), check_names=False)
+
+
+def test_distinctive_five_seed_outlets_deterministic():
+    c = Corpus.from_records([{"id": k, "outlet": k, "text": seed_text(k)} for k in SEED_FILES])
+    t1 = distinctive_terms(c, top=10)
+    t2 = distinctive_terms(c, top=10)
+    pd.testing.assert_frame_equal(t1, t2)
+    assert list(dict.fromkeys(t1["outlet"])) == list(SEED_FILES)
+    assert (t1.groupby("outlet").size() == 10).all()
+    assert set(t1["ngram"]) == {1, 2} or set(t1["ngram"]) == {1}
+    assert (t1["count"] + t1["count_other"] >= 2).all()
+
+
+@pytest.mark.parametrize("texts", [[], ["the of and"], ["It is what it is."]])
+def test_distinctive_empty_or_stopword_corpus_gives_empty_table(texts):
+    c = Corpus.from_records([{"id": str(i), "outlet": "rt", "text": t} for i, t in enumerate(texts)])
+    t = distinctive_terms(c)
+    assert list(t.columns) == DISTINCTIVE_COLUMNS and len(t) == 0
+
+
+def test_distinctive_single_outlet_works():
+    c = Corpus.from_records([{"id": "a", "outlet": "rt", "text": "NATO NATO Turkey missiles missiles"}])
+    t = distinctive_terms(c, min_count=1)
+    assert set(t["outlet"]) == {"rt"} and (t["count_other"] == 0).all()

@@ -1,0 +1,206 @@
+"""Tests of framing.analyzers.loaded on real seed sentences."""
+from __future__ import annotations
+
+import random
+import warnings
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.analyzers.loaded import (
+    CATEGORIES,
+    TERM_COLUMNS,
+    find_loaded_terms,
+    loaded_rates,
+    loaded_terms,
+    top_loaded_terms,
+)
+from framing.corpus import Corpus
+from tests.conftest import SEED_FILES, seed_text
+
+# (real sentence from the seeds, (term, category) that must be found)
+FOUND = [
+    ('"The S400 system is a direct affront to NATO and against the interests of the Turkish people," '
+     "said Majumdar.", ("affront", "emotive")),
+    ("US Secretary of State Antony Blinken termed the purchase as \u2018unacceptable\u2019 and hinted about "
+     "more strict restrictions and sanctions.", ("\u2018unacceptable\u2019", "scare_quote")),
+    ("Turkey's purchase of Russian missiles a 'serious and difficult' issue for NATO",
+     ("'serious and difficult'", "scare_quote")),
+    ("The Secretary General of the North Atlantic Alliance noted that now the partners are facing a number "
+     'of "difficult questions" that are important to directly ask the Turkish leadership.',
+     ('"difficult questions"', "scare_quote")),
+    ("Tougher steps may be required in future to prevent the defence cooperation between Ankara and Moscow.",
+     ("may", "hedge")),
+    ("The US-led military alliance has repeatedly warned Ankara against the deal.", ("US-led", "compound_label")),
+    ("Erdogan slammed the sanctions as an attack on Turkey's sovereignty.", ("slammed", "emotive")),
+]
+
+# (real sentence, term that must NOT be found)
+NOT_FOUND = [
+    ("Interoperability with NATO allies lies at the heart of the problem, said Stoltenberg.", "lies"),
+    ("Turkey received the first parts of the S-400 Triumph system in July.", "Triumph"),
+    ("The deal was signed in May 2017.", "May"),
+    ('"This is a serious and difficult issue for all of us. It is up to Turkey to decide," he said.',
+     '"This is a serious and difficult issue for all of us. It is up to Turkey to decide,"'),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOUND)
+def test_loaded_finds_term_in_seed_sentence(text, expected):
+    got = find_loaded_terms(text)
+    assert expected in list(zip(got["term"], got["category"]))
+
+
+@pytest.mark.parametrize("text, term", NOT_FOUND)
+def test_loaded_ignores_neutral_use(text, term):
+    assert term not in set(find_loaded_terms(text)["term"])
+
+
+def test_loaded_columns_and_offsets_on_all_seeds():
+    for key in SEED_FILES:
+        text = seed_text(key)
+        df = find_loaded_terms(text)
+        assert list(df.columns) == TERM_COLUMNS
+        assert len(df) > 0
+        for term, s, e in zip(df["term"], df["start"], df["end"]):
+            assert text[s:e] == term
+        assert df["start"].is_monotonic_increasing
+        assert set(df["category"]) <= set(CATEGORIES)
+        assert df["score"].between(0, 1).all()
+        assert (df["flagged"] == (df["score"] >= df["score"][df["flagged"]].min())).all() if df["flagged"].any() \
+            else True
+
+
+def test_loaded_lemma_is_lexicon_term():
+    df = find_loaded_terms("Critics lashed out at the regimes.")
+    assert df[["term", "lemma"]].values.tolist() == [["lashed out", "lash out"], ["regimes", "regime"]]
+
+
+def test_loaded_user_lexicon_adds_terms(tmp_path):
+    p = tmp_path / "mine.csv"
+    p.write_text("term,category,note,source\nsultan,dysphemism,for Erdogan,own curation\n", "utf-8")
+    text = "The sultan in Ankara slammed NATO."
+    only = find_loaded_terms(text, lexicon=p, structural=False)
+    assert only[["term", "category"]].values.tolist() == [["sultan", "dysphemism"]]
+    both = find_loaded_terms(text, lexicon=["loaded", p])
+    assert {"sultan", "slammed"} <= set(both["term"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n ", '"unbalanced \u201cquotes \u2018here', "\u00e9\u4e2d\u6587 \U0001F600 \u202e\u0000",
+     "'a' 'b' \"c\" \u201cd\u201d"],
+)
+def test_loaded_any_text_returns_table(text):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        df = find_loaded_terms(text)
+    assert list(df.columns) == TERM_COLUMNS
+    for term, s, e in zip(df["term"], df["start"], df["end"]):
+        assert text[s:e] == term
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_loaded_random_unicode_never_raises(text):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        df = find_loaded_terms(text)
+    for term, s, e in zip(df["term"], df["start"], df["end"]):
+        assert text[s:e] == term
+
+
+def test_loaded_huge_text_without_newline_is_linear():
+    import time
+
+    base = seed_text("presstv").replace("\n", " ")
+    small = base * 20
+    big = base * 200
+    t0 = time.perf_counter()
+    n_small = len(find_loaded_terms(small))
+    t1 = time.perf_counter()
+    n_big = len(find_loaded_terms(big))
+    t2 = time.perf_counter()
+    assert n_big == 10 * n_small
+    assert (t2 - t1) < 30 * max(t1 - t0, 0.01)  # ~10x the work, never quadratic
+
+
+def test_loaded_warns_on_non_english_text():
+    text = ("Die Türkei hat das russische Raketenabwehrsystem gekauft, und die Nato ist darüber sehr "
+            "besorgt, weil es nicht mit den Systemen der Allianz verbunden werden kann und die USA mit "
+            "Sanktionen drohen, wie der Generalsekretär in Ankara sagte.")
+    with pytest.warns(UserWarning, match="English"):
+        find_loaded_terms(text)
+
+
+def _corpus() -> Corpus:
+    return Corpus.from_records([
+        {"id": "cbc1", "outlet": "cbc", "text": seed_text("cbc")},
+        {"id": "rt1", "outlet": "rt", "text": seed_text("rt")},
+        {"id": "ptv1", "outlet": "presstv", "text": "The US-led bloc slammed the regime in Ankara."},
+    ])
+
+
+def test_loaded_terms_corpus_table():
+    c = _corpus()
+    before = [a.text for a in c]
+    df = loaded_terms(c)
+    assert list(df.columns[:2]) == ["article_id", "outlet"]
+    assert list(df.columns[2:]) == TERM_COLUMNS
+    assert list(dict.fromkeys(df["article_id"])) == ["cbc1", "rt1", "ptv1"]
+    texts = {a.id: a.text for a in c}
+    for aid, term, s, e in zip(df["article_id"], df["term"], df["start"], df["end"]):
+        assert texts[aid][s:e] == term
+    pd.testing.assert_frame_equal(df, loaded_terms(c))  # deterministic
+    assert [a.text for a in c] == before  # not mutated
+    ptv = df[df["outlet"] == "presstv"]
+    assert ptv["category"].tolist() == ["compound_label", "emotive", "ideological_label"]
+
+
+def test_loaded_terms_empty_corpus_has_columns():
+    df = loaded_terms(Corpus.from_records([]))
+    assert list(df.columns) == ["article_id", "outlet"] + TERM_COLUMNS
+    assert len(df) == 0
+
+
+def test_loaded_rates_zero_rows_and_per_1000():
+    c = _corpus()
+    table = loaded_terms(c)
+    rates = loaded_rates(table, c)
+    assert list(rates.columns) == ["outlet", "category", "n_hits", "n_words", "rate_per_1000"]
+    assert list(dict.fromkeys(rates["outlet"])) == ["cbc", "rt", "presstv"]
+    assert len(rates) == 3 * len(CATEGORIES)
+    ptv = rates[rates["outlet"] == "presstv"].set_index("category")
+    assert ptv.loc["emotive", "n_hits"] == 1
+    assert ptv.loc["emotive", "n_words"] == 8
+    assert ptv.loc["emotive", "rate_per_1000"] == pytest.approx(125.0)
+    assert ptv.loc["hedge", "n_hits"] == 0 and ptv.loc["hedge", "rate_per_1000"] == 0.0
+    assert rates["n_hits"].sum() == len(table)
+
+
+def test_loaded_rates_from_mapping_flagged_only():
+    table = pd.DataFrame({"outlet": ["rt", "rt", "rt"], "category": ["emotive", "emotive", "hedge"],
+                          "flagged": [True, False, False]})
+    r = loaded_rates(table, {"rt": 2000}, categories=["emotive", "hedge"], flagged_only=True)
+    assert r["n_hits"].tolist() == [1, 0]
+    assert r["rate_per_1000"].tolist() == [0.5, 0.0]
+
+
+def test_loaded_top_terms_counts_and_ties():
+    rows = [("a", "rt", "regime", "ideological_label")] * 3 + [("b", "rt", "regime", "ideological_label")] \
+        + [("a", "rt", "slam", "emotive")] * 2 + [("a", "rt", "bizarre", "emotive")] * 2 \
+        + [("c", "cbc", "affront", "emotive")]
+    t = pd.DataFrame(rows, columns=["article_id", "outlet", "lemma", "category"])
+    top = top_loaded_terms(t, n=2)
+    assert top.values.tolist() == [
+        ["rt", "regime", "ideological_label", 4, 2, 1],
+        ["rt", "bizarre", "emotive", 2, 1, 2],
+        ["cbc", "affront", "emotive", 1, 1, 1],
+    ]
+
+
+def test_loaded_top_terms_empty():
+    assert list(top_loaded_terms(loaded_terms(Corpus.from_records([]))).columns) == \
+        ["outlet", "lemma", "category", "count", "n_articles", "rank"]

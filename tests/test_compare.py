@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.compare import analyze, corpus_warnings
+
+
+@pytest.fixture(scope="module")
+def comp(s400):
+    return analyze(s400)
+
+
+def test_compare_every_table_covers_all_five_outlets(comp) -> None:
+    order = ["cbc", "rt", "presstv", "revoi", "wsws"]
+    assert comp.outlet_order == order
+    for name in ("outlet_sentiment", "voice_summary", "outlets"):
+        assert list(getattr(comp, name)["outlet"]) == order, name
+    for name in ("sentences", "loaded_terms", "voices", "distinctive", "loaded_rates", "affiliation_shares",
+                 "actor_sentiment"):
+        assert set(getattr(comp, name)["outlet"]) == set(order), name
+
+
+def test_compare_per_article_tables_start_with_article_and_outlet(comp) -> None:
+    for name in ("sentences", "actor_mentions", "loaded_terms", "voices"):
+        assert list(getattr(comp, name).columns[:2]) == ["article_id", "outlet"], name
+
+
+def test_compare_warns_about_date_spread_and_approximate_dates(comp) -> None:
+    text = " ".join(comp.warnings)
+    assert "2017-07-21 to 2021-01-01" in text
+    assert "Approximate dates" in text
+
+
+def test_compare_sources_cite_outlet_facts(comp) -> None:
+    assert {"outlet", "field", "ref", "checked"} <= set(comp.sources.columns)
+    assert set(comp.sources["outlet"]) >= {"cbc", "rt", "presstv", "wsws"}
+
+
+def test_compare_parallel_run_equals_serial(s400, comp) -> None:
+    par = analyze(s400, n_jobs=2)
+    for name, table in comp.tables().items():
+        pd.testing.assert_frame_equal(table, par.tables()[name], obj=name)
+
+
+def test_compare_to_csv_writes_every_table(comp, tmp_path) -> None:
+    comp.to_csv(tmp_path)
+    assert sorted(p.stem for p in tmp_path.glob("*.csv")) == sorted(comp.tables())
+
+
+def test_compare_unknown_engine_is_a_clear_error(s400) -> None:
+    with pytest.raises(framing.FramingError, match="engine='spark' is not known"):
+        analyze(s400, engine="spark")
+
+
+def test_compare_warns_when_an_outlet_has_little_text() -> None:
+    arts = pd.DataFrame({"outlet": ["a", "b", "c"], "n_words": [1000, 1100, 100], "date": [None] * 3,
+                         "date_approximate": [False] * 3})
+    assert any("Far less text" in w and "c (100 words)" in w for w in corpus_warnings(arts))

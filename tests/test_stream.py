@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from framing.compare import analyze
+from framing.corpus import Corpus
+from framing.errors import CorpusError
+from framing.stream import analyze_stream, chunk_counts
+
+
+def _records(s400):
+    return [{"id": a.id, "outlet": a.outlet, "text": a.raw, "title": a.title} for a in s400]
+
+
+def test_stream_merges_exactly_across_chunk_sizes(s400, tmp_path) -> None:
+    recs = _records(s400) * 2
+    for i, r in enumerate(recs):
+        recs[i] = {**r, "id": f"{r['id']}-{i}"}
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in recs), encoding="utf-8")
+    whole = analyze_stream(path, chunk_size=len(recs), actors=s400.actors)
+    for size in (1, 3):
+        part = analyze_stream(path, chunk_size=size, actors=s400.actors)
+        pd.testing.assert_frame_equal(part.outlets.loc[whole.order], whole.outlets.loc[whole.order])
+        pd.testing.assert_frame_equal(part.loaded.sort_index(), whole.loaded.sort_index())
+        pd.testing.assert_frame_equal(part.affiliations.sort_index(), whole.affiliations.sort_index())
+        pd.testing.assert_frame_equal(part.outlet_sentiment(), whole.outlet_sentiment())
+
+
+def test_stream_summaries_agree_with_the_full_analysis(s400) -> None:
+    counts = analyze_stream(_records(s400), chunk_size=2, actors=s400.actors)
+    comp = analyze(Corpus.from_records(_records(s400), actors=s400.actors))
+    s = counts.outlet_sentiment().set_index("outlet")
+    c = comp.outlet_sentiment.set_index("outlet")
+    pd.testing.assert_series_equal(s["mean"], c["mean"], check_names=False, atol=1e-12)
+    assert (s["n_sentences"] == c["n_sentences"]).all()
+    v = counts.voice_summary().set_index("outlet")
+    cv = comp.voice_summary.set_index("outlet")
+    assert (v["n_quotes"] == cv["n_quotes"]).all() and (v["n_direct"] == cv["n_direct"]).all()
+    r = counts.loaded_rates().set_index(["outlet", "category"])
+    cr = comp.loaded_rates.set_index(["outlet", "category"])
+    cr = cr[cr["n_hits"] > 0]
+    assert r["n_hits"].sort_index().equals(cr["n_hits"].sort_index().astype("int64"))
+
+
+def test_stream_parallel_equals_serial(s400) -> None:
+    a = analyze_stream(_records(s400), chunk_size=1, actors=s400.actors)
+    b = analyze_stream(_records(s400), chunk_size=1, n_jobs=2, actors=s400.actors)
+    pd.testing.assert_frame_equal(a.outlets, b.outlets)
+
+
+def test_stream_bad_jsonl_line_is_named(tmp_path) -> None:
+    p = tmp_path / "c.jsonl"
+    p.write_text('{"id": "a", "outlet": "cbc", "text": "NATO said so."}\n{broken\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"c.jsonl:2: malformed JSON"):
+        analyze_stream(p)
+
+
+def test_stream_chunk_counts_of_empty_tables() -> None:
+    c = Corpus.from_records([{"id": "a", "outlet": "cbc", "text": "Nothing quoted here at all."}])
+    counts = chunk_counts(c)
+    assert int(counts.outlets.loc["cbc", "n_articles"]) == 1
+
+
+def test_stream_dask_local_cluster_equals_serial(s400) -> None:
+    distributed = pytest.importorskip("distributed")
+    serial = analyze(s400)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        par = analyze(s400, engine="dask", client=client)
+    for name, table in serial.tables().items():
+        pd.testing.assert_frame_equal(table, par.tables()[name], obj=name)
