@@ -4,7 +4,7 @@ Usage::
 
     python benchmarks/train_target_sentiment.py ../shared/eval/newsmtsc-train [--out FILE] [--all]
 
-Fits a multinomial logistic regression (scikit-learn, lbfgs, C=1) on the
+Fits a multinomial logistic regression (scikit-learn, lbfgs, C=0.1) on the
 features of :func:`framing.analyzers._target.target_features` over the
 training part of the split made by ``benchmarks/target_sentiment.py``
 (80 % of the articles, seed 0), so that benchmark measures held-out text.
@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from target_sentiment import SEED, load_newsmtsc, split  # noqa: E402
 
-C = 1.0
+C = 0.1  # chosen by 5-fold grouped cross-validation on the training part
 MIN_COUNT = 2
 
 
@@ -86,7 +86,10 @@ def main(argv: list[str] | None = None) -> int:
             "script": "benchmarks/train_target_sentiment.py",
         },
     }
-    Path(args.out).write_text(json.dumps(model, indent=0, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
+    # one feature per line: small, diff-friendly, still plain JSON
+    head = json.dumps({k: v for k, v in model.items() if k != "weights"}, ensure_ascii=False, indent=1)[:-2]
+    body = ",\n".join(json.dumps(k, ensure_ascii=False) + ": " + json.dumps(v) for k, v in model["weights"].items())
+    Path(args.out).write_text(head + ',\n "weights": {\n' + body + "\n }\n}\n", encoding="utf-8")
     print(f"wrote {args.out}: {len(weights)} features from {len(train)} targets")
     return 0
 

@@ -152,13 +152,13 @@ def _run(args: argparse.Namespace) -> int:
 def _check_output(out: Path, suffixes: tuple[str, ...]) -> None:
     from .errors import ReportError
 
+    if out.is_dir():
+        raise ReportError(f"{out}: is a directory. Give a file name for the output.")
     if out.suffix.lower() not in suffixes:
         raise ReportError(f"{out}: unsupported output type {out.suffix or '(none)'!r}; use one of {', '.join(suffixes)}.")
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise ReportError(f"{out}: the folder {folder} does not exist. Create it first or choose another path.")
-    if out.is_dir():
-        raise ReportError(f"{out}: is a directory. Give a file name for the output.")
 
 
 def _outlets(key: str | None) -> int:

@@ -366,7 +366,7 @@ def read_text_file(path: str | Path, *, label: str | None = None) -> str:
         raise CorpusError(f"{loc}: cannot read the file ({exc.strerror or exc}). Check its permissions.") from None
     text = decode_bytes(data, loc)
     if not text.strip():
-        raise CorpusError(f"{loc}: the article is empty or only white space. Remove it from the manifest or add its text.")
+        raise CorpusError(f"{loc}: the file is empty or only white space. Remove it from the manifest or add its text.")
     return text
 
 

@@ -282,10 +282,10 @@ def plot_actor_heatmap(actor_sentiment: pd.DataFrame, *, ax: Axes | None = None,
                         color="white" if abs(v) > 0.6 * lim else "black")
             else:
                 ax.text(j, i, "–", ha="center", va="center", fontsize=fs, color="#777777")
-    ax.set_xticks(np.arange(len(actors)), [wrap_label(a, 14) for a in actors], fontsize=fs + 0.5)
+    ax.set_xticks(np.arange(len(actors)), [wrap_label(a, 22, 1) for a in actors], fontsize=fs + 0.5,
+                  rotation=30, ha="right", rotation_mode="anchor")
     ax.set_yticks(np.arange(len(order)), _labels(order, labels), fontsize=_fontsize(len(order)))
     ax.tick_params(length=0)
-    ax.xaxis.tick_top()
     cb = ax.figure.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
     cb.set_label("mean score: negative … positive", fontsize=8)
     cb.ax.tick_params(labelsize=7)

@@ -33,7 +33,10 @@ _MODS = frozenset(
     """senior unidentified unnamed anonymous top former deputy vice foreign defence defense state state-run
     affairs policy security military diplomatic chief general press interior finance economy trade
     justice health energy national federal regional local foreign-affairs assistant acting executive
-    independent leading prominent retired current new some other white house""".split()
+    independent leading prominent retired current new some other white house presumptive presidential
+    republican democratic conservative liberal progressive longtime veteran outspoken fellow close one-time
+    recent latest just-released separate internal statewide nationwide private public online republican-led
+    democratic-led gop top-ranking high-ranking senior-level then-""".split()
 )
 _CONNECT = frozenset(["of", "for", "and", "at", "the", "de", "von", "van", "al", "bin"])
 _FUNC_CAPS = frozenset(
@@ -507,7 +510,7 @@ def find_attributions(
                 if g == "":
                     gap_ok = True
                 else:
-                    np_ = _np_left(doc, q.outer_end, c.start, roles, allow_comma=False)
+                    np_ = _np_left(doc, q.outer_end, c.start, roles, allow_comma=True)
                     if np_ is not None and text[q.outer_end:np_[0]].strip(" \t\n,\u00a0") == "":
                         gap_ok = True
                         speaker = np_
@@ -594,6 +597,11 @@ def find_attributions(
             if idx >= 0:
                 last_in_seg[c.seg] = idx
             continue
+        if lnp is None and re.search(r"\band\s+(?:(?:then|also|later|again|\w+ly)\s+)*$", left_raw, re.I):
+            m_lead = _CONNECTIVE_RE.match(left_raw)
+            subj = _np_right(doc, s0 + (m_lead.end() if m_lead else 0), c.start, roles)
+            if subj is not None and subj[1] < c.start:
+                lnp = (subj[0], subj[1], "")
         if lnp is None:
             if is_ing and (re.match(r"\s*[\"“«]", text[c.end:s1]) or re.match(r"\s+that\b", text[c.end:s1])):
                 # "X countered the sanctions saying “...": subject of the sentence
@@ -659,6 +667,16 @@ def find_attributions(
             continue
         if c.frame == "cognition" and not re.match(r"\s+(?:that\b|\w+)", after_cue):
             continue
+        if re.match(r"^[^\"“«.;:]{0,80}:\s*$", after_cue) and c.seg + 1 < len(doc.segs):
+            # "X said:" closing a paragraph, the quote opening the next one
+            fq = first_quote_after(c.end)
+            if fq is not None and fq.open <= doc.segs[c.seg + 1][0] + 1 and dq_index[id(fq)] not in used_dq:
+                used_dq.add(dq_index[id(fq)])
+                idx = add(RawQuote("direct", fq.start, fq.end, c.form, c.start, c.end, c.stance,
+                                   (lnp[0], lnp[1]), appos=lnp[2], quoted=True))
+                if idx >= 0:
+                    last_in_seg[c.seg] = idx
+                continue
         # content to the right: skip adverbials up to "that" or ":"
         a = c.end
         window = text[a:min(s1, a + 140)]

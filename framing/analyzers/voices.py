@@ -98,7 +98,13 @@ def _merge_continuations(rows: list[RawQuote], text: str) -> list[RawQuote]:
             if len(gap) < 400:
                 prev.end = r.end
                 continue
-        # a free-standing quote with no attribution is left out
+        if prev is not None and r.para - prev.para == 1 and prev.cue_start is not None and len(text[r.start:r.end].split()) >= 6:
+            # a quote paragraph right after an attribution paragraph: same speaker
+            r.inherit = prev
+            r.unattributed = False
+            out.append(r)
+            continue
+        # any other free-standing quote with no attribution is left out
     return out
 
 

@@ -157,6 +157,8 @@ def fact(v: Any) -> str:
         return "unknown"
     if isinstance(v, _dt.date):
         return v.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
     return str(v)
 
 
@@ -238,8 +240,14 @@ def _int(v: Any) -> int | None:
         return None
 
 
-def article_marks(comp: Any, article_id: str) -> list[Mark]:
-    """Loaded-term, quote and speaker marks of one article, from the comparison's tables."""
+QUOTE_CHARS = frozenset("\"'“”‘’«»„‚‹›")
+
+
+def article_marks(comp: Any, article_id: str, text: str | None = None) -> list[Mark]:
+    """Loaded-term, quote and speaker marks of one article, from the comparison's tables.
+
+    With ``text``, a quote mark is widened to take in the quotation marks right around it.
+    """
     marks: list[Mark] = []
     lt = rows_for(getattr(comp, "loaded_terms", None), article_id=article_id)
     if {"start", "end"} <= set(lt.columns):
@@ -260,6 +268,11 @@ def article_marks(comp: Any, article_id: str) -> list[Mark]:
             spk = r.get("speaker")
             spk = "unattributed" if spk is None or (isinstance(spk, float) and math.isnan(spk)) else str(spk)
             if s is not None and e is not None:
+                if text is not None and 0 <= s <= e <= len(text):
+                    if s > 0 and text[s - 1] in QUOTE_CHARS:
+                        s -= 1
+                    if e < len(text) and text[e] in QUOTE_CHARS:
+                        e += 1
                 marks.append(Mark(s, e, "quote", aff, spk))
             ss, se = _int(r.get("speaker_start")), _int(r.get("speaker_end"))
             if ss is not None and se is not None and ss >= 0:

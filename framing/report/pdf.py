@@ -270,7 +270,7 @@ def cover(comp: Any, pal: C.Palette) -> list[Any]:
         rows.append(["", pal.names[k], g("type"), g("owner"), g("funding"), g("state_affiliation"), g("country"),
                      ", ".join(f"[{n}]" for n in nums) or "none"])
         sw.append(pal.colors[k])
-    el.append(table(rows, [0.35 * cm, 2.9 * cm, 2.3 * cm, 3.3 * cm, 2.6 * cm, 2.3 * cm, 1.3 * cm, 2.5 * cm], swatches=sw))
+    el.append(table(rows, [0.35 * cm, 2.7 * cm, 2.2 * cm, 3.2 * cm, 2.8 * cm, 2.5 * cm, 1.6 * cm, 2.2 * cm], swatches=sw))
     el.append(P("Facts come from the outlet registry; the numbers point to the sources in the appendix. "
                 "'unknown' means the registry has no sourced value, not that there is none.", "note"))
     el.append(P("The articles", "h2"))
@@ -285,10 +285,6 @@ def cover(comp: Any, pal: C.Palette) -> list[Any]:
                      C.fmt(int(r["n_words"])) if r.get("n_words") is not None else "–"])
         sw.append(pal.colors.get(r.get("outlet")))
     el.append(table(rows, [0.35 * cm, 3.2 * cm, 9.7 * cm, 2.3 * cm, 2.0 * cm], swatches=sw))
-    if _col(comp.outlets, "n_words"):
-        el.append(Spacer(1, 6))
-        el.append(_chart(plots.plot_words, comp.outlets, _height(len(pal.order), 0.28, 0.7, 1.4, 5.0), 6.5,
-                         order=pal.order, colors=pal.colors, labels=pal.names))
     return el
 
 
@@ -449,7 +445,7 @@ def outlet_pages(comp: Any, pal: C.Palette) -> list[Any]:
         el += [Spacer(1, 6), P("Key figures", "h2"), key_figures(comp, k)]
         if arts:
             art = arts[0]
-            marks = C.article_marks(comp, art.id)
+            marks = C.article_marks(comp, art.id, art.text)
             s, e = C.choose_excerpt(art.text, art.paragraphs, marks, max_chars=1300)
             el += [P("Excerpt", "h2"),
                    P(f"From “{art.title or art.id}”" + (f" ({art.date.isoformat()})" if art.date else "") +
