@@ -43,6 +43,8 @@ _EXPORTS: dict[str, str] = {
     "extract_quotes": "framing.analyzers.voices",
     "voices": "framing.analyzers.voices",
     "voice_summary": "framing.analyzers.voices",
+    "affiliation_shares": "framing.analyzers.voices",
+    "reporting_verbs": "framing.analyzers.voices",
     "sentence_sentiment": "framing.analyzers.sentiment",
     "outlet_sentiment": "framing.analyzers.sentiment",
     "target_sentiment": "framing.analyzers.sentiment",
@@ -54,6 +56,7 @@ _EXPORTS: dict[str, str] = {
     "kwic": "framing.analyzers.kwic",
     # comparison
     "analyze": "framing.compare",
+    "analyze_stream": "framing.stream",
     "Comparison": "framing.compare",
 }
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,6 +54,7 @@ __all__ = [
     "available_lexicons",
     "merge_lexicons",
     "stem",
+    "trie_regex",
 ]
 
 REQUIRED_COLUMNS = ("term", "category", "note", "source")
@@ -275,6 +277,13 @@ def _has_schema(res) -> bool:  # noqa: ANN001 - a Traversable
     return False
 
 
+@lru_cache(maxsize=64)
+def _is_packaged(name: str) -> bool:
+    if not re.fullmatch(r"[A-Za-z0-9_\-]+", name):
+        return False
+    return name in available_lexicons()
+
+
 @lru_cache(maxsize=32)
 def _packaged(name: str) -> Lexicon:
     res = resources.files("framing.data").joinpath("lexicons", f"{name}.csv")
@@ -307,7 +316,7 @@ def load_lexicon(name_or_path: str | Path | Lexicon = "loaded") -> Lexicon:
     """
     if isinstance(name_or_path, Lexicon):
         return name_or_path
-    if isinstance(name_or_path, str) and name_or_path in available_lexicons():
+    if isinstance(name_or_path, str) and _is_packaged(name_or_path):
         return _packaged(name_or_path)
     p = Path(name_or_path)
     if p.suffix.lower() != ".csv" and not p.exists():
@@ -349,6 +358,53 @@ def merge_lexicons(lexicons: Iterable[str | Path | Lexicon], name: str | None = 
 _Pattern = tuple[tuple[str, ...], LexiconEntry, int]  # (keys, entry, priority)
 
 
+def _form(m: re.Match[str]) -> str:
+    return m.group()
+
+
+def _lower(m: re.Match[str]) -> str:
+    return m.group().lower().translate(_APOSTROPHES)
+
+
+def _stem_of(m: re.Match[str]) -> str:
+    return stem(m.group())
+
+
+_GAP = "\x01"  # between the words of a phrase: any non-word characters
+_WORD_END = "\x02"  # the word must end here
+_REST = "\x03"  # the rest of an inflected word
+_SPECIAL = {_GAP: r"[\W_]+", _WORD_END: r"(?!\w)", _REST: r"[\w'\u2019.-]*"}
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` factored as a trie (fast in :mod:`re`).
+
+    Examples
+    --------
+    >>> trie_regex(["slam", "slur", "sham"])
+    '(?:s(?:ham|l(?:am|ur)))'
+    """
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        end = "" in node
+        kids = sorted(k for k in node if k)
+        if not kids:
+            return ""
+        alts = [_SPECIAL.get(k, re.escape(k)) + build(node[k]) for k in kids]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            body = "(?:" + body + ")?"
+        return body
+
+    return "(?:" + build(trie) + ")"
+
+
 class CompiledLexicon:
     """Matcher of a :class:`Lexicon`: one pass over the tokens of a text.
 
@@ -376,6 +432,20 @@ class CompiledLexicon:
                 # the exact word form of a stem entry beats another entry's stem
                 low = tuple(w.lower().translate(_APOSTROPHES) for w in words)
                 self._exact.setdefault(low[0], []).append((low, e, order))
+        prefixes: set[str] = set()
+        for e in lexicon.entries:
+            parts = []
+            for w in _words(e.term):
+                low = w.lower().translate(_APOSTROPHES)
+                if e.match == "stem":
+                    # inflected forms start with the common prefix of the word and its stem (defy/defi -> def)
+                    parts.append(os.path.commonprefix([low, stem(w)]) or low[:1])
+                else:
+                    parts.append(low + _WORD_END)
+            prefixes.add((_REST + _GAP).join(parts) if e.match == "stem" else _GAP.join(parts))
+        self._prefilter: re.Pattern[str] | None = (
+            re.compile(r"(?<!\w)" + trie_regex(prefixes)) if prefixes else None
+        )
         for index in (self._case, self._exact, self._stem):
             for k in index:
                 # longest phrase first, then file order
@@ -384,6 +454,10 @@ class CompiledLexicon:
     def finditer(self, text: str) -> Iterator[LexiconMatch]:
         """Yield non-overlapping matches in text order.
 
+        A single prefilter regex (a trie of the first words' prefixes) finds
+        candidate words in C; only those are stemmed and checked, so the cost
+        is one regex scan plus a little work per candidate.
+
         Examples
         --------
         >>> m = load_lexicon("loaded").compile()
@@ -391,46 +465,61 @@ class CompiledLexicon:
         ...  for x in m.finditer(text)]
         [('slammed', 'emotive'), ('regime', 'ideological_label')]
         """
-        toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
-        n = len(toks)
-        lowers: list[str | None] = [None] * n
-        stems: list[str | None] = [None] * n
-
-        def low(j: int) -> str:
-            v = lowers[j]
-            if v is None:
-                v = lowers[j] = toks[j][2].lower().translate(_APOSTROPHES)
-            return v
-
-        def stm(j: int) -> str:
-            v = stems[j]
-            if v is None:
-                v = stems[j] = stem(toks[j][2])
-            return v
-
-        i = 0
+        if self._prefilter is None or not text:
+            return
+        token_at = TOKEN_RE.match
+        token_after = TOKEN_RE.search
         case_i, exact_i, stem_i = self._case, self._exact, self._stem
-        while i < n:
-            best: tuple[int, int, LexiconEntry] | None = None  # (length, -rank, entry)
-            for rank, (index, get) in enumerate(
-                ((case_i, lambda j: toks[j][2]), (exact_i, low), (stem_i, stm))
-            ):
-                cands = index.get(get(i)) if index else None
+        last_end = 0
+        # scan a lower-cased copy (same offsets) with a case-sensitive regex: much faster than IGNORECASE
+        low_text = text.lower()
+        if len(low_text) != len(text):  # a few characters change length when lower-cased (e.g. U+0130)
+            low_text = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+        for cand in self._prefilter.finditer(low_text):
+            pos = cand.start()
+            if pos < last_end:
+                continue
+            if pos >= 2 and text[pos - 1] in "-'\u2019." and (text[pos - 2].isalnum() or text[pos - 2] == "_"):
+                continue  # inside a token such as "anti-science"
+            first = token_at(text, pos)
+            if first is None:
+                continue
+            toks = [first]
+
+            def tok(k: int) -> re.Match[str] | None:
+                while len(toks) <= k:
+                    nxt = token_after(text, toks[-1].end())
+                    if nxt is None:
+                        return None
+                    toks.append(nxt)
+                return toks[k]
+
+            best: tuple[int, LexiconEntry] | None = None
+            for index, get in ((case_i, _form), (exact_i, _lower), (stem_i, _stem_of)):
+                if not index:
+                    continue
+                cands = index.get(get(first))
                 if not cands:
                     continue
                 for keys, entry, _ in cands:
                     L = len(keys)
-                    if i + L > n or (best is not None and L <= best[0]):
+                    if best is not None and L <= best[0]:
                         continue
-                    if all(get(i + k) == keys[k] for k in range(1, L)):
-                        best = (L, -rank, entry)
+                    ok = True
+                    for k in range(1, L):
+                        t = tok(k)
+                        if t is None or get(t) != keys[k]:
+                            ok = False
+                            break
+                    if ok:
+                        best = (L, entry)
                         break
             if best is None:
-                i += 1
                 continue
-            L, _, entry = best
-            yield LexiconMatch(toks[i][0], toks[i + L - 1][1], entry)
-            i += L
+            L, entry = best
+            end = toks[L - 1].end()
+            last_end = end
+            yield LexiconMatch(pos, end, entry)
 
     def find(self, text: str) -> list[LexiconMatch]:
         """All matches of :meth:`finditer` as a list."""

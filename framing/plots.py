@@ -40,6 +40,7 @@ __all__ = [
     "OKABE_ITO",
     "outlet_colors",
     "category_colors",
+    "affiliation_colors",
     "wrap_label",
     "plot_words",
     "plot_sentence_sentiment",
@@ -90,13 +91,42 @@ def category_colors(categories: Iterable[str]) -> dict[str, str]:
     return {c: TOL_LIGHT[i % len(TOL_LIGHT)] for i, c in enumerate(cats)}
 
 
+UNKNOWN_COLOR = "#C8C8C8"
+OTHER_COLOR = "#E8E8E8"
+
+
+def affiliation_colors(affiliations: Sequence[str]) -> dict[str, str]:
+    """Distinct light colours for speaker affiliations, most frequent first.
+
+    ``affiliations`` should be ordered by importance (e.g. number of quotes);
+    the first eight get distinct colours, ``unknown`` is always grey and any
+    further affiliation shares the light grey used for "other".
+
+    Examples
+    --------
+    >>> affiliation_colors(["NATO", "unknown", "US government"])
+    {'NATO': '#77AADD', 'unknown': '#C8C8C8', 'US government': '#EE8866'}
+    """
+    out: dict[str, str] = {}
+    i = 0
+    for a in dict.fromkeys(str(x) for x in affiliations):
+        if a.lower() in ("unknown", "none", "nan", ""):
+            out[a] = UNKNOWN_COLOR
+        elif i < len(TOL_LIGHT) - 1:
+            out[a] = TOL_LIGHT[i]
+            i += 1
+        else:
+            out[a] = OTHER_COLOR
+    return out
+
+
 def wrap_label(text: object, width: int = 18, max_lines: int = 2) -> str:
     """Wrap a label on word boundaries, at most ``max_lines`` lines (ellipsis after).
 
     Examples
     --------
     >>> wrap_label("Press TV (Islamic Republic of Iran Broadcasting)", 16)
-    'Press TV (Islamic\\nRepublic of Iran…'
+    'Press TV\\n(Islamic…'
     """
     lines = textwrap.wrap(str(text), width=width, break_long_words=True) or [""]
     if len(lines) > max_lines:
@@ -361,8 +391,12 @@ def plot_affiliation_shares(affiliation_shares: pd.DataFrame, *, ax: Axes | None
         t.loc[~t["affiliation"].isin(keep), "affiliation"] = "other"
         affiliations = keep + ["other"]
     t = t.groupby(["outlet", "affiliation"], sort=False)["share"].sum().reset_index()
-    colors = dict(colors or category_colors(affiliations))
-    colors.setdefault("other", "#DDDDDD")
+    colors = dict(colors or affiliation_colors(affiliations))
+    colors.setdefault("other", OTHER_COLOR)
+    used = [colors.get(a) for a in affiliations if a != "other"]
+    if len(set(used)) < len(used):  # colours given for another set of affiliations collide here
+        colors = affiliation_colors(affiliations)
+        colors["other"] = OTHER_COLOR
     piv = t.pivot(index="outlet", columns="affiliation", values="share").reindex(index=order, columns=affiliations)
     piv = piv.fillna(0.0)
     y = np.arange(len(order))
@@ -383,8 +417,8 @@ def plot_affiliation_shares(affiliation_shares: pd.DataFrame, *, ax: Axes | None
     ax.set_ylim(len(order) - 0.5, -0.5)
     ax.set_xlim(0, 100)
     ax.set_xlabel("% of quotes, by the speaker's affiliation")
-    ax.legend(fontsize=7, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.2),
-              ncol=min(4, len(affiliations)))
+    ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0), title="speaker affiliation",
+              title_fontsize=7)
     _clean(ax)
     return ax
 

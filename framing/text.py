@@ -121,9 +121,36 @@ def sentence_spans(text: str, paragraphs: list[Span] | None = None) -> list[Span
     tok = _punkt()
     out: list[Span] = []
     for para in paragraphs if paragraphs is not None else paragraph_spans(text):
-        for s, e in tok.span_tokenize(para.text):
-            a, b = para.start + s, para.start + e
-            out.append(Span(a, b, text[a:b]))
+        for w_start, w_end in _windows(text, para.start, para.end):
+            for s, e in tok.span_tokenize(text[w_start:w_end]):
+                a, b = w_start + s, w_start + e
+                out.append(Span(a, b, text[a:b]))
+    return out
+
+
+#: Longest piece of text handed to Punkt at once. Longer paragraphs (a 2 MB article without a
+#: line break) are cut at white space first, so time stays linear and NLTK's regex time-outs
+#: cannot trigger; a sentence is split there only if it runs past this length.
+MAX_PUNKT_CHARS = 20_000
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if end - start <= MAX_PUNKT_CHARS:
+        return [(start, end)]
+    out = []
+    while end - start > MAX_PUNKT_CHARS:
+        cut = start + MAX_PUNKT_CHARS
+        # prefer a sentence end followed by a space, else any space, else a hard cut
+        best = max(text.rfind(". ", start, cut), text.rfind("? ", start, cut), text.rfind("! ", start, cut))
+        if best <= start:
+            best = text.rfind(" ", start, cut)
+        cut = best + 1 if best > start else cut
+        out.append((start, cut))
+        while cut < end and text[cut].isspace():
+            cut += 1
+        start = cut
+    if end > start:
+        out.append((start, end))
     return out
 
 

@@ -50,3 +50,18 @@ def test_text_offsets_always_valid(text: str) -> None:
     for span in [*paragraph_spans(text), *sentence_spans(text), *token_spans(text)]:
         assert text[span.start:span.end] == span.text
         assert span.text.strip() == span.text or span in token_spans(text)
+
+
+def test_text_huge_paragraph_is_split_in_linear_time() -> None:
+    import time
+
+    unit = "Ankara said it would buy the S-400 system from Moscow. "
+    small, big = unit * 2_000, unit * 40_000  # ~110 kB and ~2.2 MB, no line break
+    t0 = time.perf_counter()
+    n_small = len(sentence_spans(small))
+    t1 = time.perf_counter()
+    spans = sentence_spans(big)
+    t2 = time.perf_counter()
+    assert n_small == 2_000 and len(spans) == 40_000
+    assert all(big[s.start:s.end] == s.text for s in spans[:50])
+    assert (t2 - t1) < 40 * (t1 - t0) + 1.0  # 20x the text: roughly linear, with slack for noise

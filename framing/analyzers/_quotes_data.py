@@ -54,7 +54,7 @@ class Lexicon:
     """All word lists the extractor needs, keyed for fast lookup."""
 
     cues: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # form -> (lemma, stance, frame)
-    cue_re: re.Pattern[str] | None = None
+    cue_first: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)  # first word -> phrase patterns
     metonyms: dict[str, Place] = field(default_factory=dict)  # lower name/capital -> place
     adjectives: dict[str, Place] = field(default_factory=dict)  # lower adjective -> place
     roles: dict[str, tuple[str, bool]] = field(default_factory=dict)  # word -> (class, group)
@@ -68,8 +68,9 @@ def lexicon() -> Lexicon:
     for row in read_data_csv("reporting_verbs.csv", ("cue", "lemma", "stance", "frame")):
         lex.cues[row["cue"].lower()] = (row["lemma"], row["stance"], row["frame"])
     forms = sorted(lex.cues, key=len, reverse=True)
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    lex.cue_re = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
+    for f in forms:
+        pat = re.compile(re.escape(f).replace(r"\ ", r"\s+") + r"(?![\w-])", re.IGNORECASE)
+        lex.cue_first.setdefault(f.split()[0], []).append(pat)
     for row in read_data_csv("countries.csv", ("code", "names", "capitals", "adjectives", "government")):
         adjs = [a for a in row["adjectives"].split("|") if a]
         place = Place(row["code"], row["government"], adjs[0] if adjs else row["code"])

@@ -60,6 +60,7 @@ _CONNECTIVE_RE = re.compile(
     r"in addition|furthermore|earlier|later|now|then|instead|indeed|therefore|for example)\s*,?)+\s*",
     re.I,
 )
+_WORD_SCAN_RE = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w'’-]\w)")
 _CAPS_NP_RE = re.compile(r"(?:\b[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*(?:\s+(?:news|agency|ministry|government))?")
 _APPOS_START = frozenset(
     "a an the who which former head chief director founder author professor president spokesman spokeswoman".split()
@@ -290,9 +291,29 @@ def _is_tail(s: str) -> bool:
     return _TAIL_RE.match(s) is not None
 
 
+#: Paragraphs longer than this are cut at white space before sentence
+#: splitting (Punkt's regular expressions time out on multi-megabyte input).
+MAX_PARAGRAPH = 50_000
+
+
+def _bounded(text: str, paras: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for p in paras:
+        a = p.start
+        while p.end - a > MAX_PARAGRAPH:
+            cut = text.rfind(" ", a + MAX_PARAGRAPH // 2, a + MAX_PARAGRAPH)
+            cut = cut if cut > a else a + MAX_PARAGRAPH
+            out.append(Span(a, cut, text[a:cut]))
+            a = cut
+        out.append(Span(a, p.end, text[a:p.end]) if a != p.start else p)
+    return out
+
+
 def _segment_doc(text: str, paragraphs: list[Span] | None, sentences: list[Span] | None) -> _Doc:
     paras = paragraphs if paragraphs is not None else paragraph_spans(text)
-    sents = sentences if sentences is not None else sentence_spans(text, paras)
+    if sentences is None:
+        sentences = sentence_spans(text, _bounded(text, paras))
+    sents = sentences
     para_starts = [p.start for p in paras]
     para_ends = [p.end for p in paras]
     quotes = find_quotes(text, para_starts, para_ends)
@@ -321,13 +342,28 @@ def find_attributions(
     lex = lexicon()
     roles = lex.roles
     doc = _segment_doc(text, paragraphs, sentences)
+    appos_words = _APPOS_START | roles.keys()
     sq_starts = [q.start for q in doc.squotes]
 
     # ---- cues --------------------------------------------------------
     cues: list[_Cue] = []
-    assert lex.cue_re is not None
-    for m in lex.cue_re.finditer(text):
+    first = lex.cue_first
+    last_end = -1
+    for wm in _WORD_SCAN_RE.finditer(text):
+        if wm.start() < last_end:
+            continue  # inside a longer cue phrase already found
+        pats = first.get(wm.group().lower())
+        if pats is None:
+            continue
+        m = None
+        for pat in pats:
+            m = pat.match(text, wm.start())
+            if m is not None:
+                break
+        if m is None:
+            continue
         a, b = m.start(), m.end()
+        last_end = b
         form = re.sub(r"\s+", " ", m.group().lower())
         lemma, stance, frame = lex.cues.get(form, ("", "neutral", "speech"))
         if _inside(doc.dq_starts, doc.dquotes, a, b) is not None:
@@ -458,7 +494,7 @@ def find_attributions(
                 a = sp[1] + m.end()
                 rest = text[a:s1]
                 toks = rest.split(None, 1)
-                if toks and toks[0].lower().strip(",") in _APPOS_START | set(roles):
+                if toks and toks[0].lower().strip(",") in appos_words:
                     k = rest.find(",")
                     if 0 <= k < 200 and k < len(rest) - 3:
                         appos = rest[:k]
@@ -525,7 +561,7 @@ def find_attributions(
             tail = text[(speaker[1] if inverted else c.end):s1]
             appos = ""
             m_app = re.match(r"\s*,\s*([^,.;]{3,150})", tail)
-            if inverted and m_app and m_app.group(1).split()[0].lower() in _APPOS_START | set(roles):
+            if inverted and m_app and m_app.group(1).split()[0].lower() in appos_words:
                 appos = m_app.group(1)
             idx = add(RawQuote("direct", q.start, q.end, c.form, c.start, c.end, c.stance,
                                (speaker[0], speaker[1]), appos=appos or speaker[2], quoted=True))
@@ -589,7 +625,7 @@ def find_attributions(
             tail = text[sp[1]:s1]
             appos = ""
             m_app = re.match(r"\s*,\s*([^,.;]{3,150})", tail)
-            if m_app and m_app.group(1).split()[0].lower() in _APPOS_START | set(roles):
+            if m_app and m_app.group(1).split()[0].lower() in appos_words:
                 appos = m_app.group(1)
             qd = contains_any_quote(a, b)
             idx = add(RawQuote("mixed" if qd else "indirect", a, b, c.form, c.start, c.end, c.stance, sp,

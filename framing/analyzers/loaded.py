@@ -76,8 +76,11 @@ TERM_COLUMNS = ["term", "start", "end", "category", "lemma", "note", "source", "
 
 _QUOTE_CLASS = "\"\u201c\u201d\u00ab\u00bb\u201e"
 # a short quoted phrase: 1-40 chars, starts and ends with a word char, no quote or line break inside
+# a short quoted phrase: 1-40 chars, starts and ends with a word char, no quote or line break inside;
+# tried only where an opening quotation mark follows white space, a bracket or a dash (or starts the text)
+_OPEN_QUOTE_RE = re.compile(r"[\"\u201c\u2018'\u00ab]")
+_BEFORE_OPEN_QUOTE = frozenset("([\u2014\u2013/-")
 _SCARE_RE = re.compile(
-    r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013/-]))"
     r"(?:"
     r"\u201c(?P<a>\w[^\u201c\u201d\n.!?;:]{0,38}?\w|\w)\u201d"
     r"|\"(?P<b>\w[^\"\n.!?;:]{0,38}?\w|\w)\""
@@ -88,10 +91,15 @@ _SCARE_RE = re.compile(
     r"(?!\w)",
     re.UNICODE,
 )
+# affiliation compounds, found from their fixed part ("-led", "pro-") and widened to the whole token
+_COMPOUND_HINT_RE = re.compile(
+    r"-(?:led|backed|sponsored|funded|controlled|allied|aligned|leaning|friendly|dominated|installed|run|owned|"
+    r"imposed|brokered|(?=[A-Z]))"
+)
 _COMPOUND_RE = re.compile(
     r"(?<![\w-])(?:[A-Z][\w.]*-(?:led|backed|sponsored|funded|controlled|allied|aligned|leaning|friendly|"
     r"dominated|installed|run|owned|imposed|brokered)"
-    r"|(?:pro|anti)-[A-Z][\w]*)(?![\w-])",
+    r"|(?:[Pp]ro|[Aa]nti)-[A-Z][\w]*)(?![\w-])",
     re.UNICODE,
 )
 # direct quotations of some length (for the in-quote feature)
@@ -125,23 +133,19 @@ def _vader_lexicon() -> dict[str, float]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+_FUNCTION_WORDS_RE = re.compile(
+    r"(?<!\w)(?:the|a|an|and|or|but|of|to|in|on|at|for|with|by|from|as|is|are|was|were|be|been|has|have|had|"
+    r"it|its|this|that|these|those|he|she|they|we|i|you|not|will|would|said|which|who)(?!\w)"
+)
 
-    return frozenset(ENGLISH_STOP_WORDS)
 
-
-def _looks_english(text: str, sample: int = 400) -> bool:
-    """True unless a sample of at least 30 tokens has almost no English function words."""
-    stop = _english_words()
-    n = hits = 0
-    for m in TOKEN_RE.finditer(text):
-        n += 1
-        hits += m.group().lower() in stop
-        if n >= sample:
-            break
-    return n < 30 or hits / n >= 0.12
+def _looks_english(text: str, sample: int = 1000) -> bool:
+    """True unless a sample with at least 30 words has almost no English function words."""
+    head = text[:sample].lower()
+    n = len(TOKEN_RE.findall(head))
+    if n < 30:
+        return True
+    return len(_FUNCTION_WORDS_RE.findall(head)) / n >= 0.12
 
 
 def _quote_regions(text: str) -> list[tuple[int, int]]:
@@ -151,13 +155,33 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
 def _structural(text: str) -> list[tuple[int, int, str, str]]:
     """Scare quotes and compound labels as (start, end, category, lemma)."""
     out: list[tuple[int, int, str, str]] = []
-    for m in _SCARE_RE.finditer(text):
+    last = -1
+    for q in _OPEN_QUOTE_RE.finditer(text):
+        a = q.start()
+        if a < last or (a and not (text[a - 1].isspace() or text[a - 1] in _BEFORE_OPEN_QUOTE)):
+            continue
+        m = _SCARE_RE.match(text, a)
+        if m is None:
+            continue
         inner = next(g for g in m.groups() if g is not None)
-        n_words = sum(1 for _ in TOKEN_RE.finditer(inner))
+        n_words = len(TOKEN_RE.findall(inner))
         if 1 <= n_words <= _MAX_SCARE_WORDS:
             out.append((m.start(), m.end(), "scare_quote", inner.lower()))
-    for m in _COMPOUND_RE.finditer(text):
-        out.append((m.start(), m.end(), "compound_label", m.group().lower()))
+            last = m.end()
+    last = -1
+    for h in _COMPOUND_HINT_RE.finditer(text):
+        # widen to the start of the token (at most 60 characters back)
+        a = h.start()
+        lo = max(0, a - 60)
+        while a > lo and (text[a - 1].isalnum() or text[a - 1] in "._"):
+            a -= 1
+        if a < last:
+            continue
+        m = _COMPOUND_RE.match(text, a)
+        if m is not None:
+            out.append((m.start(), m.end(), "compound_label", m.group().lower()))
+            last = m.end()
+    out.sort()
     return out
 
 
@@ -217,10 +241,11 @@ def _term_rows(text: str, lex: Lexicon, structural: bool) -> list[tuple]:
             qi += 1
         inside = qi < len(quotes) and quotes[qi][0] < s and e < quotes[qi][1]
         val = 0.0
-        for t in TOKEN_RE.findall(text, s, e):
-            val = max(val, abs(vader.get(t.lower(), 0.0)))
-        if val == 0.0:
-            val = abs(vader.get(lemma, 0.0))
+        if w_val:
+            for t in TOKEN_RE.findall(text, s, e):
+                val = max(val, abs(vader.get(t.lower(), 0.0)))
+            if val == 0.0:
+                val = abs(vader.get(lemma, 0.0))
         x = b0 + w_cat.get(cat, w_default) + w_val * val + (w_quote if inside else 0.0)
         score = round(_sigmoid(x), 4)
         rows.append((text[s:e], s, e, cat, lemma, note, source, score, score >= thr))
@@ -240,22 +265,35 @@ def _proper_noun(text: str, start: int) -> bool:
     return j >= 0 and text[j] not in _SENT_START_CHARS
 
 
+@lru_cache(maxsize=8)
+def _vader_regex(vmin: float) -> re.Pattern[str] | None:
+    from ..lexicons import trie_regex
+
+    words = [w for w, v in _vader_lexicon().items() if abs(v) >= vmin and re.fullmatch(r"\w+", w)]
+    if not words:
+        return None
+    return re.compile(r"(?<![\w'\u2019.-])" + trie_regex(w.lower() for w in words) + r"(?![\w'\u2019-])",
+                      re.IGNORECASE)
+
+
 def _add_vader_candidates(text: str, hits: list, vader: Mapping[str, float], vmin: float) -> list:
     """Add words outside lexicon hits whose VADER valence is at least ``vmin`` in absolute value."""
+    rx = _vader_regex(vmin)
+    if rx is None:
+        return hits
     note = CATEGORIES["sentiment_word"]
     src = "VADER lexicon (Hutto & Gilbert 2014, MIT licence), read from the installed vaderSentiment package"
     extra = []
     hi = 0
     n = len(hits)
-    for m in TOKEN_RE.finditer(text):
+    for m in rx.finditer(text):
         s, e = m.start(), m.end()
         while hi < n and hits[hi][1] <= s:
             hi += 1
         if hi < n and hits[hi][0] < e:
             continue
         w = m.group().lower()
-        v = vader.get(w)
-        if v is not None and abs(v) >= vmin and not _proper_noun(text, s):
+        if w in vader and not _proper_noun(text, s):
             extra.append((s, e, "sentiment_word", w, note, src))
     if not extra:
         return hits

@@ -23,7 +23,7 @@ import pandas as pd  # noqa: E402
 import yaml  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from ..plots import category_colors, outlet_colors  # noqa: E402
+from ..plots import affiliation_colors, category_colors, outlet_colors  # noqa: E402
 
 __all__ = [
     "Mark",
@@ -107,11 +107,17 @@ def palette(comp: Any) -> Palette:
     lr = getattr(comp, "loaded_rates", None)
     if isinstance(lr, pd.DataFrame) and "category" in lr.columns:
         cats |= {str(c) for c in lr["category"].dropna()}
-    affs: set[str] = set()
-    for t in (getattr(comp, "affiliation_shares", None), getattr(comp, "voices", None)):
-        if isinstance(t, pd.DataFrame) and "affiliation" in t.columns:
-            affs |= {str(a) for a in t["affiliation"].fillna("unknown")}
-    return Palette(order, names, outlet_colors(order), category_colors(cats), category_colors(affs))
+    affs: dict[str, int] = {}
+    vo = getattr(comp, "voices", None)
+    if isinstance(vo, pd.DataFrame) and "affiliation" in vo.columns:
+        for a in vo["affiliation"].fillna("unknown").astype(str):
+            affs[a] = affs.get(a, 0) + 1
+    sh = getattr(comp, "affiliation_shares", None)
+    if isinstance(sh, pd.DataFrame) and "affiliation" in sh.columns:
+        for a in sh["affiliation"].fillna("unknown").astype(str):
+            affs.setdefault(a, 0)
+    ranked = sorted(affs, key=lambda a: (-affs[a], a))
+    return Palette(order, names, outlet_colors(order), category_colors(cats), affiliation_colors(ranked))
 
 
 # -- table access -----------------------------------------------------------------------------------

@@ -50,7 +50,7 @@ def highlight_html(text: str, marks: list[C.Mark], pal: C.Palette) -> Markup:
     Examples
     --------
     >>> pal = C.Palette(("x",), {"x": "X"}, {"x": "#000"}, {"emotive": "#fa0"}, {"NATO": "#9cf"})
-    >>> str(highlight_html("a <b> threat", [C.Mark(8, 14, "term", "emotive", "fear")], pal))
+    >>> str(highlight_html("a <b> threat", [C.Mark(6, 12, "term", "emotive", "fear")], pal))
     'a &lt;b&gt; <mark class="term cat-emotive" title="emotive: fear">threat</mark>'
     """
     out: list[str] = []

@@ -120,19 +120,27 @@ class ColorBar(Flowable):
 
 
 def table(rows: list[list[Any]], widths: Sequence[float], header: bool = True,
-          swatches: Sequence[str | None] | None = None, zebra: bool = True) -> Table:
-    """A styled table; string cells become wrapped Paragraphs. ``swatches`` colours the first column per row."""
+          swatches: Sequence[str | None] | None = None, zebra: bool = True,
+          row_height: float | None = None) -> Table:
+    """A styled table; string cells become wrapped Paragraphs. ``swatches`` colours the first column per row;
+    ``row_height`` fixes the height of body rows (space to write in, on worksheets)."""
     body = []
     for r, row in enumerate(rows):
         st = "cellb" if header and r == 0 else "cell"
         body.append([c if isinstance(c, Flowable) else P(c, st) for c in row])
-    t = Table(body, colWidths=list(widths), repeatRows=1 if header else 0)
+    heights = None
+    if row_height is not None:
+        heights = [None if header and r == 0 else row_height for r in range(len(body))]
+    t = Table(body, colWidths=list(widths), rowHeights=heights, repeatRows=1 if header else 0)
     cmds: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor("#444444")) if header else ("NOSPLIT", (0, 0), (0, 0)),
     ]
+    if row_height is not None:
+        cmds.append(("LINEBELOW", (0, 1 if header else 0), (-1, -1), 0.4, colors.HexColor("#999999")))
+        cmds.append(("VALIGN", (0, 0), (-1, -1), "MIDDLE"))
     if zebra:
         for r in range(1 if header else 0, len(rows)):
             if r % 2 == 0:
@@ -202,7 +210,8 @@ def top_speakers(voices: pd.DataFrame, outlet: str, k: int = 5) -> list[tuple[st
     v = C.rows_for(voices, outlet=outlet)
     if not _col(v, "speaker"):
         return []
-    counts = v["speaker"].dropna().astype(str).value_counts()
+    spk = v["speaker"].dropna().astype(str).str.strip()
+    counts = spk[spk != ""].value_counts()
     items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return [(s, int(n)) for s, n in items[:k]]
 
@@ -365,9 +374,9 @@ def voices_section(comp: Any, pal: C.Palette) -> list[Any]:
                             order=pal.order, labels=pal.names, colors=pal.affiliations)]
     vs = comp.voice_summary
     if _col(vs, "outlet"):
-        el += [CondPageBreak(6 * cm), P("How they quote", "h2"),
-               _chart(plots.plot_voice_summary, vs, _height(3 * n, 0.08, 1.0, 2.0, 6.0),
-                      order=pal.order, colors=pal.colors, labels=pal.names)]
+        el += [KeepTogether([P("How they quote", "h2"),
+                             _chart(plots.plot_voice_summary, vs, _height(3 * n, 0.08, 1.0, 2.0, 6.0),
+                                    order=pal.order, colors=pal.colors, labels=pal.names)])]
         idx = vs.drop_duplicates("outlet").set_index("outlet")
         rows = [["", "Outlet", "Quotes", "Direct", "Indirect", "Anonymous", "Loaded verbs", "Speakers"]]
         sw = []

@@ -1,0 +1,316 @@
+"""A classroom worksheet (and its answer key) for a media-literacy lesson.
+
+Written for a teacher of 15-18 year olds: one short excerpt per outlet, four
+tasks (circle the loaded words; who is quoted and who is not; guess the
+outlet and say why; compare how outlets name the same actor) and an answer
+key with the tool's findings. With ``blind=True`` outlet names are replaced
+by letters, also inside the excerpts, and the letters are not in corpus
+order. Both PDFs are deterministic and written atomically.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer
+
+from ..errors import ReportError
+from ..io import atomic_write_bytes
+from . import _common as C
+from .pdf import FRAME_W, MARGIN, P, box, esc, register_fonts, styles, table
+
+__all__ = ["write_worksheet", "render_worksheet", "render_answers", "worksheet_plan"]
+
+
+def _letters(n: int) -> list[str]:
+    abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return [abc[i % 26] + ("" if i < 26 else str(i // 26 + 1)) for i in range(n)]
+
+
+def _mask_pattern(comp: Any, keys: list[str]) -> re.Pattern[str] | None:
+    """Names, aliases, keys and domains of the outlets, to hide them in blind excerpts."""
+    names: set[str] = set()
+    for k in keys:
+        try:
+            o = comp.corpus.outlet(k)
+        except Exception:  # noqa: BLE001 - unknown outlet: mask its key only
+            o = None
+        names.add(k)
+        if o is not None:
+            names.update([o.name, *getattr(o, "aliases", ()), *getattr(o, "domains", ())])
+    names = {n for n in names if n and len(n.strip()) >= 2}
+    if not names:
+        return None
+    alts = sorted((re.escape(n.strip()) for n in names), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+def worksheet_plan(comp: Any, blind: bool = False, max_chars: int | None = None) -> list[dict[str, Any]]:
+    """One entry per outlet: its label (letter or name), excerpt text and what the tool found in it.
+
+    Returns
+    -------
+    list of dict
+        ``key, name, label, text`` (excerpt, masked when blind), ``article`` (title), ``terms``
+        (term, category) found in the excerpt, ``quotes`` (speaker, affiliation) in the excerpt,
+        in label order.
+    """
+    pal = C.palette(comp)
+    order = list(pal.order)
+    if max_chars is None:
+        max_chars = 850 if len(order) <= 5 else 650 if len(order) <= 8 else 480
+    if blind:  # letters not in corpus order, but fixed for a given set of outlets
+        shuffled = sorted(order, key=lambda k: (zlib.crc32(k.encode("utf-8")), k))
+    else:
+        shuffled = order
+    labels = dict(zip(shuffled, _letters(len(shuffled)))) if blind else {k: pal.names[k] for k in order}
+    mask = _mask_pattern(comp, order) if blind else None
+    first: dict[str, Any] = {}
+    for a in comp.corpus.articles:
+        first.setdefault(a.outlet, a)
+    plan = []
+    for k in shuffled:
+        art = first.get(k)
+        if art is None:
+            continue
+        marks = C.article_marks(comp, art.id, art.text)
+        s, e = C.choose_excerpt(art.text, art.paragraphs, marks, max_chars=max_chars)
+        text = art.text[s:e].strip()
+        text = re.sub(r"\n\s*\n+", "\n\n", text)
+        if mask is not None:
+            text = mask.sub("[the outlet]", text)
+        terms = sorted({(art.text[m.start:m.end], m.label) for m in marks if m.kind == "term" and s <= m.start < e},
+                       key=lambda t: (t[0].lower(), t[1]))
+        quotes = []
+        for m in marks:
+            if m.kind == "quote" and s <= m.start < e and (m.detail, m.label) not in quotes:
+                quotes.append((m.detail, m.label))
+        plan.append({"key": k, "name": pal.names[k], "label": labels[k], "text": text,
+                     "prefix": s > 0, "suffix": e < len(art.text),
+                     "article": art.title or art.id, "terms": terms, "quotes": quotes})
+    return plan
+
+
+def _shared_actor(comp: Any) -> tuple[str | None, dict[str, list[tuple[str, int]]]]:
+    """The actor most outlets mention, and how each outlet names it (mention, count)."""
+    am = comp.actor_mentions
+    if not isinstance(am, pd.DataFrame) or am.empty or not {"outlet", "actor", "mention"} <= set(am.columns):
+        return None, {}
+    reach = am.groupby("actor", sort=False)["outlet"].nunique()
+    size = am.groupby("actor", sort=False).size()
+    actor = sorted(reach.index, key=lambda a: (-reach[a], -size[a], str(a)))[0]
+    out: dict[str, list[tuple[str, int]]] = {}
+    for k, g in am[am["actor"] == actor].groupby("outlet", sort=False):
+        vc = g["mention"].astype(str).value_counts()
+        out[str(k)] = sorted(((m, int(n)) for m, n in vc.items()), key=lambda t: (-t[1], t[0]))
+    return str(actor), out
+
+
+def _doc(buf: io.BytesIO, title: str) -> SimpleDocTemplate:
+    return SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=1.5 * cm,
+                             bottomMargin=1.6 * cm, title=title, author="framing", creator="framing",
+                             subject="Media-literacy worksheet", invariant=1)
+
+
+def _footer(text: str):
+    def draw(canv: Any, doc: Any) -> None:  # pragma: no cover - drawing
+        from .pdf import FONT, PAGE_W
+
+        canv.saveState()
+        canv.setFont(FONT, 7)
+        canv.drawString(MARGIN, 0.9 * cm, text)
+        canv.drawRightString(PAGE_W - MARGIN, 0.9 * cm, f"page {doc.page}")
+        canv.restoreState()
+    return draw
+
+
+def _lines(n: int) -> list[Any]:
+    return [table([[""] for _ in range(n)], [FRAME_W], header=False, zebra=False, row_height=0.9 * cm)]
+
+
+def render_worksheet(comp: Any, blind: bool = False) -> bytes:
+    """The worksheet (teacher notes + student pages) as PDF bytes."""
+    register_fonts()
+    st = styles()
+    plan = worksheet_plan(comp, blind)
+    story = str(getattr(comp.corpus, "story", "") or "one news story")
+    n = len(plan)
+    what = "Source" if blind else "Outlet"
+    actor, _ = _shared_actor(comp)
+    el: list[Any] = [
+        P("Teacher notes", "title"),
+        P(f"One story, {n} ways to tell it: {story}", "subtitle"),
+        P(f"<b>Aim.</b> Students see that news is made of choices — which words, which voices, which facts first — "
+          f"by comparing how {n} outlets reported the same event. Age 15–18, about 50 minutes, in pairs or small "
+          "groups.", raw=True),
+        Spacer(1, 4),
+        P("<b>Before the lesson.</b> Print the student pages (one set per pair) and keep the answer key for "
+          "yourself. Briefly explain the story's background without saying which outlets take which side.", raw=True),
+        Spacer(1, 4),
+        P("<b>Running it.</b> (1) 10 min: students read the excerpts and circle loaded words (task 1). "
+          "(2) 10 min: who is quoted, who is missing (task 2). (3) 15 min: " +
+          ("guess which outlet wrote each excerpt and justify it (task 3); then reveal the key. "
+           if blind else "discuss how each outlet's owner and funding might shape its report (task 3). ") +
+          "(4) 10 min: how the outlets name the same actor (task 4). (5) 5 min: reflection.", raw=True),
+        Spacer(1, 4),
+        P("<b>Discussion points.</b> A loaded word is not a lie; ask what it makes the reader feel and what a "
+          "neutral word would be. Count voices: a story where only one side speaks is framed even if every quote is "
+          "accurate. State funding does not decide every sentence, and independent outlets have owners and "
+          "audiences too — ask for evidence from the text, not from the outlet's reputation.", raw=True),
+        Spacer(1, 4),
+        P("<b>About the computer's answers.</b> The answer key lists what the framing tool found. It uses word "
+          "lists and simple rules, so it misses things and sometimes counts words students would not; disagreements "
+          "are good discussion material. Excerpts are chosen automatically as the passage with the most loaded words "
+          "and quotes, so they are the most 'charged' part of each article, not a fair sample.", raw=True),
+    ]
+    if blind:
+        el += [Spacer(1, 4), P("<b>Blind mode.</b> Outlet names are replaced by letters, also where an article names "
+                               "itself ('[the outlet]'); the letters are not in the order the outlets are listed.",
+                               raw=True)]
+    if comp.warnings:
+        el += [Spacer(1, 6), box([P("Keep in mind", "cellb")] + [P("• " + w, "warn") for w in comp.warnings])]
+    # -- student pages
+    el += [PageBreak(), P("Same story, different stories?", "title"),
+           P("Name: ______________________________   Class: __________   Date: __________", "base"), Spacer(1, 6),
+           P(f"All the texts below report the same news: <i>{esc(story)}</i>. Read each one carefully. "
+             f"Each {what.lower()} is marked with {'a letter' if blind else 'its name'}.", raw=True), Spacer(1, 6)]
+    for p in plan:
+        body = esc(p["text"]).replace("\n\n", "<br/><br/>").replace("\n", "<br/>")
+        body = ("… " if p["prefix"] else "") + body + (" …" if p["suffix"] else "")
+        el.append(KeepTogether([P(f"{what} {p['label']}", "h2"),
+                                box([Paragraph(body, st["excerpt"].clone("ws", leading=17, fontSize=10))],
+                                    bg="#FFFFFF", border="#999999")]))
+    el += [PageBreak(), P("Tasks", "h1"),
+           P("1 · Circle the loaded words", "h2"),
+           P("In every excerpt, circle words that carry a judgement or a feeling — words a neutral reporter might "
+             "not use (for example 'regime' instead of 'government', 'claimed' instead of 'said'). Choose three and "
+             "suggest a more neutral word for each."),
+           table([[what, "Loaded word", "More neutral word"]] + [["", "", ""] for _ in range(3)],
+                 [3 * cm, (FRAME_W - 3 * cm) / 2, (FRAME_W - 3 * cm) / 2], zebra=False, row_height=1.0 * cm),
+           P("2 · Who is quoted — and who is not?", "h2"),
+           P("For each excerpt, write who gets to speak (a person, a government, 'officials'...) and which side "
+             "of the story they are on. Then: whose view is missing?"),
+           table([[what, "Who speaks?", "Which side?", "Who is missing?"]] + [[p["label"], "", "", ""] for p in plan],
+                 [3 * cm, (FRAME_W - 3 * cm) / 3, (FRAME_W - 3 * cm) / 3, (FRAME_W - 3 * cm) / 3],
+                 zebra=False, row_height=1.3 * cm)]
+    if blind:
+        pal = C.palette(comp)
+        facts = {r["outlet"]: r for r in comp.outlets.to_dict("records")} if isinstance(comp.outlets, pd.DataFrame) else {}
+        rows = [["Outlet", "Country", "Type", "Relation to a state"]]
+        for k in sorted(pal.order, key=lambda k: pal.names[k].lower()):
+            f = facts.get(k, {})
+            rows.append([pal.names[k], C.fact(f.get("country")), C.fact(f.get("type")), C.fact(f.get("state_affiliation"))])
+        el += [P("3 · Guess the outlet", "h2"),
+               P("These outlets wrote the excerpts (in a different order). Match each letter to an outlet and give "
+                 "one clue from the text: a word, a voice, what is said first."),
+               table(rows, [5 * cm, 2.4 * cm, 5.2 * cm, FRAME_W - 12.6 * cm]), Spacer(1, 6),
+               table([[what, "Outlet", "My clue"]] + [[p["label"], "", ""] for p in plan],
+                     [3 * cm, 5 * cm, FRAME_W - 8 * cm], zebra=False, row_height=1.1 * cm)]
+    else:
+        el += [P("3 · Who is behind the outlet?", "h2"),
+               P("Look up (or ask your teacher) who owns and funds each outlet. Find one sentence in its excerpt that "
+                 "you think fits that owner's interests — and one that does not."), *_lines(4)]
+    el += [P("4 · Same actor, different names", "h2"),
+           P(f"How does each {what.lower()} refer to <b>{esc(actor or 'the main actor of the story')}</b>? Write the "
+             "words it uses (a name, a title, a label). What does each choice suggest?", raw=True),
+           table([[what, "Words used", "What it suggests"]] + [[p["label"], "", ""] for p in plan],
+                 [3 * cm, (FRAME_W - 3 * cm) / 2, (FRAME_W - 3 * cm) / 2], zebra=False, row_height=1.0 * cm),
+           P("5 · Reflection", "h2"),
+           P("Which excerpt would you trust most to understand what happened, and why? What would you need to read "
+             "to get the full picture?"), *_lines(4)]
+    buf = io.BytesIO()
+    doc = _doc(buf, f"Worksheet: {story}"[:200])
+    foot = _footer("framing worksheet · " + (story[:80] + "…" if len(story) > 80 else story))
+    try:
+        doc.build(el, onFirstPage=foot, onLaterPages=foot)
+    except Exception as exc:
+        raise ReportError(f"could not lay out the worksheet ({type(exc).__name__}: {exc}). Nothing was written.") from exc
+    return buf.getvalue()
+
+
+def render_answers(comp: Any, blind: bool = False) -> bytes:
+    """The answer key as PDF bytes: real outlets, and what the tool found in each excerpt."""
+    register_fonts()
+    plan = worksheet_plan(comp, blind)
+    pal = C.palette(comp)
+    story = str(getattr(comp.corpus, "story", "") or "one news story")
+    what = "Source" if blind else "Outlet"
+    el: list[Any] = [P("Answer key", "title"), P(story, "subtitle"),
+                     P("For the teacher. These are the framing tool's findings, not the only right answers: the tool "
+                       "uses word lists and rules and can be wrong. Accept any answer students can support from the text.",
+                       "note"), Spacer(1, 6)]
+    rows = [[what, "Outlet", "Country", "Type", "Relation to a state"]]
+    facts = {r["outlet"]: r for r in comp.outlets.to_dict("records")} if isinstance(comp.outlets, pd.DataFrame) else {}
+    for p in plan:
+        f = facts.get(p["key"], {})
+        rows.append([p["label"], p["name"], C.fact(f.get("country")), C.fact(f.get("type")),
+                     C.fact(f.get("state_affiliation"))])
+    el += [P("Who wrote what" if blind else "The outlets", "h2"),
+           table(rows, [2.2 * cm, 4.6 * cm, 2.0 * cm, 5.0 * cm, FRAME_W - 13.8 * cm])]
+    sent = comp.outlet_sentiment
+    sidx = sent.drop_duplicates("outlet").set_index("outlet") if isinstance(sent, pd.DataFrame) and "outlet" in sent.columns and len(sent) else pd.DataFrame()
+    el.append(P("Task 1 and 2 · what the tool found in each excerpt", "h2"))
+    for p in plan:
+        terms = ", ".join(f"{t} ({c.replace('_', ' ')})" for t, c in p["terms"]) or "none found"
+        quotes = "; ".join(f"{s} ({a})" for s, a in p["quotes"]) or "no quotes found"
+        tone = C.fmt(sidx.loc[p["key"], "mean"], 2, True) if p["key"] in sidx.index and "mean" in sidx.columns else "–"
+        el.append(KeepTogether([P(f"{what} {p['label']} — {p['name']}", "cellb"),
+                                P(f"Loaded words: {terms}", "small"),
+                                P(f"Voices: {quotes}", "small"),
+                                P(f"Whole article: mean sentence tone {tone} (-1 negative … +1 positive). "
+                                  f"Most quoted: " + (", ".join(f"{s} ({n})" for s, n in _speakers(comp, p['key']))
+                                                       or "nobody identified") + ".", "small"),
+                                Spacer(1, 5)]))
+    actor, names = _shared_actor(comp)
+    el.append(P("Task 4 · how each outlet names " + (actor or "the main actor"), "h2"))
+    if actor:
+        rows = [[what, "Outlet", "Words used (times)"]]
+        for p in plan:
+            rows.append([p["label"], p["name"], ", ".join(f"{m} ({n})" for m, n in names.get(p["key"], []))
+                         or "not mentioned"])
+        el.append(table(rows, [2.2 * cm, 4.6 * cm, FRAME_W - 6.8 * cm]))
+    else:
+        el.append(P("The tool found no actor mentioned by several outlets.", "note"))
+    if comp.warnings:
+        el += [Spacer(1, 6), box([P("Caveats", "cellb")] + [P("• " + w, "warn") for w in comp.warnings])]
+    el += [Spacer(1, 6), P("The full comparison report (framing report) explains each measure and its accuracy.",
+                           "note")]
+    buf = io.BytesIO()
+    doc = _doc(buf, f"Answer key: {story}"[:200])
+    foot = _footer("framing worksheet answer key · " + ", ".join(pal.names[k] for k in pal.order)[:90])
+    try:
+        doc.build(el, onFirstPage=foot, onLaterPages=foot)
+    except Exception as exc:
+        raise ReportError(f"could not lay out the answer key ({type(exc).__name__}: {exc}). Nothing was written.") from exc
+    return buf.getvalue()
+
+
+def _speakers(comp: Any, key: str) -> list[tuple[str, int]]:
+    from .pdf import top_speakers
+
+    return top_speakers(comp.voices, key, 3)
+
+
+def write_worksheet(comp: Any, path: str | Path, *, blind: bool = False, answers: str | Path | None = None) -> Path:
+    """Write the worksheet PDF (and the answer key when ``answers`` is given), each atomically.
+
+    Both documents are rendered before either is written, so a failure leaves both files untouched.
+
+    Examples
+    --------
+    >>> import framing
+    >>> comp = framing.analyze(framing.load_corpus("corpora/s400"))               # doctest: +SKIP
+    >>> write_worksheet(comp, "ws.pdf", blind=True, answers="ws-key.pdf")        # doctest: +SKIP
+    """
+    sheet = render_worksheet(comp, blind)
+    key = render_answers(comp, blind) if answers is not None else None
+    out = atomic_write_bytes(path, sheet)
+    if key is not None:
+        atomic_write_bytes(answers, key)  # type: ignore[arg-type]
+    return out

@@ -1,0 +1,304 @@
+"""Tests for framing.analyzers.voices (quoted voices)."""
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.actors import Actor, load_actors
+from framing.analyzers.voices import (
+    QUOTE_COLUMNS,
+    affiliation_shares,
+    extract_quotes,
+    reporting_verbs,
+    voice_summary,
+    voices,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+POLNEAR = ROOT / ".." / "shared" / "eval" / "polnear-train"
+
+
+def _one(text: str, **kw) -> pd.Series:
+    df = extract_quotes(text, **kw)
+    assert len(df) >= 1, f"no quote found in {text!r}"
+    return df.iloc[0]
+
+
+# ---------------------------------------------------------------- kinds ----
+@pytest.mark.parametrize(
+    "text, kind, content_starts, speaker, cue",
+    [
+        # direct, attribution after the quote
+        ('"The systems have to be able to work together," Stoltenberg told host Vassy Kapelos.',
+         "direct", "The systems have to", "Stoltenberg", "told"),
+        # direct, inverted attribution
+        ('"We\'re concerned by the potential consequences," said Sajjan\'s press secretary Todd Lane.',
+         "direct", "We're concerned", "Todd Lane", "said"),
+        # direct, colon-introduced
+        ("US Department of Defence spokesman John Kirby, in an interaction with the media, said on Friday: "
+         "“We urge Turkey not to retain the S-400 system.”", "direct", "We urge Turkey", "John Kirby", "said"),
+        # direct, closing mark glued to the verb
+        ("“I call on Turkey to work with other allies to find alternative solutions, ”added Jens Stoltenberg.",
+         "direct", "I call on Turkey", "Jens Stoltenberg", "added"),
+        # indirect, said that
+        ("Stoltenberg said that NATO and the U.S. are working to find a solution.",
+         "indirect", "NATO and the U.S. are working", "Stoltenberg", "said"),
+        # indirect, content before the cue
+        ("Interoperability with NATO allies lies at the heart of the problem, said Stoltenberg.",
+         "indirect", "Interoperability with NATO allies", "Stoltenberg", "said"),
+        # indirect, directive with an object
+        ("NATO Secretary General Jens Stoltenberg urged Turkey to look for an alternative to the S-400.",
+         "indirect", "Turkey to look for", "Jens Stoltenberg", "urged"),
+        # indirect, according to with an appositive
+        ("According to Sergei Balmasov, an expert at the Institute of the Middle East, it is almost "
+         "impossible to find a worthy replacement.", "indirect", "it is almost impossible", "Sergei Balmasov",
+         "According to"),
+        # indirect, accusation
+        ("Ankara accuses Gulen, a former ally of Erdogan, of masterminding the July 2016 coup attempt.",
+         "indirect", "Gulen, a former ally", "Turkish government", "accuses"),
+        # mixed: indirect syntax with a quoted fragment
+        ('Isik said that negotiations between the two governments are "on the point of a successful conclusion."',
+         "mixed", "negotiations between", "Isik", "said"),
+    ],
+)
+def test_voices_kinds_and_cues(text, kind, content_starts, speaker, cue):
+    row = _one(text)
+    assert row["kind"] == kind
+    assert row["content"].startswith(content_starts)
+    assert row["speaker"] == speaker
+    assert row["cue"] == cue
+    assert text[row["start"]:row["end"]] == row["content"]
+    assert text[row["cue_start"]:row["cue_end"]] == row["cue"]
+
+
+def test_voices_multi_paragraph_quote_is_one_row():
+    text = ("“We are concerned about the consequences of the purchase.\n\n"
+            "This system could pose a threat to Allied air assets, \"Stoltenberg said.")
+    df = extract_quotes(text)
+    assert len(df) == 1
+    row = df.iloc[0]
+    assert row["kind"] == "direct" and row["speaker"] == "Stoltenberg"
+    assert row["content"].startswith("We are concerned") and row["content"].endswith("air assets,")
+
+
+def test_voices_interrupted_quote_is_one_row():
+    text = ('"The S400 system is a direct affront to NATO," said Majumdar. '
+            '"NATO cannot afford to risk the technological advances of the F-35."')
+    df = extract_quotes(text)
+    assert len(df) == 1
+    assert df.iloc[0]["content"].endswith("of the F-35.")
+
+
+def test_voices_participial_clause_is_its_own_row_with_the_same_speaker():
+    text = ("“Turkey does what is necessary for its own interests,” Oktay insisted, "
+            "adding that Ankara will not renege on its agreement with Russia.")
+    df = extract_quotes(text)
+    assert df["cue"].tolist() == ["insisted", "adding"]
+    assert df["speaker"].tolist() == ["Oktay", "Oktay"]
+    assert df["verb_class"].tolist() == ["loaded", "neutral"]
+
+
+def test_voices_passive_attribution_takes_the_previous_sentence():
+    text = ("In August 2020, the contract was signed.\n\n"
+            "This was stated by the general director of Rosoboronexport Alexander Mikheev.")
+    row = _one(text)
+    assert row["content"] == "In August 2020, the contract was signed."
+    assert row["speaker"].endswith("Mikheev")
+
+
+def test_voices_negated_speech_is_not_an_attribution():
+    df = extract_quotes("He stopped short of saying Putin was driving a wedge between allies.")
+    assert df.empty
+
+
+# ------------------------------------------------------------- speakers ---
+@pytest.mark.parametrize(
+    "text, speaker, mention, anonymous",
+    [
+        ("John Kirby said on Friday: “We urge Turkey not to retain the S-400 system.”\n\n"
+         "“Turkey is a valued NATO ally,” he said.", "John Kirby", "he", False),
+        ("Turkish Foreign Minister Mevlut Cavusoglu said the talks went well. "
+         "The minister explained that Western governments are refusing to supply air defense systems.",
+         "Mevlut Cavusoglu", "The minister", False),
+        ("Earlier, Moscow said it will install the system in October.", "Russian government", "Moscow", False),
+        ("Washington is concerned the S-400 missile could compromise the F-35 jets.", "US government",
+         "Washington", False),
+        ("Unidentified senior US officials, who spoke to journalists on Thursday, said the purchase was a threat.",
+         "US officials", "Unidentified senior US officials", True),
+        ("Turkey is a NATO member state, and the United States is trying to use this fact, experts remind.",
+         "experts", "experts", True),
+    ],
+)
+def test_voices_speaker_resolution(text, speaker, mention, anonymous):
+    df = extract_quotes(text)
+    row = df.iloc[-1]
+    assert row["speaker"] == speaker
+    assert row["speaker_mention"] == mention
+    assert bool(row["anonymous"]) is anonymous
+    assert text[row["speaker_start"]:row["speaker_end"]] == mention
+
+
+def test_voices_description_goes_to_most_recent_compatible_expert():
+    text = ("According to Sergei Balmasov, an expert at the Institute of the Middle East, it is hard to replace.\n\n"
+            "A similar point of view is shared by Sergei Ermakov, head of a sector of the Center for Defense Research.\n\n"
+            "“It is clear that both the USA and Europe have their own systems,” the expert said.")
+    df = extract_quotes(text)
+    assert df.iloc[-1]["speaker"] == "Sergei Ermakov"
+    assert df.iloc[-1]["affiliation"] == "expert or analyst"
+
+
+def test_voices_affiliation_and_country_from_title_words():
+    row = _one("Turkish Vice President Fuat Oktay said that Ankara will not stop the purchase.")
+    assert (row["speaker"], row["affiliation"], row["country"]) == ("Fuat Oktay", "Turkish government", "TR")
+
+
+def test_voices_actors_give_canonical_names():
+    actors = (Actor("Jens Stoltenberg", ("Stoltenberg", "NATO chief"), "NATO", "NATO", "NATO Secretary General"),)
+    row = _one("Turkey's purchase is a 'serious and difficult' issue for alliance, says NATO chief", actors=actors)
+    assert row["kind"] == "mixed"
+    assert (row["speaker"], row["affiliation"]) == ("Jens Stoltenberg", "NATO")
+
+
+# ----------------------------------------------------------- structure ----
+def test_voices_columns_and_empty_input():
+    for text in ("", "   \n\n ", "No one speaks here."):
+        df = extract_quotes(text)
+        assert list(df.columns) == list(QUOTE_COLUMNS)
+        assert df.empty
+
+
+def test_voices_deterministic():
+    text = (ROOT / "seeds" / "001_b844b83d6f81ed74.txt").read_text(encoding="utf-8")
+    pd.testing.assert_frame_equal(extract_quotes(text), extract_quotes(text))
+
+
+@dataclass
+class _Article:
+    id: str
+    outlet: str
+    text: str
+    paragraphs: tuple = ()
+    sentences: tuple = ()
+
+
+@dataclass
+class _Corpus:
+    articles: tuple
+    actors: tuple = field(default_factory=tuple)
+
+
+def _corpus(records):
+    try:
+        from framing.corpus import Corpus  # type: ignore[attr-defined]
+    except ImportError:
+        return _Corpus(tuple(_Article(r["id"], r["outlet"], r["text"]) for r in records))
+    return Corpus.from_records(records)
+
+
+def test_voices_corpus_table_and_summaries():
+    corpus = _corpus([
+        {"id": "a1", "outlet": "cbc", "title": "t", "text": "“We are concerned,” Stoltenberg said. US officials claimed the deal was a threat."},
+        {"id": "a2", "outlet": "rt", "title": "t", "text": "Experts insisted that the system works well."},
+    ])
+    vt = voices(corpus)
+    assert list(vt.columns[:2]) == ["article_id", "outlet"]
+    assert list(vt.columns[2:]) == list(QUOTE_COLUMNS)
+    assert vt["article_id"].tolist() == ["a1", "a1", "a2"]
+    summ = voice_summary(vt).set_index("outlet")
+    assert summ.loc["cbc", "n_quotes"] == 2 and summ.loc["cbc", "n_direct"] == 1
+    assert summ.loc["cbc", "share_loaded_verbs"] == pytest.approx(0.5)
+    assert summ.loc["rt", "share_anonymous"] == pytest.approx(1.0)
+    aff = affiliation_shares(vt)
+    assert list(aff.columns) == ["outlet", "affiliation", "n", "share"]
+    assert aff.groupby("outlet")["share"].sum().round(6).eq(1.0).all()
+    empty = voices(_corpus([]))
+    assert empty.empty and list(empty.columns[2:]) == list(QUOTE_COLUMNS)
+    assert voice_summary(empty).empty and affiliation_shares(empty).empty
+
+
+def test_voices_reporting_verbs_have_stance_classes():
+    rv = reporting_verbs()
+    assert set(rv["stance"]) <= {"neutral", "loaded"}
+    loaded = set(rv.loc[rv["stance"] == "loaded", "cue"])
+    assert {"claimed", "insisted", "admitted", "alleged", "conceded", "boasted"} <= loaded
+    assert "said" in set(rv.loc[rv["stance"] == "neutral", "cue"])
+    assert rv["source"].str.len().gt(0).all()
+
+
+# ------------------------------------------------------------------ gold ----
+def _gold_module():
+    spec = importlib.util.spec_from_file_location("quotes_gold", ROOT / "benchmarks" / "quotes_gold.py")
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_voices_seed_gold_targets():
+    gold = _gold_module()
+    actors = load_actors(ROOT / "corpora" / "s400" / "actors.yaml")
+    res = gold.score(DATA / "s400_quotes.csv", ROOT / "seeds", actors)
+    assert res["precision"] >= 0.90, res
+    assert res["recall"] >= 0.90, res
+    assert res["speaker_accuracy"] >= 0.90, res
+
+
+def test_voices_seed_gold_without_actors():
+    gold = _gold_module()
+    res = gold.score(DATA / "s400_quotes.csv", ROOT / "seeds", None)
+    assert res["precision"] >= 0.90 and res["recall"] >= 0.90, res
+    assert res["speaker_accuracy"] >= 0.85, res
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not POLNEAR.exists(), reason="PolNeAR eval data not available")
+def test_voices_polnear_sample_runs_with_valid_offsets():
+    texts = sorted((POLNEAR / "train" / "text").glob("*.txt"))[:20]
+    for p in texts:
+        text = p.read_text(encoding="utf-8")
+        df = extract_quotes(text)
+        for row in df.itertuples(index=False):
+            assert text[row.start:row.end] == row.content
+
+
+# ------------------------------------------------------------ properties ---
+_ALPHABET = st.sampled_from(list("abc XYZ.,;:!?\n\"'“”‘’«»()-") + ["said", " he said", "according to ", "told", "Kirby ",
+                                                                  "\n\n", "“", "”", ", adding that ", "U.S. "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.lists(_ALPHABET, max_size=80).map("".join)))
+def test_voices_any_text_gives_a_table_with_valid_offsets(text):
+    df = extract_quotes(text)
+    assert list(df.columns) == list(QUOTE_COLUMNS)
+    for row in df.itertuples(index=False):
+        assert 0 <= row.start < row.end <= len(text)
+        assert text[row.start:row.end] == row.content
+        if not pd.isna(row.speaker_start):
+            assert text[row.speaker_start:row.speaker_end] == row.speaker_mention
+        if not pd.isna(row.cue_start):
+            assert text[row.cue_start:row.cue_end] == row.cue
+        assert row.kind in {"direct", "indirect", "mixed"}
+
+
+def test_voices_long_text_without_newline_is_linear():
+    import time
+
+    unit = "Turkish officials have said that they would not give in, insisting that it goes ahead. “Yes,” he said. "
+    small = unit * 200
+    big = unit * 4000
+    t0 = time.perf_counter()
+    extract_quotes(small)
+    t_small = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    df = extract_quotes(big)
+    t_big = time.perf_counter() - t0
+    assert len(df) > 0
+    assert t_big < max(t_small, 0.01) * 20 * 3  # 20x the text, well under quadratic growth
