@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/quotes_polnear.py PATH [--limit N] [--with-source-only]
+    python benchmarks/quotes_polnear.py PATH [--half all|first|second] [--limit N] [--with-source-only]
 
 PATH is the PolNeAR folder holding ``train/text`` and ``train/attributions``
 (or a split folder itself), e.g. ``../shared/eval/polnear-train``. For each
@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("path", type=Path)
     ap.add_argument("--limit", type=int, default=0, help="score only the first N articles")
+    ap.add_argument("--half", choices=("all", "first", "second"), default="all",
+                    help="score the first or second half of the articles sorted by file name (tune on first, report both)")
     ap.add_argument("--with-source-only", action="store_true", help="ignore gold attributions without a source")
     args = ap.parse_args(argv)
     from framing.analyzers.voices import extract_quotes
@@ -81,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     if (base / "train").is_dir():
         base = base / "train"
     texts = sorted((base / "text").glob("*.txt"))
+    if args.half == "first":
+        texts = texts[: len(texts) // 2]
+    elif args.half == "second":
+        texts = texts[len(texts) // 2:]
     if args.limit:
         texts = texts[: args.limit]
     anns = defaultdict(list)

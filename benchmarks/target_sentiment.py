@@ -89,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("path")
     ap.add_argument("--news-lexicon", action="store_true", help="also show whole-sentence VADER with the news lexicon")
     args = ap.parse_args(argv)
+    if not Path(args.path).exists():
+        print(f"{args.path}: not found; pass the NewsMTSC folder (shared/eval/newsmtsc-train) or its train.jsonl",
+              file=sys.stderr)
+        return 2
     rows = load_newsmtsc(args.path)
     _, held = split(rows)
     gold = [r["label"] for r in held]

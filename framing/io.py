@@ -35,6 +35,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _file_mode(path))
         os.replace(tmp, path)
     except BaseException as exc:
         try:
@@ -45,6 +46,16 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
             raise ReportError(f"{path}: cannot write the file ({exc.strerror or exc}). Nothing was changed.") from None
         raise
     return path
+
+
+def _file_mode(path: Path) -> int:
+    """Mode for the new file: the existing file's mode, else 0o666 less the umask (like open())."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def atomic_write_text(path: str | Path, text: str) -> Path:

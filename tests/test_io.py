@@ -36,3 +36,14 @@ def test_io_failed_write_leaves_old_file_untouched(tmp_path, monkeypatch) -> Non
         atomic_write_text(f, "partial")
     assert f.read_text() == "precious"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_io_new_file_gets_normal_permissions(tmp_path) -> None:
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        f = atomic_write_text(tmp_path / "new.txt", "x")
+    finally:
+        os.umask(umask)
+    assert f.stat().st_mode & 0o777 == 0o644

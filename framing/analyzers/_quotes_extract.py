@@ -157,6 +157,7 @@ def _np_left(doc: _Doc, lo: int, pos: int, roles: dict, allow_comma: bool = True
         j -= 1  # adverb: "openly", "reportedly"
         while j >= 0 and toks[j][2].lower() in _AUX:
             j -= 1
+    j = _skip_left_adjuncts(toks, j)
     if j < 0:
         return None
     appos = ""
@@ -183,12 +184,13 @@ def _np_left(doc: _Doc, lo: int, pos: int, roles: dict, allow_comma: bool = True
     while k >= 0:
         t = toks[k][2]
         if t == "." and k > 0 and toks[k - 1][2].lower() in _TITLE_ABBR:
-            k -= 1
+            start = toks[k - 1][0]  # "Mr. Brown": the title belongs to the name
+            k -= 2
             continue
         cls = _np_word(t, roles)
         if k == j:
             if cls not in ("cap", "role"):
-                return None
+                return _common_np_left(text, toks, j, roles)
             head_ok = True
         if cls == "":
             break
@@ -211,6 +213,91 @@ def _np_left(doc: _Doc, lo: int, pos: int, roles: dict, allow_comma: bool = True
     if not sub:
         return None
     return sub[0][0], end, appos
+
+
+_PERIOD_WORDS = frozenset("week month year night weekend morning afternoon evening summer spring fall winter".split())
+_NOT_HEAD = frozenset(
+    """a an the this that these those it its his her their our my your and or but nor so yet if then than as
+    because while when whether although though since until unless after before where which who whom whose what
+    how why there here not no also only just even still to of in on at by for with from into onto about over
+    under between among through during against without within upon out up down off is was were are be been being
+    am has have had do does did would will could should can may might must shall very much more most less least
+    many few some any all each every both either neither other another such same own one ones something nothing
+    anything everything someone anyone everyone nobody somebody anybody everybody however therefore thus
+    instead rather meanwhile moreover again ever never always often sometimes usually already yet too well
+    whatever whoever whichever none way time times people thing things lot""".split()
+)
+#: Words that may open the clause a common-noun subject starts ("While some friends say ...").
+_CLAUSE_OPENERS = frozenset(
+    """and but or while whereas because since as although though if when after before so yet that where
+    meanwhile however also still now then instead""".split()
+)
+
+
+def _skip_left_adjuncts(toks: list[tuple[int, int, str]], j: int) -> int:
+    """Step left over a parenthesis and time adverbials between a subject and its verb.
+
+    "Dianne Feinstein (D-Calif.) last week said", "Trump on Tuesday said".
+    """
+    for _ in range(4):
+        if j < 0:
+            return j
+        t = toks[j][2]
+        low = t.lower()
+        if t == ")":
+            k = j - 1
+            while k >= 0 and j - k <= 12 and toks[k][2] not in "()":
+                k -= 1
+            if k >= 0 and toks[k][2] == "(":
+                j = k - 1
+                continue
+            return j
+        if low in _PERIOD_WORDS and j > 0 and toks[j - 1][2].lower() in ("last", "this", "that", "earlier", "later"):
+            j -= 2
+            continue
+        if low in _TIME_WORDS and t[:1].isupper():
+            j -= 2 if j > 0 and toks[j - 1][2].lower() in ("on", "last", "this") else 1
+            continue
+        if low in ("earlier", "later", "previously", "recently", "today", "yesterday", "tonight"):
+            j -= 1
+            continue
+        break
+    return j
+
+
+def _common_np_left(text: str, toks: list[tuple[int, int, str]], j: int, roles: dict) -> tuple[int, int, str] | None:
+    """A subject headed by a common noun: "the congressional report", "22 percent", "others".
+
+    Accepted only when the noun phrase opens its clause (after the start of
+    the sentence, a punctuation mark or a conjunction), which keeps objects
+    and prepositional phrases out.
+    """
+    head = toks[j][2]
+    low = head.lower()
+    if not (head.isalpha() and head.islower()) or low in _NOT_HEAD or low in _AUX or len(head) < 3:
+        return None
+    if low.endswith("ly") or (low.endswith("ed") and not low.endswith("eed")) or low.endswith("ing"):
+        return None
+    k = j - 1
+    start = toks[j][0]
+    n = 0
+    while k >= 0 and n < 5:
+        t = toks[k][2]
+        tl = t.lower()
+        if tl in _DETS or tl in ("some", "many", "most", "few", "several", "other", "all", "both"):
+            start = toks[k][0]
+            k -= 1
+            break
+        if t.isdigit() or (t.isalpha() and tl not in _NOT_HEAD and tl not in _AUX) or tl.endswith(("'s", "’s")):
+            start = toks[k][0]
+            k -= 1
+            n += 1
+            continue
+        break
+    prev = toks[k][2] if k >= 0 else ""
+    if k >= 0 and prev not in (",", ";", ":", "(", "—", "–", '"', "“", "‘", "-") and prev.lower() not in _CLAUSE_OPENERS:
+        return None
+    return start, toks[j][1], ""
 
 
 def _np_right(doc: _Doc, pos: int, hi: int, roles: dict) -> tuple[int, int] | None:
@@ -248,6 +335,22 @@ def _np_right(doc: _Doc, pos: int, hi: int, roles: dict) -> tuple[int, int] | No
     if end is None:
         return None
     return start, end
+
+
+_LOOSE_STOP = frozenset("who which that whose where when while and but because as if to , . ; : ( ) — – \" “ ”".split())
+
+
+def _loose_np_right(text: str, pos: int, hi: int) -> tuple[int, int] | None:
+    """Any short phrase after ``pos`` up to punctuation or a relative word ("exit polls", "the results")."""
+    toks = _tokens(text, pos, min(hi, pos + 160))
+    end = None
+    for n, (a, b, t) in enumerate(toks):
+        if n >= 10 or t.lower() in _LOOSE_STOP or not (t[:1].isalnum() or t in ("'s", "’s", "&", "-")):
+            break
+        end = b
+    if end is None or not toks:
+        return None
+    return toks[0][0], end
 
 
 def _seg_of(doc: _Doc, pos: int) -> int:
@@ -333,12 +436,55 @@ def _segment_doc(text: str, paragraphs: list[Span] | None, sentences: list[Span]
     return doc
 
 
+_ASCII_DQ_RE = re.compile(r"''|``")
+_OPEN_CTX = " \t\n\r\u00a0([{—–-/:;"
+
+
+def ascii_double_marks(text: str) -> str:
+    """Rewrite ASCII double quote pairs ``''`` and ````` as ``"`` (same length).
+
+    Newswire archives (LexisNexis, Penn Treebank) write double quotes as two
+    apostrophes or backticks. An opening pair becomes `` "`` and a closing
+    one ``" ``, so every offset stays the same.
+
+    Examples
+    --------
+    >>> ascii_double_marks("''No,'' he said.")
+    ' "No," he said.'
+    """
+    if "''" not in text and "``" not in text:
+        return text
+    out: list[str] = []
+    last = 0
+    n = len(text)
+    for m in _ASCII_DQ_RE.finditer(text):
+        p = m.start()
+        before = text[p - 1] if p > 0 else " "
+        after = text[p + 2] if p + 2 < n else " "
+        if m.group() == "``" or (before in _OPEN_CTX and not after.isspace()):
+            rep = ' "'
+        elif not before.isspace() and not after.isalnum():
+            rep = '" '
+        else:
+            continue
+        out.append(text[last:p])
+        out.append(rep)
+        last = p + 2
+    out.append(text[last:])
+    return "".join(out)
+
+
 def find_attributions(
     text: str,
     paragraphs: list[Span] | None = None,
     sentences: list[Span] | None = None,
 ) -> tuple[list[RawQuote], _Doc]:
-    """Find attributions in ``text`` (speakers not yet resolved)."""
+    """Find attributions in ``text`` (speakers not yet resolved).
+
+    Offsets refer to ``text``; ASCII double marks (``''``) are read as
+    ``"`` (see :func:`ascii_double_marks`).
+    """
+    text = ascii_double_marks(text)
     lex = lexicon()
     roles = lex.roles
     doc = _segment_doc(text, paragraphs, sentences)
@@ -478,7 +624,7 @@ def find_attributions(
         if frame == "according":
             if lowform != "according to":
                 continue
-            sp = _np_right(doc, c.end, s1, roles)
+            sp = _np_right(doc, c.end, s1, roles) or _loose_np_right(text, c.end, s1)
             if sp is None:
                 continue
             head = text[s0:c.start]

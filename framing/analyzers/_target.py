@@ -13,6 +13,11 @@ features of the sentence that holds the target mention:
   into positive and negative sums (this is where the target's role shows:
   the subject of a negative verb has negative valence on its right, the
   object on its left);
+* the target's role: ``role_subj`` when only function words ("the", "and",
+  "but" ...) precede it in its clause, else ``role_obj``; the four lexicon
+  sums are repeated per role (``subj_lex_r_neg`` ...);
+* VADER valence of every word of the sentence weighted by its distance (in
+  characters) from the target, ``v / (1 + d/20)`` (``near_lex``);
 * the words of the mention itself (``M=``) and where it starts in the
   sentence.
 
@@ -42,6 +47,8 @@ LABELS: tuple[str, str, str] = ("negative", "neutral", "positive")
 _TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _CLAUSE_CHARS = ",;:()—–\"“”"
 _NEGATE = frozenset(NEGATE)
+#: Words that may precede a subject in its clause ("and", "but", "the" ...).
+_CLAUSE_OPENERS = frozenset("the a an and but that which who while as then also said says".split())
 _N_SIDE = 4
 #: How far (in characters) to look around a target when the text has to be
 #: split into sentences locally (see :func:`framing.target_sentiment`).
@@ -139,6 +146,7 @@ def target_features(
     cleft: list[str] = []
     cright: list[str] = []
     mention: list[str] = []
+    near = 0.0
     for m in _TOKEN_RE.finditer(sentence):
         w = m.group().lower()
         s, e = m.span()
@@ -146,12 +154,19 @@ def target_features(
             left.append(w)
             if s >= ca:
                 cleft.append(w)
+            v = lex.get(w)
+            if v:
+                near += v / (1.0 + (a - e) / 20.0)
         elif s >= b:
             right.append(w)
             if e <= cb:
                 cright.append(w)
+            v = lex.get(w)
+            if v:
+                near += v / (1.0 + (s - b) / 20.0)
         else:
             mention.append(w)
+    f["near_lex"] = near / 4.0
     for w in left:
         f["w=" + w] = 1.0
     for w in right:
@@ -185,6 +200,11 @@ def target_features(
                 flip -= 1
         f["lex_" + side + "_pos"] = pos / 4.0
         f["lex_" + side + "_neg"] = neg / 4.0
+    # the target's role: first in its clause (subject-like) or after other words (object-like)
+    role = "subj" if all(w in _CLAUSE_OPENERS for w in cleft) else "obj"
+    f["role_" + role] = 1.0
+    for k in ("lex_l_pos", "lex_l_neg", "lex_r_pos", "lex_r_neg"):
+        f[role + "_" + k] = f[k]
     return f, (ca, cb)
 
 

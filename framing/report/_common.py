@@ -43,7 +43,7 @@ __all__ = [
     "fact",
 ]
 
-DPI = 130
+DPI = 120
 
 #: Fixed matplotlib settings for every report chart (no dependence on the user's matplotlibrc).
 RC = {
@@ -63,7 +63,7 @@ RC = {
 def figure(width: float, height: float, nrows: int = 1, ncols: int = 1) -> tuple[Figure, Any]:
     """A pyplot-free figure (no global state) with ``nrows x ncols`` axes."""
     with matplotlib.rc_context(RC):
-        fig = Figure(figsize=(width, height))
+        fig = Figure(figsize=(width, height), layout="tight")
         axes = fig.subplots(nrows, ncols, squeeze=False)
     return fig, axes
 
@@ -72,8 +72,7 @@ def fig_png(fig: Figure, dpi: int = DPI) -> bytes:
     """PNG bytes of a figure, identical across runs (no software/date metadata)."""
     buf = io.BytesIO()
     with matplotlib.rc_context(RC):
-        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None}, bbox_inches="tight",
-                    pad_inches=0.08, facecolor="white")
+        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None}, facecolor="white")
     return buf.getvalue()
 
 

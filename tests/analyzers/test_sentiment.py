@@ -256,7 +256,7 @@ def test_sentiment_target_bad_offsets_raise_framing_error(start, end):
         target_sentiment(AFFRONT, start, end)
 
 
-def test_sentiment_target_fast_path_matches_training_features():
+def test_sentiment_target_uses_training_features():
     """The scorer uses the very features the shipped model was trained on."""
     s, t = TARGETS[1][0], TARGETS[1][1]
     i = s.index(t)
@@ -389,3 +389,14 @@ def test_sentiment_newsmtsc_heldout_macro_f1_beats_baseline_and_target():
     base, _ = macro_f1(gold, [vader_label(vader_scores(r["sentence"])["compound"]) for r in held])
     assert ours >= 0.62
     assert ours > base + 0.05
+
+
+def test_sentiment_s400_corpus_has_tables_for_all_five_outlets(s400):
+    sentences = sentence_sentiment(s400)
+    out = outlet_sentiment(sentences, n_boot=200)
+    assert out["outlet"].tolist() == list(s400.outlet_keys)
+    assert len(out) == 5 and (out["n_sentences"] > 5).all()
+    actors = actor_sentiment(s400)
+    assert set(actor_sentiment_summary(actors)["outlet"]) == set(s400.outlet_keys)
+    names = {a.name for a in s400.actors}
+    assert set(actors["actor"]) <= names
