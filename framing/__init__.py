@@ -58,6 +58,9 @@ _EXPORTS: dict[str, str] = {
     "find_loaded_terms": "framing.analyzers.loaded",
     "loaded_terms": "framing.analyzers.loaded",
     "loaded_rates": "framing.analyzers.loaded",
+    "top_loaded_terms": "framing.analyzers.loaded",
+    "load_lexicon": "framing.lexicons",
+    "available_lexicons": "framing.lexicons",
     "distinctive_terms": "framing.analyzers.distinctive",
     "kwic": "framing.analyzers.kwic",
     # comparison

@@ -353,6 +353,32 @@ def _loose_np_right(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     return toks[0][0], end
 
 
+_ADVERBIAL_START = frozenset(
+    """in on at during to after before last this earlier later while when again also publicly privately
+    recently repeatedly once today yesterday tonight then now afterward afterwards later over through via
+    from with""".split()
+)
+_OBJECT_CUES = frozenset(
+    """tell assure remind warn inform convince persuade promise show teach caution advise notify brief
+    reassure ask""".split()
+)
+
+
+def _that_reachable(between: str, lemma: str) -> bool:
+    """May the content skip ``between`` (cue ... that)? Adverbials and objects of *tell*-verbs only.
+
+    "said in a statement that" and "told reporters that" yes; "said he saw
+    no evidence that" no (the content starts right after the cue).
+    """
+    words = between.split()
+    if not words:
+        return True
+    first = words[0].lower().strip(",")
+    if first in _ADVERBIAL_START or first in _TIME_WORDS or (first.endswith("ly") and len(first) > 4):
+        return True
+    return lemma in _OBJECT_CUES and len(words) <= 4
+
+
 def _seg_of(doc: _Doc, pos: int) -> int:
     return max(bisect_right(doc.seg_starts, pos) - 1, 0)
 
@@ -450,7 +476,7 @@ def ascii_double_marks(text: str) -> str:
     Examples
     --------
     >>> ascii_double_marks("''No,'' he said.")
-    ' "No," he said.'
+    ' "No,"  he said.'
     """
     if "''" not in text and "``" not in text:
         return text
@@ -863,6 +889,8 @@ def find_attributions(
         a = c.end
         window = text[a:min(s1, a + 140)]
         m_that = re.search(r"^[^\"“«,;:]*?\bthat\b", window)
+        if m_that and not _that_reachable(m_that.group()[:-4], c.lemma):
+            m_that = None
         m_colon = re.match(r"^[^\"“«,;]{0,80}?:\s*", window)
         if m_that and len(m_that.group().split()) <= 10:
             a = a + m_that.end()

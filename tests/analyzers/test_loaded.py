@@ -18,7 +18,7 @@ from framing.analyzers.loaded import (
     top_loaded_terms,
 )
 from framing.corpus import Corpus
-from tests.conftest import SEED_FILES, seed_text
+from tests.conftest import SEED_FILES, eval_path, seed_text
 
 # (real sentence from the seeds, (term, category) that must be found)
 FOUND = [
@@ -204,3 +204,18 @@ def test_loaded_top_terms_counts_and_ties():
 def test_loaded_top_terms_empty():
     assert list(top_loaded_terms(loaded_terms(Corpus.from_records([]))).columns) == \
         ["outlet", "lemma", "category", "count", "n_articles", "rank"]
+
+
+def test_loaded_babe_beats_lexicon_baseline_when_data_present():
+    """On 300 BABE sentences the flagged words beat the Recasens-style 'any lexicon word' baseline."""
+    import sys
+    from pathlib import Path
+
+    path = eval_path("babe-dev", "babe_dev.csv")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from loaded_babe import framing_flags, read_babe, score
+
+    df = read_babe(path, "B").head(300)
+    res = score(df, framing_flags(df["text"].astype(str).tolist()))
+    assert res["word_F1"] > 0.25
+    assert res["sent_macroF1"] > 0.6
