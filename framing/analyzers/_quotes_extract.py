@@ -153,7 +153,8 @@ def _np_left(doc: _Doc, lo: int, pos: int, roles: dict, allow_comma: bool = True
     j = len(toks) - 1
     while j >= 0 and toks[j][2].lower() in _AUX:
         j -= 1
-    while j >= 0 and toks[j][2].lower().endswith("ly") and toks[j][2].islower() and len(toks[j][2]) > 4:
+    while (j >= 0 and toks[j][2].lower().endswith("ly") and toks[j][2].islower() and len(toks[j][2]) > 4
+           and toks[j][2] not in _LY_NOUNS):
         j -= 1  # adverb: "openly", "reportedly"
         while j >= 0 and toks[j][2].lower() in _AUX:
             j -= 1
@@ -176,6 +177,16 @@ def _np_left(doc: _Doc, lo: int, pos: int, roles: dict, allow_comma: bool = True
         return None
     tok = toks[j][2]
     if tok.lower() in _PRONOUNS:
+        return toks[j][0], toks[j][1], ""
+    if tok.lower() == "who" and allow_comma:
+        # "Mr. Ekovich, who noted that ...", "voters who said ...": the antecedent
+        k = j - 1
+        if k >= 0 and toks[k][2] == ",":
+            k -= 1
+        if k >= 0:
+            res = _np_left(doc, lo, toks[k][1], roles, allow_comma=False)
+            if res is not None:
+                return res
         return toks[j][0], toks[j][1], ""
     end = toks[j][1]
     start = None
@@ -206,6 +217,11 @@ def _np_left(doc: _Doc, lo: int, pos: int, roles: dict, allow_comma: bool = True
         k -= 1
     if start is None or not head_ok:
         return None
+    if toks[j][2].islower():
+        # "the congressional report": lower-case modifiers before a role word
+        ext = _common_np_left(text, toks, j, roles)
+        if ext is not None and ext[0] < start:
+            start = ext[0]
     # do not start on a connector
     sub = _tokens(text, start, end)
     while sub and sub[0][2].lower() in ("of", "for", "and", "at"):
@@ -230,8 +246,11 @@ _NOT_HEAD = frozenset(
 #: Words that may open the clause a common-noun subject starts ("While some friends say ...").
 _CLAUSE_OPENERS = frozenset(
     """and but or while whereas because since as although though if when after before so yet that where
-    meanwhile however also still now then instead""".split()
+    meanwhile however also still now then instead with even""".split()
 )
+
+
+_LY_NOUNS = frozenset("rally ally family assembly supply reply anomaly monopoly italy july".split())
 
 
 def _skip_left_adjuncts(toks: list[tuple[int, int, str]], j: int) -> int:
@@ -276,7 +295,7 @@ def _common_np_left(text: str, toks: list[tuple[int, int, str]], j: int, roles: 
     low = head.lower()
     if not (head.isalpha() and head.islower()) or low in _NOT_HEAD or low in _AUX or len(head) < 3:
         return None
-    if low.endswith("ly") or (low.endswith("ed") and not low.endswith("eed")) or low.endswith("ing"):
+    if (low.endswith("ly") and low not in _LY_NOUNS) or (low.endswith("ed") and not low.endswith("eed")) or low.endswith("ing"):
         return None
     k = j - 1
     start = toks[j][0]
@@ -288,13 +307,19 @@ def _common_np_left(text: str, toks: list[tuple[int, int, str]], j: int, roles: 
             start = toks[k][0]
             k -= 1
             break
-        if t.isdigit() or (t.isalpha() and tl not in _NOT_HEAD and tl not in _AUX) or tl.endswith(("'s", "’s")):
+        if t.isdigit() or (t.replace("-", "").isalpha() and tl not in _NOT_HEAD and tl not in _AUX) or tl.endswith(("'s", "’s")):
             start = toks[k][0]
             k -= 1
             n += 1
             continue
         break
     prev = toks[k][2] if k >= 0 else ""
+    if prev.lower() in ("of", "for", "at") and k > 0:
+        # "the organizer of a pro-Trump rally": the phrase before "of" must open the clause
+        outer = _common_np_left(text, toks, k - 1, roles) if toks[k - 1][2].islower() else None
+        if outer is None and _np_word(toks[k - 1][2], roles) in ("cap", "role"):
+            return None
+        return (outer[0], toks[j][1], "") if outer is not None else None
     if k >= 0 and prev not in (",", ";", ":", "(", "—", "–", '"', "“", "‘", "-") and prev.lower() not in _CLAUSE_OPENERS:
         return None
     return start, toks[j][1], ""
@@ -438,11 +463,29 @@ def _bounded(text: str, paras: list[Span]) -> list[Span]:
     return out
 
 
+_LINE_BREAK_RE = re.compile(r"(?<=[.!?\"”’:])[ \t]*\n\s*(?=[\"“‘(]?[A-Z])")
+
+
+def _split_at_line_breaks(text: str, sentences: list[Span]) -> list[Span]:
+    """Cut sentences at a line break after a sentence end ("... the U.S.\nChris Christie added")."""
+    out: list[Span] = []
+    for sp in sentences:
+        if "\n" not in sp.text:
+            out.append(sp)
+            continue
+        a = sp.start
+        for m in _LINE_BREAK_RE.finditer(text, sp.start, sp.end):
+            out.append(Span(a, m.start(), text[a:m.start()]))
+            a = m.end()
+        out.append(Span(a, sp.end, text[a:sp.end]) if a != sp.start else sp)
+    return out
+
+
 def _segment_doc(text: str, paragraphs: list[Span] | None, sentences: list[Span] | None) -> _Doc:
     paras = paragraphs if paragraphs is not None else paragraph_spans(text)
     if sentences is None:
         sentences = sentence_spans(text, _bounded(text, paras))
-    sents = sentences
+    sents = _split_at_line_breaks(text, sentences)
     para_starts = [p.start for p in paras]
     para_ends = [p.end for p in paras]
     quotes = find_quotes(text, para_starts, para_ends)
@@ -610,6 +653,14 @@ def find_attributions(
             if re.search(r"(?:,|\band)\s*$", gap) and re.search(r"\band\s*$", gap):
                 end = d.start - len(gap) + gap.rfind("and")
                 break
+            comma = text.rfind(",", a, d.start)
+            if comma > a and d.start - comma < 80 and not _inside(doc.dq_starts, doc.dquotes, comma, comma + 1):
+                # "While some friends worry about him, others say ...": a new clause with its own subject
+                np_ = _np_left(doc, comma + 1, d.start, roles, allow_comma=False)
+                if np_ is not None:
+                    lead = text[comma + 1:np_[0]].strip().lower()
+                    if lead == "" or lead in _CLAUSE_OPENERS:
+                        end = comma
             break
         q = _inside(doc.dq_starts, doc.dquotes, end - 1, end) if end > a else None
         return end
@@ -725,6 +776,8 @@ def find_attributions(
         if gap_ok and dq_index[id(q)] not in used_dq:
             if speaker is None:
                 sp = _np_right(doc, c.end, s1, roles)
+                if sp is None and re.match(r"\s+(?:the|a|an|one|another|two|three|\d+)\s", text[c.end:s1], re.I):
+                    sp = _loose_np_right(text, c.end, s1)  # "said the 46-year-old"
                 if sp is None:
                     continue
                 speaker = (sp[0], sp[1], "")
@@ -783,11 +836,13 @@ def find_attributions(
             lnp = _np_left(doc, s0, c.start, roles)
             if lnp is not None and lnp[0] <= s0 + 1 and False:
                 lnp = None
+        sp = None
         if lnp is None and left_end_char in (",", "”", '"', ":") and left_strip:
             # inversion: CONTENT, says X
             sp = _np_right(doc, c.end, s1, roles)
-            if sp is None:
+            if sp is None and not is_ing:
                 continue
+        if lnp is None and sp is not None and left_end_char in (",", "”", '"', ":") and left_strip:
             head = text[s0:c.start]
             m_lead = _CONNECTIVE_RE.match(head)
             a = s0 + (m_lead.end() if m_lead else 0)
@@ -805,13 +860,14 @@ def find_attributions(
             if idx >= 0:
                 last_in_seg[c.seg] = idx
             continue
-        if lnp is None and re.search(r"\band\s+(?:(?:then|also|later|again|\w+ly)\s+)*$", left_raw, re.I):
+        if lnp is None and re.search(r"\b(?:and|but)\s+(?:(?:then|also|later|again|\w+ly)\s+)*$", left_raw, re.I):
             m_lead = _CONNECTIVE_RE.match(left_raw)
             subj = _np_right(doc, s0 + (m_lead.end() if m_lead else 0), c.start, roles)
             if subj is not None and subj[1] < c.start:
                 lnp = (subj[0], subj[1], "")
         if lnp is None:
-            if is_ing and (re.match(r"\s*[\"“«]", text[c.end:s1]) or re.match(r"\s+that\b", text[c.end:s1])):
+            if is_ing and (re.match(r"\s*[\"“«]", text[c.end:s1]) or re.match(r"\s+that\b", text[c.end:s1])
+                           or re.search(r",\s*$", left_raw)):
                 # "X countered the sanctions saying “...": subject of the sentence
                 lnp = _np_right(doc, s0 + len(_CONNECTIVE_RE.match(text[s0:c.start]).group()), c.start, roles) if _CONNECTIVE_RE.match(text[s0:c.start]) else _np_right(doc, s0, c.start, roles)
                 if lnp is None:

@@ -302,3 +302,97 @@ def test_voices_long_text_without_newline_is_linear():
     t_big = time.perf_counter() - t0
     assert len(df) > 0
     assert t_big < max(t_small, 0.01) * 20 * 3  # 20x the text, well under quadratic growth
+
+
+# ------------------------------------------------ second-pass rules ----
+@pytest.mark.parametrize(
+    "text, content_starts, mention, cue",
+    [
+        # ASCII double marks ('' ... '') as written by newswire archives
+        ("''We are in the people-pleasing business,'' Mr. Brown said on Sunday.",
+         "We are in the people-pleasing", "Mr. Brown", "said"),
+        # a title abbreviation belongs to the name between quote and verb
+        ('"We will not back down," Mr. Sanders said.', "We will not back down", "Mr. Sanders", "said"),
+        # a common-noun subject opening its clause
+        ("In all, hackers compromised 12 workstations, the congressional report said.",
+         "In all, hackers compromised 12", "the congressional report", "said"),
+        ("While some friends worry about him, others say he has never been healthier.",
+         "he has never been healthier", "others", "say"),
+        # a noun phrase with "of" in front of the verb
+        ("Even the organizer of a pro-Trump rally said the city's rules increased the chance of violence.",
+         "the city's rules", "the organizer of a pro-Trump rally", "said"),
+        # "according to" with a phrase that is not a name
+        ("Mrs. Clinton leads Mr. Trump by three points, according to exit polls.",
+         "Mrs. Clinton leads", "exit polls", "according to"),
+        # the antecedent of a relative "who"
+        ("Revenues rose, said Mr. Ekovich, who noted that golf courses had lost half their value.",
+         "golf courses had lost", "Mr. Ekovich", "noted"),
+        # a parenthesis and a time adverbial between subject and verb
+        ("Senator Dianne Feinstein (D-Calif.) last week said Clinton was not the originator of the chains.",
+         "Clinton was not the originator", "Senator Dianne Feinstein", "said"),
+        # coordination with "but"
+        ("Wealth-X keeps its own finances a secret but says its business has tripled over three years.",
+         "its business has tripled", "Wealth-X", "says"),
+        # a participle after a comma takes the subject of the sentence
+        ("Kasich is trumpeting a positive message on the trail, refusing to attack his rivals.",
+         "to attack his rivals", "Kasich", "refusing"),
+        # "said the <description>" after a direct quote
+        ('"Donald is, and always has been, an amazing leader," said the 46-year-old.',
+         "Donald is, and always", "the 46-year-old", "said"),
+        # attitude verbs from the second-pass list
+        ("Hillary Clinton defended her record as secretary of state on Tuesday.",
+         "her record as secretary", "Hillary Clinton", "defended"),
+        ("Mr. Putin seemed most concerned with the economy.", "most concerned", "Mr. Putin", "seemed"),
+        ("Ms. Conway was referring to herself and Mr. Bannon.", "herself and Mr. Bannon", "Ms. Conway", "referring to"),
+    ],
+)
+def test_voices_second_pass_rules(text, content_starts, mention, cue):
+    df = extract_quotes(text)
+    hits = df[df["content"].str.startswith(content_starts)]
+    assert len(hits) == 1, df[["content", "speaker_mention", "cue"]].to_string()
+    row = hits.iloc[0]
+    assert row["speaker_mention"] == mention
+    assert row["cue"] == cue
+    assert text[row["start"]:row["end"]] == row["content"]
+    assert text[row["speaker_start"]:row["speaker_end"]] == mention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "that" inside the content is not the complementizer of the cue
+        "Shane Shook said he did not see convincing evidence that the Chinese government was behind the hack.",
+    ],
+)
+def test_voices_content_keeps_words_before_a_later_that(text):
+    row = _one(text)
+    assert row["content"].startswith("he did not see")
+
+
+def test_voices_line_break_after_abbreviation_ends_the_sentence():
+    text = ("Cruz pivoted to arguing that the epidemic was a reason to secure the border with the U.S.\n"
+            "Chris Christie added that he would approve cross-border enforcement.")
+    df = extract_quotes(text)
+    christie = df[df["cue"] == "added"]
+    assert len(christie) == 1
+    assert christie.iloc[0]["content"].startswith("he would approve")
+    arguing = df[df["cue"] == "arguing"].iloc[0]
+    assert "Christie" not in arguing["content"]
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("''No,'' he said.", ' "No,"  he said.'),
+        ("He said ''yes''.", 'He said  "yes" .'),
+        ("``Yes,'' she said.", ' "Yes,"  she said.'),
+        ("rock''n''roll", "rock''n''roll"),
+        ("plain text", "plain text"),
+    ],
+)
+def test_voices_ascii_double_marks_keep_length(raw, expected):
+    from framing.analyzers._quotes_extract import ascii_double_marks
+
+    out = ascii_double_marks(raw)
+    assert out == expected
+    assert len(out) == len(raw)
