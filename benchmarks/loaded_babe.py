@@ -13,8 +13,10 @@ file (the hand-set weights were tuned on A; report B).
 Word level: per sentence, the set of lower-cased word tokens inside flagged
 hits is compared with the set of lower-cased ``biased_words``; true/false
 positives and false negatives are summed over sentences (micro P/R/F1).
-Sentence level: "any flagged word" predicts ``label_bias == Biased``;
-macro-F1 over the two classes.
+Sentence level: the whole BABE sentence is one span for
+:func:`framing.analyzers.loaded.loaded_sentence_scores` (noisy-or of the term
+scores); ``flagged`` (score >= the model's ``sentence_threshold``, tuned on
+half A) predicts ``label_bias == Biased``; macro-F1 over the two classes.
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from sklearn.metrics import f1_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from framing.analyzers.loaded import find_loaded_terms  # noqa: E402
+from framing.analyzers.loaded import find_loaded_terms, loaded_sentence_scores  # noqa: E402
 from framing.lexicons import stem  # noqa: E402
 from framing.text import TOKEN_RE  # noqa: E402
 
@@ -49,7 +51,7 @@ def read_babe(path: Path, split: str) -> pd.DataFrame:
     return df
 
 
-def score(df: pd.DataFrame, flagged: list[set[str]]) -> dict[str, float]:
+def score(df: pd.DataFrame, flagged: list[set[str]], sentence_flags: list[bool] | None = None) -> dict[str, float]:
     tp = fp = fn = 0
     for gold, pred in zip(df["gold"], flagged):
         tp += len(gold & pred)
@@ -59,20 +61,23 @@ def score(df: pd.DataFrame, flagged: list[set[str]]) -> dict[str, float]:
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     y = (df["label_bias"] == "Biased").to_numpy()
-    yhat = [bool(x) for x in flagged]
+    yhat = [bool(x) for x in (flagged if sentence_flags is None else sentence_flags)]
     return {"word_P": p, "word_R": r, "word_F1": f, "sent_macroF1": f1_score(y, yhat, average="macro"),
             "sent_flag_rate": sum(yhat) / max(len(yhat), 1)}
 
 
-def framing_flags(texts: list[str]) -> list[set[str]]:
+def framing_flags(texts: list[str], uncommon: bool = False) -> tuple[list[set[str]], list[bool]]:
+    """Flagged words and the sentence flag of each text."""
     out = []
+    sent = []
     for t in texts:
-        d = find_loaded_terms(t, warn_language=False)
+        d = find_loaded_terms(t, warn_language=False, uncommon=uncommon)
         words: set[str] = set()
         for s, e in zip(d.loc[d["flagged"], "start"], d.loc[d["flagged"], "end"]):
             words.update(m.group().lower() for m in TOKEN_RE.finditer(t, s, e))
         out.append(words)
-    return out
+        sent.append(loaded_sentence_scores(d, [(0, len(t))])[0][3])
+    return out, sent
 
 
 def recasens_flags(texts: list[str], lexicon_path: Path) -> list[set[str]]:
@@ -93,12 +98,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     df = read_babe(args.path, args.split)
     texts = df["text"].astype(str).tolist()
-    t0 = time.perf_counter()
-    res = score(df, framing_flags(texts))
-    dt = time.perf_counter() - t0
     print(f"BABE {args.path.name} split={args.split}: {len(df)} sentences "
           f"({int((df['label_bias'] == 'Biased').sum())} biased), {sum(len(g) for g in df['gold'])} gold words")
-    print("framing loaded (flagged): " + "  ".join(f"{k}={v:.3f}" for k, v in res.items()) + f"  ({dt:.2f}s)")
+    for uncommon, label in ((True, "framing loaded (default):  "), (False, "without uncommon words:   ")):
+        t0 = time.perf_counter()
+        res = score(df, *framing_flags(texts, uncommon))
+        dt = time.perf_counter() - t0
+        print(label + "  ".join(f"{k}={v:.3f}" for k, v in res.items()) + f"  ({dt:.2f}s)")
     rec = args.recasens or (args.path.resolve().parents[1] / "lexicons-recasens2013-mpqa" / "bias-lexicon"
                             / "bias-lexicon_og.txt")
     if rec.exists():

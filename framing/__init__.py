@@ -59,6 +59,7 @@ _EXPORTS: dict[str, str] = {
     "loaded_terms": "framing.analyzers.loaded",
     "loaded_rates": "framing.analyzers.loaded",
     "top_loaded_terms": "framing.analyzers.loaded",
+    "loaded_sentences": "framing.analyzers.loaded",
     "load_lexicon": "framing.lexicons",
     "available_lexicons": "framing.lexicons",
     "distinctive_terms": "framing.analyzers.distinctive",

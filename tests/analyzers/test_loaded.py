@@ -11,9 +11,14 @@ from hypothesis import strategies as st
 
 from framing.analyzers.loaded import (
     CATEGORIES,
+    SENTENCE_COLUMNS,
     TERM_COLUMNS,
+    _news_word_counts,
+    _uncommon_words,
     find_loaded_terms,
     loaded_rates,
+    loaded_sentence_scores,
+    loaded_sentences,
     loaded_terms,
     top_loaded_terms,
 )
@@ -216,6 +221,112 @@ def test_loaded_babe_beats_lexicon_baseline_when_data_present():
     from loaded_babe import framing_flags, read_babe, score
 
     df = read_babe(path, "B").head(300)
-    res = score(df, framing_flags(df["text"].astype(str).tolist()))
-    assert res["word_F1"] > 0.25
+    res = score(df, *framing_flags(df["text"].astype(str).tolist()))
+    assert res["word_F1"] > 0.3
     assert res["sent_macroF1"] > 0.6
+
+
+# ---- uncommon words, word frequency, sentence scores ----------------------------------------------
+
+# (sentence, rare lower-case word not in the lexicon that must be flagged as uncommon_word)
+UNCOMMON_FOUND = [
+    ("The governor unveiled a sclerotic plan that critics called a fiefdom.", "sclerotic"),
+    ("The governor unveiled a sclerotic plan that critics called a fiefdom.", "fiefdom"),
+    ("Erdogan's buffoonish threats did not impress the alliance.", "buffoonish"),
+]
+
+# (sentence, word that must NOT come out as uncommon_word, why)
+UNCOMMON_NOT_FOUND = [
+    ("Republicans praised the prioritization of spending.", "prioritization"),  # -tion noun
+    ('"The plan is sclerotic," he said.', "sclerotic"),  # inside a direct quotation, attributed
+    ("Sclerotic Industries opened a plant in Ankara.", "Sclerotic"),  # capitalised
+    ("Turkey received the first parts of the S-400 Triumph system in July.", "parts"),  # common word
+]
+
+
+@pytest.mark.parametrize("text, word", UNCOMMON_FOUND)
+def test_loaded_uncommon_word_flagged(text, word):
+    got = find_loaded_terms(text)
+    rows = got[got["term"] == word]
+    assert list(rows["category"]) == ["uncommon_word"]
+    assert bool(rows["flagged"].iloc[0])
+    r = rows.iloc[0]
+    assert text[r["start"]:r["end"]] == word
+
+
+@pytest.mark.parametrize("text, word", UNCOMMON_NOT_FOUND)
+def test_loaded_uncommon_word_not_flagged(text, word):
+    got = find_loaded_terms(text)
+    assert word not in set(got.loc[got["category"] == "uncommon_word", "term"])
+
+
+def test_loaded_uncommon_can_be_switched_off():
+    text = UNCOMMON_FOUND[0][0]
+    assert "uncommon_word" in set(find_loaded_terms(text)["category"])
+    assert "uncommon_word" not in set(find_loaded_terms(text, uncommon=False)["category"])
+    c = Corpus.from_records([{"id": "a", "outlet": "rt", "text": text}])
+    assert "uncommon_word" not in set(loaded_terms(c, uncommon=False)["category"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a sclerotic plan", [(2, 11, "sclerotic")]),
+    ("pro-sclerotic and sclerotic-ish", [(0, 13, "pro-sclerotic"), (18, 31, "sclerotic-ish")]),
+    ("anti-Sclerotic, sclerotic's, x.sclerotic, sclerotic", [(42, 51, "sclerotic")]),
+    ("Sclerotic SCLEROTIC sclerotic_x", []),
+    ("", []),
+])
+def test_loaded_uncommon_words_whole_tokens_only(text, expected):
+    assert _uncommon_words(text, 4, 5) == expected
+
+
+def test_loaded_news_word_counts_table():
+    counts = _news_word_counts()
+    assert len(counts) > 10_000
+    assert counts["the"] > counts["missile"] > 0
+    assert all(w == w.lower() and "," not in w for w in list(counts)[:500])
+
+
+def test_loaded_rare_word_scores_higher_than_common_one_of_same_category():
+    # both emotive lexicon words in the same frame; the one rare in news text gets the higher score
+    rare = find_loaded_terms("Critics lambasted the plan.")
+    common = find_loaded_terms("Critics attacked the plan.")
+    assert rare["category"].iloc[0] == common["category"].iloc[0] == "emotive"
+    assert rare["score"].iloc[0] > common["score"].iloc[0]
+
+
+def test_loaded_sentence_scores_noisy_or():
+    terms = pd.DataFrame({"start": [0, 5, 30], "score": [0.5, 0.5, 0.9], "flagged": [True, False, True]})
+    got = loaded_sentence_scores(terms, [(0, 20), (21, 25), (26, 40)])
+    assert got[0][:3] == (2, 1, 0.75)
+    assert got[1] == (0, 0, 0.0, False)
+    assert got[2][:3] == (1, 1, 0.9)
+    assert got[2][3] is True and got[0][3] is True  # threshold 0.65 of the packaged model
+
+
+def test_loaded_sentences_table():
+    texts = ["Critics slammed the sclerotic regime. The talks ended on Monday.", "The talks ended."]
+    c = Corpus.from_records([{"id": f"a{i}", "outlet": o, "text": t}
+                             for i, (o, t) in enumerate(zip(["rt", "cbc"], texts))])
+    got = loaded_sentences(c)
+    assert list(got.columns) == ["article_id", "outlet"] + SENTENCE_COLUMNS
+    assert list(got["article_id"]) == ["a0", "a0", "a1"]
+    assert list(got["flagged"]) == [True, False, False]
+    assert list(got["n_terms"])[1:] == [0, 0]
+    for art in c:
+        rows = got[got["article_id"] == art.id]
+        assert [(a, b) for a, b in zip(rows["start"], rows["end"])] == [(s.start, s.end) for s in art.sentences]
+    # the term table can be passed in and gives the same result
+    assert loaded_sentences(c, terms=loaded_terms(c)).equals(got)
+
+
+def test_loaded_sentences_empty_corpus_has_columns():
+    got = loaded_sentences(Corpus.from_records([]))
+    assert list(got.columns) == ["article_id", "outlet"] + SENTENCE_COLUMNS
+    assert len(got) == 0
+
+
+@pytest.mark.parametrize("word", ["surface-to-air", "post-coup", "missile-defence"])
+def test_loaded_compounds_of_common_words_are_not_uncommon(word: str) -> None:
+    text = f"Officials said the {word} plan would go ahead as planned next year."
+    hits = find_loaded_terms(text, warn_language=False)
+    assert word not in set(hits.loc[hits["category"] == "uncommon_word", "term"])
