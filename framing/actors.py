@@ -22,6 +22,7 @@ from typing import Any, Iterable
 import yaml
 
 from .errors import CorpusError, where
+from .io import safe_load_yaml
 
 __all__ = ["Actor", "load_actors", "actors_from_records"]
 
@@ -102,7 +103,7 @@ def load_actors(path: str | Path) -> tuple[Actor, ...]:
     """
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -153,6 +153,9 @@ _URL_ONLY = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$"
 _NAME_LINE = re.compile(r"^(?:By\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
 
 
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
 def _words(s: str) -> int:
     return len(s.split())
 
@@ -178,8 +181,11 @@ def clean_text(raw: str) -> CleanResult:
     >>> [(x.line, x.rule) for x in r.removed]
     [(1, 'breadcrumb'), (7, 'share_widget')]
     """
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
-    lines = raw.split("\n")
+    # lines split at \r\n, \r or \n; line_starts are offsets into ``raw`` as given (offset_map uses them)
+    lines = _NEWLINE.split(raw) if "\r" in raw else raw.split("\n")
+    line_starts = [0]
+    for m in (_NEWLINE.finditer(raw) if "\r" in raw else re.finditer("\n", raw)):
+        line_starts.append(m.end())
     stripped = [ln.strip() for ln in lines]
     n = len(lines)
     nonblank = [i for i in range(n) if stripped[i] and not stripped[i].replace("\u00a0", "").strip() == ""]
@@ -294,11 +300,9 @@ def clean_text(raw: str) -> CleanResult:
     out: list[str] = []
     omap: list[tuple[int, int, int]] = []
     pos = 0
-    raw_pos = 0
     blank_run = 0
     for idx, line in enumerate(lines):
-        line_raw_start = raw_pos
-        raw_pos += len(line) + 1
+        line_raw_start = line_starts[idx]
         if idx in drop:
             continue
         if not line.strip():

@@ -73,8 +73,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="framing: %(message)s")
-    warnings.simplefilter("default")
-    warnings.formatwarning = lambda msg, cat, *a, **k: f"framing: warning: {msg}\n"  # type: ignore[assignment]
+    # warnings go to stderr as one "framing: warning: ..." line each; the global warning state is
+    # restored on return, so calling main() from Python (or a test) changes nothing else
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        warnings.filterwarnings("ignore", category=DeprecationWarning)
+        warnings.showwarning = _show_warning
+        return _main(args)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+    print(f"framing: warning: {message}", file=sys.stderr)
+
+
+def _main(args: argparse.Namespace) -> int:
     try:
         return _run(args)
     except FramingError as exc:

@@ -6,10 +6,36 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from .errors import ReportError
 
-__all__ = ["atomic_write_bytes", "atomic_write_text"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "NoAliasSafeLoader", "safe_load_yaml"]
+
+
+class NoAliasSafeLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that also refuses aliases (``*name``).
+
+    Safe loading never runs code, but aliases let a few hundred bytes expand
+    into billions of values ("billion laughs"); framing's YAML files
+    (manifests, actors, outlets) never need them. An alias raises
+    ``yaml.YAMLError`` with its position, reported as invalid YAML.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D102 - see class docstring
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"alias *{event.anchor} is not allowed (write the value out)", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def safe_load_yaml(text: str) -> Any:
+    """Parse YAML text with :class:`NoAliasSafeLoader` (no tags that run code, no aliases)."""
+    return yaml.load(text, Loader=NoAliasSafeLoader)  # noqa: S506 - a SafeLoader subclass
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> Path:

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .errors import OutletError, where
+from .io import safe_load_yaml
 
 __all__ = [
     "Citation",
@@ -172,7 +173,10 @@ def normalize_domain(value: str) -> str:
     value = value.strip().lower()
     if "//" not in value:
         value = "//" + value
-    host = urlsplit(value).hostname or ""
+    try:
+        host = urlsplit(value).hostname or ""
+    except ValueError:  # "[::bad]", "[6.1e-05]": not a host at all
+        return ""
     return host[4:] if host.startswith("www.") else host
 
 
@@ -326,7 +330,7 @@ class OutletRegistry:
 
 def _parse_outlets(text: str, source: str | Path) -> list[Outlet]:
     try:
-        data = yaml.safe_load(text)
+        data = safe_load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise OutletError(

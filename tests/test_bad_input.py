@@ -13,6 +13,8 @@ import pytest
 
 from framing.cli import main
 
+from .conftest import seed_text
+
 GOOD = "Ankara said on Tuesday it would buy the S-400 system. NATO said it was concerned about the purchase."
 OLD_REPORT = b"%PDF-1.4 previous report that must survive"
 
@@ -30,7 +32,7 @@ def entry(id: str | None = "a", outlet: str | None = "cbc", file: str | None = "
 
 def make(tmp: Path, files: dict[str, str | bytes]) -> Path:
     root = tmp / "corpus"
-    root.mkdir()
+    root.mkdir(parents=True)
     for name, content in files.items():
         p = root / name
         p.parent.mkdir(parents=True, exist_ok=True)
@@ -75,6 +77,11 @@ CASES = {
                            "actors.yaml": "actors: !!python/object/apply:os.system ['touch PWNED']\n"}, "invalid YAML"),
     "actor without name": ({"manifest.yaml": manifest(entry()), "articles/a.txt": GOOD,
                             "actors.yaml": "actors:\n  - aliases: [x]\n"}, "field 'name'"),
+    "yaml alias bomb": ({"manifest.yaml": "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+                         + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9))
+                         + manifest(entry(id="*a8")), "articles/a.txt": GOOD}, "alias *a0 is not allowed"),
+    "bom but not utf-8": ({"manifest.yaml": manifest(entry()), "articles/a.txt": b"\xef\xbb\xbfNATO \xff said"},
+                          "not valid UTF-8"),
     "invalid outlets yaml": ({"manifest.yaml": manifest(entry()), "articles/a.txt": GOOD,
                               "outlets.yaml": "outlets: [\n"}, "invalid YAML"),
 }
@@ -87,6 +94,8 @@ FILE_CASES = {
     "jsonl empty": ("c.jsonl", "\n\n", "c.jsonl: the file is empty"),
     "csv without text column": ("c.csv", "id,outlet,body\na,cbc,hello\n", "missing column(s) ['text']"),
     "csv empty text": ("c.csv", "id,outlet,text\na,cbc,\n", "c.csv:2 (field 'text')"),
+    "csv header only": ("c.csv", "id,outlet,text\n", "c.csv: the CSV has a header but no article rows"),
+    "csv bare carriage return": ("c.csv", 'id,outlet,text\na,cbc,"' + GOOD + '"x\ry"\n', "c.csv:3 (field 'outlet')"),
     "unknown format": ("c.docx", "whatever", "unknown corpus format"),
 }
 
@@ -181,3 +190,139 @@ def test_bad_input_output_not_writable(tmp_path, out, capsys, monkeypatch) -> No
 
 def test_bad_input_catalogue_is_large_enough() -> None:
     assert len(CASES) + len(FILE_CASES) + 5 >= 30
+
+
+# -- inputs that must WORK (with a warning where useful) -------------------------------------------
+
+HOSTILE = ('"This <script>alert(1)</script> is <b>bold</b> & <para>p</para> <font color="red">red</font>," '
+           'the minister said on Tuesday.')
+GERMAN = ("Die Türkei hat am Freitag mit der Lieferung des russischen Raketenabwehrsystems begonnen. "
+          "Die Regierung in Washington droht mit Sanktionen, und die NATO ist besorgt über die Folgen "
+          "für das Bündnis. Der Präsident sagte, das Geschäft sei eine souveräne Entscheidung seines Landes.\n\n"
+          "Russland erklärte, die Raketen würden wie vereinbart bis zum Ende des Jahres geliefert.")
+
+
+def _two(a: bytes | str, b: bytes | str = GOOD, outlets: tuple[str, str] = ("cbc", "rt"),
+         extra: dict[str, str | bytes] | None = None) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {
+        "manifest.yaml": manifest(entry("a", outlets[0], "articles/a.txt"), entry("b", outlets[1], "articles/b.txt")),
+        "articles/a.txt": a, "articles/b.txt": b,
+    }
+    files.update(extra or {})
+    return files
+
+
+# case -> (files, warning expected in stderr or None, texts that must appear in the report)
+GOOD_CASES = {
+    "utf-16 le with bom": (_two(("Café owners said: " + GOOD).encode("utf-16")), None, ["Café owners"]),
+    "utf-16 be with bom": (_two(b"\xfe\xff" + ("Café owners said: " + GOOD).encode("utf-16-be")), None,
+                           ["Café owners"]),
+    "utf-8 with bom": (_two(b"\xef\xbb\xbf" + ("Zoë Kraft said: " + GOOD).encode("utf-8")), None, ["Zoë Kraft"]),
+    "cp1252": (_two(("Café owners said the deal was \u201cbad\u201d. " + GOOD).encode("cp1252")),
+               "decoded as cp1252", ["Café owners"]),
+    "outlet not in registry": (_two(GOOD, outlets=("cbc", "Kastamonu Daily Bugle")), "not in the registry",
+                               ["Kastamonu Daily Bugle"]),
+    "markup in article": (_two(HOSTILE + " " + GOOD), None, ["<script>alert(1)</script>", "<b>bold</b>", "&",
+                                                          "<para>p</para>", '<font color="red">red</font>']),
+    "markup in manifest fields": (
+        {"manifest.yaml": manifest(entry("a", '"<font color=red>Evil</font> & Co <para"', "articles/a.txt",
+                                         extra="    title: \"<script>alert('t')</script><para>T & <i>title\"\n"),
+                                   entry("b", "rt", "articles/b.txt"),
+                                   head="story: \"<script>alert('story')</script>\"\narticles:\n"),
+         "articles/a.txt": GOOD, "articles/b.txt": seed_text("rt")},
+        "not in the registry", ["<script>alert('t')</script><para>T & <i>title", "<font color=red>Evil</font> & Co <para"]),
+    "non-english article": (_two(GERMAN, GERMAN.replace("Freitag", "Montag")), "does not look English", []),
+    "single outlet": ({"manifest.yaml": manifest(entry("a", "rt", "articles/a.txt"), entry("b", "rt", "articles/b.txt")),
+                       "articles/a.txt": GOOD, "articles/b.txt": seed_text("rt")}, None, []),
+    "unbalanced quotes": (_two('He said "this will never " end. \u201cNo, she said. \' ' + GOOD), None, []),
+    "crlf and tabs": (_two(GOOD.replace(". ", ".\r\n\r\n\t")), None, []),
+}
+
+
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _html_without_article_markup(html: str) -> str:
+    """The HTML with the report's own inline scripts removed (what is left must hold no <script)."""
+    import re
+
+    return re.sub(r"<script\b[^>]*>(?:(?!</script>).)*</script>", "", html, flags=re.S | re.I)
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".html"])
+@pytest.mark.parametrize("case", sorted(GOOD_CASES))
+def test_bad_input_accepted_inputs_write_a_report(case: str, suffix: str, tmp_path, capsys) -> None:
+    files, warning, texts = GOOD_CASES[case]
+    corpus = make(tmp_path, files)
+    o = tmp_path / f"report{suffix}"
+    code, err = run(["report", str(corpus), "-o", str(o)], capsys)
+    assert code == 0, err
+    assert "error" not in err and "Traceback" not in err, err
+    if warning is not None:
+        assert any(warning in ln for ln in err.splitlines() if ln.startswith("framing: warning:")), err
+    assert o.stat().st_size > 1000
+    assert not list(tmp_path.glob(".report*.tmp"))
+    if suffix == ".pdf":
+        assert o.read_bytes().startswith(b"%PDF")
+        body = _norm(_pdf_text(o))
+        for t in texts:
+            assert _norm(t) in body, t
+    else:
+        html = o.read_text(encoding="utf-8")
+        import html as html_mod
+        import re
+
+        plain = re.sub(r"</?(?:mark|span)\b[^>]*>", "", html)  # highlights may split a text
+        shown = _norm(html_mod.unescape(plain))
+        for t in texts:
+            assert _norm(t) in shown, t
+        if case.startswith("markup"):
+            assert "<script" not in _html_without_article_markup(html).lower()
+        if case == "markup in article":
+            assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+            rest = _html_without_article_markup(html)
+            assert "<script" not in rest.lower()
+            assert "alert(1)</script>" not in html
+            assert "<para>" not in html and "<font color" not in html and "<b>bold</b>" not in html
+
+
+def test_bad_input_markup_not_interpreted_by_reportlab(tmp_path, capsys) -> None:
+    # an unclosed reportlab tag in article text would crash an unescaped Paragraph
+    corpus = make(tmp_path, _two('"Buy <font name=Nope><para <b>now," he said. ' + GOOD))
+    o = tmp_path / "report.pdf"
+    code, err = run(["report", str(corpus), "-o", str(o)], capsys)
+    assert code == 0 and "Traceback" not in err, err
+    assert "<font name=Nope><para <b>now" in _norm(_pdf_text(o))
+
+
+def _long_article(n_chars: int) -> str:
+    """Real article text (the seeds) repeated to ``n_chars``, all line breaks removed."""
+    one = " ".join(" ".join(seed_text(k).split()) for k in ("cbc", "rt", "presstv", "revoi", "wsws"))
+    return ((one + " ") * (n_chars // (len(one) + 1) + 1))[:n_chars]
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".html"])
+def test_bad_input_2mb_article_without_newline_is_linear(suffix: str, tmp_path, capsys) -> None:
+    import time
+
+    times = {}
+    for n in (200_000, 2_000_000):
+        text = _long_article(n)
+        assert "\n" not in text and len(text) == n
+        corpus = make(tmp_path / str(n), _two(text, seed_text("rt")))
+        o = tmp_path / f"report{n}{suffix}"
+        t0 = time.perf_counter()
+        code, err = run(["report", str(corpus), "-o", str(o)], capsys)
+        times[n] = time.perf_counter() - t0
+        assert code == 0 and "Traceback" not in err, err
+        assert o.stat().st_size > 1000
+    # linear: 10x the text may take about 10x the time; quadratic would be ~100x
+    assert times[2_000_000] < 30 * times[200_000] + 5, times
+    assert times[2_000_000] < 300, times
