@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..text import Span, paragraph_spans, sentence_spans
 from ._quotes_data import lexicon
@@ -21,7 +22,7 @@ __all__ = ["RawQuote", "find_attributions"]
 _TOK_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*(?:['’]s\b|s['’](?!\w))?|[^\w\s]")
 
 _AUX = frozenset(
-    """has have had also reportedly once again earlier later previously repeatedly recently then now
+    """has have had also however reportedly once again earlier later previously repeatedly recently then now
     further publicly privately even would will could did does do is was were are be been being often
     still already just initially quickly frequently separately similarly likewise specifically
     explicitly openly allegedly apparently has later first last simply flatly angrily bluntly firmly
@@ -57,7 +58,7 @@ _THAT_RE = re.compile(r"\bthat\b")
 _ING_PARTICIPIAL = re.compile(r"ing$")
 _CONNECTIVE_RE = re.compile(
     r"^(?:\s*(?:however|thus|meanwhile|moreover|still|also|and|but|so|yet|recall that|at the same time|"
-    r"in addition|furthermore|earlier|later|now|then|instead|indeed|therefore|for example)\s*,?)+\s*",
+    r"in addition|furthermore|earlier|later|now|then|instead|indeed|therefore|for example)\b\s*,?)+\s*",
     re.I,
 )
 _WORD_SCAN_RE = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w'’-]\w)")
@@ -113,19 +114,27 @@ class _Doc:
 
 
 def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    return [(a + m.start(), a + m.end(), m.group()) for m in _TOK_RE.finditer(text, 0, 0) or ()] if False else [
-        (m.start(), m.end(), m.group()) for m in _TOK_RE.finditer(text, a, b)
-    ]
+    """(start, end, token) of the tokens in ``text[a:b]``."""
+    return [(*m.span(), m.group()) for m in _TOK_RE.finditer(text, a, b)]
 
 
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() or (tok[:1].isdigit() and False)
 
 
+def _strip_possessive(low: str) -> str:
+    """``"trump's"`` -> ``"trump"``, ``"voters'"`` -> ``"voters"`` (string operations, no regex)."""
+    if low.endswith(("'s", "’s")):
+        return low[:-2]
+    if low.endswith(("'", "’")):
+        return low[:-1]
+    return low
+
+
 def _np_word(tok: str, lex_roles: dict) -> str:
     """Classify a token for noun-phrase scanning: 'cap', 'role', 'mod', 'det', 'conn', 'poss', ''."""
     low = tok.lower()
-    base = re.sub(r"['’]s?$", "", low)
+    base = _strip_possessive(low)
     if tok[:1].isupper():
         if low in _FUNC_CAPS or low in _TIME_WORDS:
             if low == "the":
@@ -143,13 +152,24 @@ def _np_word(tok: str, lex_roles: dict) -> str:
     return ""
 
 
+def _abbrev_dot(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Is ``toks[k]`` the dot of an abbreviation or initial ("Mr.", "R.", "Jr.")?"""
+    if toks[k][2] != "." or k == 0:
+        return False
+    prev = toks[k - 1]
+    if prev[1] != toks[k][0]:
+        return False
+    w = prev[2]
+    return w.lower() in _TITLE_ABBR or (len(w) == 1 and w.isupper()) or w in ("Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "St")
+
+
 def _np_left(doc: _Doc, lo: int, pos: int, roles: dict, allow_comma: bool = True) -> tuple[int, int, str] | None:
     """Noun phrase ending just before ``pos`` (skipping auxiliaries and adverbs).
 
     Returns (start, end, appositive) or None.
     """
     text = doc.text
-    toks = _tokens(text, max(lo, pos - 300), pos)
+    toks = _tokens(text, max(lo, pos - 220), pos)
     j = len(toks) - 1
     while j >= 0 and toks[j][2].lower() in _AUX:
         j -= 1
@@ -165,7 +185,7 @@ def _np_left(doc: _Doc, lo: int, pos: int, roles: dict, allow_comma: bool = True
     if toks[j][2] == "," and allow_comma:
         # "X, who spoke to reporters, said" / "X, an expert at Y, said"
         k = j - 1
-        while k >= 0 and toks[k][2] not in {",", "(", ";", ":", ".", '"', "“", "”"}:
+        while k >= 0 and (toks[k][2] not in {",", "(", ";", ":", ".", '"', "“", "”"} or _abbrev_dot(toks, k)):
             k -= 1
         if k >= 0 and toks[k][2] == "," and j - k <= 30:
             inner = toks[k + 1:j]
@@ -222,13 +242,13 @@ def _np_left(doc: _Doc, lo: int, pos: int, roles: dict, allow_comma: bool = True
         ext = _common_np_left(text, toks, j, roles)
         if ext is not None and ext[0] < start:
             start = ext[0]
-    # do not start on a connector
-    sub = _tokens(text, start, end)
-    while sub and sub[0][2].lower() in ("of", "for", "and", "at"):
-        sub = sub[1:]
-    if not sub:
+    # do not start on a connector (the tokens of the phrase are already in ``toks``)
+    k = bisect_left(toks, (start,))
+    while k < len(toks) and toks[k][0] < end and toks[k][2].lower() in ("of", "for", "and", "at"):
+        k += 1
+    if k >= len(toks) or toks[k][0] >= end:
         return None
-    return sub[0][0], end, appos
+    return toks[k][0], end, appos
 
 
 _PERIOD_WORDS = frozenset("week month year night weekend morning afternoon evening summer spring fall winter".split())
@@ -343,6 +363,9 @@ def _np_right(doc: _Doc, pos: int, hi: int, roles: dict) -> tuple[int, int] | No
         if t == "." and k > 0 and toks[k - 1][2].lower() in _TITLE_ABBR:
             k += 1
             continue
+        if t.lower() in _TITLE_ABBR and k + 1 < len(toks) and toks[k + 1][2] == "." and toks[k + 1][0] == toks[k][1]:
+            k += 1  # "Ms." before a name
+            continue
         cls = _np_word(t, roles)
         if cls == "det" and (k == 0 or (k > 0 and toks[k - 1][2].lower() in ("of", "for", "at"))):
             seen_det = True
@@ -389,6 +412,17 @@ _OBJECT_CUES = frozenset(
 )
 
 
+_INVERSION_END_RE = re.compile(r"\s*(?:[.!?;:\"”’)]|,|—|–|\s*$|\s+(?:on|in|at|during|last|this|earlier|late|yesterday|today|"
+                               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|after|before|when|while|as)\b)")
+_TIME_AFTER_CUE_RE = re.compile(
+    r"\s+(?:(?:on|last|this|early|late|earlier)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
+    r"yesterday|tonight|(?:last|this)\s+(?:week|month|year|weekend)|recently|earlier|later|again|also|repeatedly|publicly|"
+    r"privately|previously)\b(?:\s+(?:morning|afternoon|evening|night))?,?(?=\s)",
+    re.I,
+)
+_FINITE_RE = re.compile(r"\b(?:is|was|are|were|has|have|had|will|would|can|could|should|may|might|must|does|did)\b")
+
+
 def _that_reachable(between: str, lemma: str) -> bool:
     """May the content skip ``between`` (cue ... that)? Adverbials and objects of *tell*-verbs only.
 
@@ -398,6 +432,8 @@ def _that_reachable(between: str, lemma: str) -> bool:
     words = between.split()
     if not words:
         return True
+    if _FINITE_RE.search(between):
+        return False  # "said Thursday his biggest worry is that ...": the content starts before "that"
     first = words[0].lower().strip(",")
     if first in _ADVERBIAL_START or first in _TIME_WORDS or (first.endswith("ly") and len(first) > 4):
         return True
@@ -432,17 +468,31 @@ def _strip_span(text: str, a: int, b: int, chars: str = " \t\n\r\u00a0") -> tupl
 
 
 _TAIL_RE = re.compile(
-    r"^[\s,]*(?:(?:in|at|on|during|to\s+(?:reporters|journalists|the\s+media|the\s+press|\w+\s+news)|with|after|before|while|from|via|through|"
-    r"speaking|according|prior|following|ahead|when|as|but|and\s+(?:added|said))\b[^\"“”«»:;]*)?[.!?;,]?\s*$",
+    r"^[\s,]*(?:(?:last|this|on|earlier|late)\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
+    r"yesterday|tonight|week|month|year|night|morning|afternoon|evening|weekend|recently|earlier|later|previously)\b\s*)?"
+    r"(?:(?:in|at|on|during|to\s+(?:reporters|journalists|the\s+media|the\s+press|\w+\s+news)|with|after|before|while|from|via|through|"
+    r"speaking|according|prior|following|ahead|when|as|but|and\s+(?:added|said)|,\s*[a-z]+ing)\b[^\"“”«»:;]*)?[.!?;,]?\s*$",
+    re.I,
+)
+
+
+_THAT_WORD_RE = re.compile(r"\bthat\b")
+#: An adjunct right after the cue: "said after meeting aides", "said of the plan", "said if elected".
+_ADJUNCT_TAIL_RE = re.compile(
+    r"^[\s,]*(?:after|about|of|if|to|for|under|over|upon|amid|despite|before|during|in|at|on|from|with|without|"
+    r"via|through|outside|inside|near|while|when|as|since|until|afterward|afterwards|later|earlier)\b[^\"“”«»:;]*$",
     re.I,
 )
 
 
 def _is_tail(s: str) -> bool:
     """True when ``s`` (text after a cue) holds no reported content."""
-    if re.search(r"\bthat\b", s) or len(s.split()) > 12:
+    if _THAT_WORD_RE.search(s):
         return False
-    return _TAIL_RE.match(s) is not None
+    n = len(s.split())
+    if n <= 12 and _TAIL_RE.match(s) is not None:
+        return True
+    return False
 
 
 #: Paragraphs longer than this are cut at white space before sentence
@@ -505,7 +555,7 @@ def _segment_doc(text: str, paragraphs: list[Span] | None, sentences: list[Span]
     return doc
 
 
-_ASCII_DQ_RE = re.compile(r"''|``")
+_ASCII_DQ_RE = re.compile(r"'{3}|''|``")
 _OPEN_CTX = " \t\n\r\u00a0([{—–-/:;"
 
 
@@ -528,19 +578,133 @@ def ascii_double_marks(text: str) -> str:
     n = len(text)
     for m in _ASCII_DQ_RE.finditer(text):
         p = m.start()
+        k = len(m.group())
         before = text[p - 1] if p > 0 else " "
-        after = text[p + 2] if p + 2 < n else " "
+        after = text[p + k] if p + k < n else " "
         if m.group() == "``" or (before in _OPEN_CTX and not after.isspace()):
-            rep = ' "'
+            rep = ' "' if k == 2 else ' "' + "'"  # three marks open a double then a single quote
         elif not before.isspace() and not after.isalnum():
-            rep = '" '
+            rep = '" ' if k == 2 else "'" + '" '  # three marks close a single then a double quote
         else:
             continue
         out.append(text[last:p])
         out.append(rep)
-        last = p + 2
+        last = p + k
     out.append(text[last:])
     return "".join(out)
+
+
+_WS_RE = re.compile(r"\s+")
+_PREV_WORD_RE = re.compile(r"([\w'’]+)\s+$")
+#: Words before a cue word that make it a noun ("the claims", "a call for", "his comments").
+_NOUN_DETS = frozenset("the a an his her their its our my your this these those whose".split())
+#: Runs of lower-case ASCII letters: a superset of the words, only used to pick the cue patterns to try.
+_LOW_WORD_RE = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=2048)
+def _phrase_re(word: str) -> re.Pattern[str]:
+    """All cue phrases starting with ``word``, as one pattern over lower-cased text.
+
+    The literal word comes first so the engine searches for it quickly; the
+    word boundary before it is checked by a look-behind.
+    """
+    cues = lexicon().cues
+    rests = sorted({f.split(None, 1)[1] for f in cues if " " in f and f.split(None, 1)[0] == word}, key=len, reverse=True)
+    w = re.escape(word)
+    body = w + r"(?<![\w-]" + w + r")"
+    if rests:
+        alt = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in rests)
+        body += r"(?:\s+(?:" + alt + r"))" + ("?" if word in cues else "")
+    return re.compile(body + r"(?![\w-])(?!['’]\w)")
+
+
+def _cue_spans(text: str, first: dict) -> list[tuple[int, int]]:
+    """Sorted (start, end) of the cue phrases of the packaged list in ``text``.
+
+    One C-level pass finds the distinct words of the text; only the cue
+    words among them (usually a dozen) are then searched for, each with one
+    pattern holding all phrases it starts, so ordinary words cost no Python
+    work at all.
+    """
+    low = text.lower()
+    out: list[tuple[int, int]] = []
+    if len(low) != len(text):  # a few characters change length when lower-cased: match word by word
+        for m in _WORD_SCAN_RE.finditer(text):
+            w = m.group().lower()
+            if w in first:
+                for pat in first[w]:
+                    mm = pat.match(text, m.start())
+                    if mm is not None:
+                        out.append((mm.start(), mm.end()))
+                        break
+        return out
+    present = set(_LOW_WORD_RE.findall(low))
+    present.intersection_update(first)
+    for w in present:
+        out.extend(m.span() for m in _phrase_re(w).finditer(low))
+    out.sort()
+    return out
+
+
+#: A speaker label opening a paragraph ("Matthews:", "Dr. Ben Carson:", "NY Daily News:").
+_LABEL_RE = re.compile(
+    r"((?:[A-Z][\w'’.-]*)(?:[ \t]+(?:[A-Z][\w'’.-]*|of|the|on|for|and|de|van|von|al|bin)){0,5}):[ \t]+(?=[\"“‘'A-Z0-9])"
+)
+#: Paragraph-final speaker of a headline ("... poses threat to NATO: US").
+_TAIL_LABEL_RE = re.compile(r":[ \t]+((?:[A-Z][\w'’.-]*)(?:[ \t]+[A-Z][\w'’.-]*){0,3})[.!]?$")
+#: First words of labels that never name a speaker.
+_NOT_LABELS = frozenset(
+    """update updated note editor editor's related photo photos video videos watch read source sources credit
+    correction clarification disclosure advertisement image images caption listen subscribe follow email contact
+    topics tags share also see warning spoiler live breaking exclusive filed file posted published story
+    previously bottom top more click sign join download get the a an this that these those it why how what when
+    where who here there but and or so now today yesterday tonight in on at by for from to with after before
+    day week part chapter step question answer q a summary background context bio location date time
+    """.split()
+)
+
+
+def _label_colon(text: str, ps: int, pe: int) -> tuple[tuple[int, int], int, tuple[int, int]] | None:
+    """A colon attribution in the paragraph ``text[ps:pe]``: (speaker span, colon offset, content span).
+
+    "SPEAKER: CONTENT" (transcripts, headlines) or a one-line headline
+    "CONTENT: SPEAKER". None when the paragraph has neither.
+    """
+    m = _LABEL_RE.match(text, ps, pe)
+    if m is not None:
+        label = m.group(1)
+        first = label.split()[0].lower().rstrip(".")
+        if first in _NOT_LABELS or first.replace("’", "'").rstrip("'s") in _NOT_LABELS:
+            return None
+        if label.isupper() and len(label) > 3 and " " not in label:
+            return None  # "WASHINGTON:", "UPDATE:"
+        a = m.end()
+        b = pe
+        while b > a and text[b - 1] in " \t\n":
+            b -= 1
+        if len(text[a:b].split()) < 3:
+            return None
+        return (m.start(1), m.end(1)), m.end(1), (a, b)
+    if pe - ps > 250 or "\n" in text[ps:pe]:
+        return None
+    m = _TAIL_LABEL_RE.search(text, ps, pe)
+    if m is None or text[ps:m.start()].count(".") > 1:
+        return None
+    label = m.group(1)
+    if label.split()[0].lower() in _NOT_LABELS:
+        return None
+    if len(text[ps:m.start()].split()) < 4:
+        return None
+    return (m.start(1), m.end(1)), m.start(), (ps, m.start())
+
+
+_FALLBACK_FRAMES = frozenset(("speech", "cognition", "directive", "accusation"))
+_FALLBACK_MIN_WORDS = 3
+_FALLBACK_NOT_OBJECT = frozenset([("insist", "on"), ("thank", "to"), ("thanks", "to")])
+_LEAD_THAT_RE = re.compile(r"\s*,?\s*that\b")
+#: Right-hand text that is no content: an anaphoric object ("said this, ...") or a preposition ("thanks to").
+_FALLBACK_SKIP_RE = re.compile(r"\s*(?:(?:this|so|it|that|these|those)\s*[,.;:]|to\s+(?:the|a|an|his|her|their|its|these|this|that)\b)", re.I)
 
 
 def find_attributions(
@@ -564,23 +728,17 @@ def find_attributions(
     cues: list[_Cue] = []
     first = lex.cue_first
     last_end = -1
-    for wm in _WORD_SCAN_RE.finditer(text):
-        if wm.start() < last_end:
+    for a, b in _cue_spans(text, first):
+        if a < last_end:
             continue  # inside a longer cue phrase already found
-        pats = first.get(wm.group().lower())
-        if pats is None:
-            continue
-        m = None
-        for pat in pats:
-            m = pat.match(text, wm.start())
-            if m is not None:
-                break
-        if m is None:
-            continue
-        a, b = m.start(), m.end()
         last_end = b
-        form = re.sub(r"\s+", " ", m.group().lower())
+        surface = text[a:b]
+        form = _WS_RE.sub(" ", surface.lower())
         lemma, stance, frame = lex.cues.get(form, ("", "neutral", "speech"))
+        if frame not in ("nominal", "according", "passive"):
+            pw = _PREV_WORD_RE.search(text, max(0, a - 30), a)
+            if pw is not None and (pw.group(1).lower() in _NOUN_DETS or pw.group(1).endswith(("'s", "’s"))):
+                continue  # "Trump's call for", "the claims": a noun, not a reporting verb
         if _inside(doc.dq_starts, doc.dquotes, a, b) is not None:
             continue  # speech inside a direct quote is not an outer attribution
         seg = _seg_of(doc, a)
@@ -593,12 +751,13 @@ def find_attributions(
         if pre.count("(") > pre.count(")"):
             continue
         # capitalised cue word in the middle of a sentence is a name ("Press TV", "Hope")
-        if m.group()[:1].isupper() and a > s0 and not text[a - 2:a].strip() in ("", '"', "“", "‘", ":"):
+        if surface[:1].isupper() and a > s0 and not text[a - 2:a].strip() in ("", '"', "“", "‘", ":"):
             if not re.match(r"[\"“‘(\s]*$", text[s0:a]):
                 continue
-        cues.append(_Cue(a, b, m.group(), lemma, stance, frame, seg))
+        cues.append(_Cue(a, b, surface, lemma, stance, frame, seg))
 
     rows: list[RawQuote] = []
+    vetoed: set[int] = set()  # cues a rule rejected on purpose (no fallback row)
     used_dq: set[int] = set()
     dq_index = {id(q): i for i, q in enumerate(doc.dquotes)}
     last_in_seg: dict[int, int] = {}  # segment -> index of last row
@@ -764,7 +923,14 @@ def find_attributions(
         gap_ok = False
         if q is not None and id(q) not in {id(x) for x in ()}:
             gap = text[q.outer_end:c.start]
-            if len(gap) < 160 and "\n\n" not in gap and q.outer_end > s0 - 1 and q.open >= s0:
+            qs0 = s0
+            if (q.open < s0 <= c.start and q.outer_end <= s0 and text[q.outer_end:s0].strip() == ""
+                    and text[s0:c.start].strip() and _is_tail(text[c.end:s1])):
+                qs0 = doc.segs[_seg_of(doc, q.open)][0]  # "“...?” | He asked." split by the sentence splitter
+            lead = text[qs0:q.open].strip(" \t\n\u00a0-—–:") if q.open >= qs0 else "x"
+            if lead and (len(text[q.start:q.end].split()) >= 6 or _CONNECTIVE_RE.fullmatch(lead + " ")):
+                lead = ""  # a whole quoted clause after a lead-in, or "But “...,” X said"
+            if len(gap) < 160 and "\n\n" not in gap and q.outer_end > qs0 - 1 and q.open >= qs0 and lead == "":
                 g = gap.strip(" \t\n,\u00a0")
                 if g == "":
                     gap_ok = True
@@ -838,8 +1004,10 @@ def find_attributions(
                 lnp = None
         sp = None
         if lnp is None and left_end_char in (",", "”", '"', ":") and left_strip:
-            # inversion: CONTENT, says X
-            sp = _np_right(doc, c.end, s1, roles)
+            # inversion: CONTENT, says X (X ends the clause: "..., says Smith." not "..., criticized Sanders for")
+            sp = None if is_ing else _np_right(doc, c.end, s1, roles)
+            if sp is not None and not _INVERSION_END_RE.match(text, sp[1], s1):
+                sp = None
             if sp is None and not is_ing:
                 continue
         if lnp is None and sp is not None and left_end_char in (",", "”", '"', ":") and left_strip:
@@ -911,16 +1079,21 @@ def find_attributions(
                                    appos=lnp[2], quoted=contains_any_quote(ps0, ps1)))
             continue
         if c.lemma in ("insist",) and re.match(r"\s+on\b", after_cue):
+            vetoed.add(c.start)
             continue
         # content on the right?
         if _is_tail(after_cue) or (c.lemma in ("tell", "ask") and len(after_cue.split()) <= 4 and not re.search(r"[\"“:]", after_cue)):
             # CONTENT, X said.
             head = text[s0:lnp[0]]
-            if not head.rstrip().endswith((",", ":")):
+            hs = head.rstrip()
+            if hs.endswith((',"', ",”", ",'", ",’")):
+                b = s0 + len(hs)  # CONTENT with a "quoted end," X said.
+            elif hs.endswith((",", ":")):
+                b = s0 + len(hs.rstrip(",:").rstrip())
+            else:
                 continue
             m_lead = _CONNECTIVE_RE.match(head)
             a = s0 + (m_lead.end() if m_lead else 0)
-            b = s0 + len(head.rstrip().rstrip(",:").rstrip())
             if len(text[a:b].split()) < 3:
                 continue
             qd = contains_any_quote(a, b)
@@ -943,6 +1116,9 @@ def find_attributions(
                 continue
         # content to the right: skip adverbials up to "that" or ":"
         a = c.end
+        m_time = _TIME_AFTER_CUE_RE.match(text, a, s1)
+        if m_time is not None:
+            a = m_time.end()
         window = text[a:min(s1, a + 140)]
         m_that = re.search(r"^[^\"“«,;:]*?\bthat\b", window)
         if m_that and not _that_reachable(m_that.group()[:-4], c.lemma):
@@ -976,6 +1152,56 @@ def find_attributions(
         if idx >= 0:
             last_in_seg[c.seg] = idx
 
+    # ---- fallback: a cue no rule above used; its clause to the right ----
+    with_row = {r.cue_start for r in rows}
+    for ci, c in enumerate(cues):
+        if c.start in with_row or c.frame not in _FALLBACK_FRAMES or c.start in vetoed:
+            continue
+        s0, s1 = doc.segs[c.seg]
+        a = c.end
+        m_time = _TIME_AFTER_CUE_RE.match(text, a, s1)
+        if m_time is not None:
+            a = m_time.end()
+        m_that = _LEAD_THAT_RE.match(text, a, s1)
+        if m_that is not None:
+            a = m_that.end()
+        after = text[a:s1]
+        if len(after.split()) < _FALLBACK_MIN_WORDS or _is_tail(after) or _FALLBACK_SKIP_RE.match(after):
+            continue
+        if text[s0:c.start].rstrip().endswith((",", "”", '"', "’")) and not c.form.lower().endswith("ing"):
+            continue  # "CONTENT, said X": the words after the cue name the speaker
+        if (c.lemma, after.split(None, 1)[0].lower()) in _FALLBACK_NOT_OBJECT:
+            continue  # "insist on its demands", "thanks to the protests"
+        if c.form.lower().endswith("ing") and not text[s0:c.start].strip(" \t\n\"“‘'("):
+            continue  # "Responding to the allegations, X said ...": an opening participle clause
+        b = content_end(c, ci, a, s1)
+        if len(text[a:b].split()) < _FALLBACK_MIN_WORDS:
+            continue
+        lnp = _np_left(doc, s0, c.start, roles)
+        qd = contains_any_quote(a, b)
+        add(RawQuote("mixed" if qd else "indirect", a, b, c.form, c.start, c.end,
+                     c.stance, (lnp[0], lnp[1]) if lnp is not None else None, appos=lnp[2] if lnp is not None else "",
+                     quoted=qd))
+
+    # ---- colon labels: "Kasich: ‘We will win.’", "CONTENT: US" -----------
+    for ps, pe in zip(doc.para_starts, doc.para_ends):
+        lab = _label_colon(text, ps, pe)
+        if lab is None:
+            continue
+        (ms, me), colon, (a, b) = lab
+        qd = contains_any_quote(a, b)
+        fq = first_quote_after(a) if qd else None
+        whole = fq is not None and fq.open <= a and text[fq.outer_end:b].strip(" .") == ""
+        if whole:
+            used_dq.add(dq_index[id(fq)])
+            a, b = fq.start, fq.end
+        else:
+            bb = b - 1 if text[b - 1] in ".!" else b
+            if bb - a > 2 and text[a] in "‘'" and text[bb - 1] in "’'":
+                a, b, whole = a + 1, bb - 1, True  # the headline's words in single marks
+        add(RawQuote("direct" if whole else ("mixed" if qd else "indirect"), a, b, ":", colon, colon + 1, "neutral",
+                     (ms, me), quoted=qd))
+
     # ---- direct quotes left over: continuations or unattributed ----------
     rows.sort(key=lambda r: r.start)
     # mark quotes consumed by mixed/indirect content
@@ -996,28 +1222,31 @@ def find_attributions(
         # remember whether it continues into the next paragraph
         out[-1].appos = "continues" if q.continues else ""
     out.sort(key=lambda r: (r.start, r.end))
-    # drop rows whose cue lies inside another row's content (outermost only)
-    spans = sorted(((r.start, r.end) for r in out if not r.unattributed), key=lambda s: s[0])
-    starts = [s for s, _ in spans]
+    # drop rows whose cue lies inside another row's content (outermost only);
+    # when two rows hold each other's cue ("X said Y, according to Z"), the
+    # one with the later cue is the outer one
+    attributed = sorted((r for r in out if not r.unattributed), key=lambda r: r.start)
+    starts = [r.start for r in attributed]
     max_end_before: list[int] = []
     m = -1
-    for s, e in spans:
-        m = max(m, e)
+    for r in attributed:
+        m = max(m, r.end)
         max_end_before.append(m)
     keep: list[RawQuote] = []
     for r in out:
-        if r.cue_start is not None:
+        if r.cue_start is not None and r.kind != "direct" and not r.hidden:
             i = bisect_right(starts, r.cue_start - 1) - 1
-            if i >= 0 and max_end_before[i] > r.cue_end and r.kind != "direct":
-                # nested: find whether some content actually contains the cue
-                nested = False
+            if i >= 0 and max_end_before[i] > r.cue_end:
                 for j in range(i, max(-1, i - 8), -1):
-                    s, e = spans[j]
-                    if s <= r.cue_start and r.cue_end <= e and (s, e) != (r.start, r.end):
-                        nested = True
-                        break
-                if nested:
-                    r.hidden = True
+                    o = attributed[j]
+                    if o is r or o.hidden or not (o.start <= r.cue_start and r.cue_end <= o.end):
+                        continue
+                    mutual = o.cue_start is not None and r.start <= o.cue_start and o.cue_end <= r.end
+                    if mutual and r.cue_start > o.cue_start:
+                        o.hidden = True
+                    else:
+                        r.hidden = True
+                    break
         keep.append(r)
     # rows inheriting from a hidden row are hidden too
     for r in keep:

@@ -29,7 +29,10 @@ _NON_PERSON_CAPS = {"news", "agency", "ministry", "department", "office", "insti
 
 def _norm(word: str) -> str:
     w = word.lower().replace("’", "'")
-    w = re.sub(r"'s$|'$", "", w)
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
     return _SPELL.get(w, w)
 
 
@@ -48,6 +51,13 @@ class Profile:
 
 def _country_label(adj: str) -> str:
     return "US" if adj.replace(".", "").upper() == "US" else adj
+
+
+@lru_cache(maxsize=1)
+def _org_index() -> tuple[frozenset[str], int]:
+    """First words of the organisation aliases and the longest alias in words."""
+    orgs = lexicon().orgs
+    return frozenset(a.split()[0] for a in orgs if a.split()), max((len(a.split()) for a in orgs), default=1)
 
 
 @lru_cache(maxsize=64)
@@ -90,7 +100,10 @@ class Resolver:
             while i >= 0:
                 j = i + len(alias)
                 if (i == 0 or not low[i - 1].isalnum()) and (j == len(low) or not low[j].isalnum()):
-                    return act
+                    rest = low[j:].strip(" .,")
+                    if act.kind == "person" or rest in ("", "'s", "’s", "s"):
+                        return act
+                    # "the US media", "Turkey's foreign ministry": the place only modifies the speaker
                 i = low.find(alias, i + 1)
         return None
 
@@ -113,7 +126,7 @@ class Resolver:
                 group = group or g
             if w[:1].isupper() or w.isupper():
                 low = w.lower().replace("’", "'")
-                base = re.sub(r"'s$", "", low)
+                base = low[:-2] if low.endswith("'s") else low
                 place = self.lex.adjectives.get(base) or self.lex.metonyms.get(base)
                 if place is not None and not country:
                     country, gov = place.code, place.government
@@ -139,6 +152,8 @@ class Resolver:
     def prescan(self, mentions: list[tuple[int, str, str]]) -> None:
         """Register named persons before resolving (headlines name speakers later)."""
         for pos, mention, appos in mentions:
+            if " " not in mention.strip() or mention[:1].islower() and not any(w[:1].isupper() for w in mention.split()[1:]):
+                continue  # only multi-word names ("Donald Trump", "the expert Sergei Balmasov") matter ahead
             prof = self._named(mention, appos)
             if prof is not None and prof.kind == "person":
                 self.named.append((pos, prof))
@@ -163,8 +178,11 @@ class Resolver:
             return Profile(place.government, place.government, place.code, "government")
         # organisation alias inside the mention
         org_hit = None
+        org_first, org_max = _org_index()
         for k in range(len(words)):
-            for e in range(len(words), k, -1):
+            if words[k].lower() not in org_first:
+                continue
+            for e in range(min(len(words), k + org_max), k, -1):
                 cand = " ".join(words[k:e]).lower()
                 if cand in self.lex.orgs:
                     org_hit = (k, e, self.lex.orgs[cand])

@@ -11,6 +11,11 @@ model, nothing downloaded):
   *according to X*, *CONTENT, X insisted*, *accused X of*, *this was stated
   by X* (content in the previous sentence), participial *..., adding that*;
 * mixed: indirect syntax holding a quoted fragment;
+* speaker labels: "Kasich: ‘We will win.’" (transcripts, headlines) and the
+  headline form "CONTENT: SPEAKER";
+* any other reporting cue of the list that no rule above used gives its
+  clause to the right as content (speaker: the noun phrase before the cue,
+  when there is one);
 * speakers: names, titles, pronouns and descriptions ("the expert") to the
   most recent compatible speaker, metonyms (Washington, Ankara) to a
   government, unnamed groups ("US officials", "experts") marked anonymous.

@@ -396,3 +396,133 @@ def test_voices_ascii_double_marks_keep_length(raw, expected):
     out = ascii_double_marks(raw)
     assert out == expected
     assert len(out) == len(raw)
+
+
+# ------------------------------------------------------- third-pass rules ----
+@pytest.mark.parametrize(
+    "text, content_starts, mention, cue",
+    [
+        # title abbreviation before the name in an inverted attribution
+        ('"She knows what it takes to defeat a bully," said Ms. Warren, who has often been attacked.',
+         "She knows what it takes", "Ms. Warren", "said"),
+        # appositive holding an abbreviation dot ("Mr.")
+        ("Nina Turner, a prominent surrogate for Mr. Sanders, said that she had seen several emails.",
+         "she had seen several emails", "Nina Turner", "said"),
+        # a quote split from its attribution by the sentence splitter ("...?” He said.")
+        ("\u201cWhat did he mean by that?\u201d Mr. Biden said, clutching the lectern with two hands.",
+         "What did he mean by that?", "Mr. Biden", "said"),
+        # a participle after a reporting verb with a noun object ("Trump's call for" is no cue)
+        ("The candidate blasted Trump's call for a \"deportation force\" on Wednesday, calling it \"absurd.\"",
+         'it "absurd."', "The candidate", "calling"),
+        # speaker label opening a paragraph (transcripts, headlines)
+        ("Kasich: \u2018We Are Going To Go All The Way To Cleveland.\u2019\n\nThe governor spoke on Tuesday.",
+         "We Are Going To Go All The Way", "Kasich", ":"),
+        # headline "CONTENT: SPEAKER"
+        ("Turkey's purchase of Russian missile poses threat to NATO: US\n\nOfficials spoke on Thursday.",
+         "Turkey's purchase of Russian missile", "US", ":"),
+        # a time adverbial right after the cue is not content
+        ("Rep. Tom Cole, an ally of GOP leadership, said Thursday his biggest worry is that he is unpredictable.",
+         "his biggest worry is", "Rep. Tom Cole", "said"),
+    ],
+)
+def test_voices_third_pass_rules(text, content_starts, mention, cue):
+    df = extract_quotes(text)
+    hits = df[df["content"].str.startswith(content_starts)]
+    assert len(hits) == 1, df[["content", "speaker_mention", "cue"]].to_string()
+    row = hits.iloc[0]
+    assert row["speaker_mention"] == mention and row["cue"] == cue
+    assert text[row["start"]:row["end"]] == row["content"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Related: Turkey buys missiles from Russia.\n\nMore text follows here.",
+        "WASHINGTON: The talks ended without a deal on Friday.",
+        "9:15 a.m. The polls opened across the state.",
+    ],
+)
+def test_voices_labels_that_are_not_speakers_give_no_row(text):
+    assert (extract_quotes(text)["cue"] != ":").all()
+
+
+def test_voices_mutual_attributions_keep_the_later_cue():
+    text = ("Some 55 percent of voters said they distrust Mrs. Clinton on the economy, "
+            "according to a Quinnipiac poll conducted in February.")
+    df = extract_quotes(text)
+    assert df["cue"].tolist() == ["according to"], df[["content", "cue"]].to_string()
+    assert df.loc[0, "content"].startswith("Some 55 percent of voters said")
+
+
+def test_voices_cue_without_a_specific_rule_gives_its_clause():
+    df = extract_quotes("Mr. Sanders showed no sign of backing down. While saying that he does respect "
+                        "Mrs. Clinton, he continued to attack her record.")
+    assert "he does respect Mrs. Clinton" in df["content"].tolist(), df[["content", "cue"]].to_string()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Revenues rose, said Mr. Ekovich, who noted that golf courses had lost value.",
+        "The coup failed thanks to mass popular opposition, and the army withdrew.",
+        "The leadership of the alliance continues to insist on its demands.",
+    ],
+)
+def test_voices_no_fallback_row_for_speakers_or_prepositions(text):
+    df = extract_quotes(text)
+    assert not df["content"].str.startswith(("Mr. Ekovich", "to mass", "on its demands")).any(), df.to_string()
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("''I would use the word 'old-school,''' said Gregory.", " \"I would use the word 'old-school,'\"  said Gregory."),
+        ("he said, '''Hi' is fine.''", "he said,  \"'Hi' is fine.\" "),
+    ],
+)
+def test_voices_ascii_triple_marks_are_single_plus_double(raw, expected):
+    from framing.analyzers._quotes_extract import ascii_double_marks
+
+    out = ascii_double_marks(raw)
+    assert out == expected and len(out) == len(raw)
+
+
+def test_voices_cue_spans_match_the_word_by_word_scan():
+    """The fast cue finder agrees with matching every word against the phrase list."""
+    from framing.analyzers._quotes_data import lexicon
+    from framing.analyzers._quotes_extract import _WORD_SCAN_RE, _cue_spans
+
+    first = lexicon().cue_first
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        slow = []
+        for m in _WORD_SCAN_RE.finditer(text):
+            for pat in first.get(m.group().lower(), ()):
+                mm = pat.match(text, m.start())
+                if mm is not None:
+                    slow.append(mm.span())
+                    break
+        fast = _cue_spans(text, first)
+        assert set(slow) <= set(fast), (path.name, sorted(set(slow) - set(fast))[:5])
+        assert len(fast) >= 5
+
+
+def test_voices_story_actors_resolve_governments_but_not_their_media():
+    actors = load_actors(ROOT / "corpora" / "s400" / "actors.yaml")
+    names = {a.name for a in actors}
+    assert {"NATO", "US government", "Turkish government", "Russian government", "Canadian government",
+            "European Union"} <= names
+    df = extract_quotes("Ankara said the deal was final. The US media reported that the deal was final.", actors)
+    assert df["speaker"].tolist()[0] == "Turkish government"
+    assert df["speaker"].tolist()[1] != "US government"
+
+
+def test_voices_corpus_uses_article_sentences_and_one_table():
+    corpus = _corpus([
+        {"id": f"a{i}", "outlet": o, "title": "t", "text": "Kirby said the talks would continue. “No,” Lane said."}
+        for i, o in enumerate(["cbc", "rt", "cbc"])
+    ])
+    vt = voices(corpus)
+    assert vt["article_id"].tolist() == ["a0", "a0", "a1", "a1", "a2", "a2"]
+    by_id = {a.id: a.text for a in corpus.articles}
+    assert all(by_id[r.article_id][r.start:r.end] == r.content for r in vt.itertuples())
