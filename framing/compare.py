@@ -5,6 +5,14 @@ computes an analysis. Per-article analyzers (sentiment, actor sentiment,
 loaded terms, voices) run over chunks of articles, optionally in worker
 processes; corpus-level statistics (summaries, distinctive words) are
 computed once from the merged tables.
+
+With ``n_jobs > 1`` the corpus is cut into ``4 * n_jobs`` chunks sent to a
+process pool without their raw text; what a chunk needs to know about the
+whole corpus (the fallback actor names) is computed first and sent along, so
+the tables equal the serial run's, in the same order. The parent computes
+the distinctive words while the workers run, then takes the workers'
+sentence spans and word counts for its own articles instead of recomputing
+them.
 """
 from __future__ import annotations
 
@@ -13,7 +21,7 @@ import logging
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Collection, Iterable, Mapping
 
 import pandas as pd
 
@@ -27,8 +35,20 @@ log = logging.getLogger(__name__)
 PER_ARTICLE_TABLES = ("sentences", "actor_mentions", "loaded_terms", "voices")
 
 
-def analyze_articles(corpus: Corpus) -> dict[str, pd.DataFrame]:
+def analyze_articles(corpus: Corpus, fallback_names: Collection[str] | None = None, *,
+                     only: Collection[str] | None = None) -> dict[str, pd.DataFrame]:
     """Run the per-article analyzers on a corpus (or a chunk of one).
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The articles (a whole corpus or one chunk).
+    fallback_names : collection of str, optional
+        For a chunk of a corpus without actors: the whole corpus's
+        :func:`framing.analyzers.sentiment.fallback_names`, so that actor
+        mentions do not depend on how the corpus was cut.
+    only : collection of str, optional
+        Compute only these of :data:`PER_ARTICLE_TABLES` (default: all).
 
     Returns
     -------
@@ -41,16 +61,60 @@ def analyze_articles(corpus: Corpus) -> dict[str, pd.DataFrame]:
     from .analyzers.sentiment import actor_sentiment, sentence_sentiment
     from .analyzers.voices import voices
 
-    return {
-        "sentences": sentence_sentiment(corpus),
-        "actor_mentions": actor_sentiment(corpus),
-        "loaded_terms": loaded_terms(corpus),
-        "voices": voices(corpus),
-    }
+    want = set(PER_ARTICLE_TABLES if only is None else only)
+    out: dict[str, pd.DataFrame] = {}
+    if want & {"sentences", "actor_mentions"}:
+        out["sentences"] = sentence_sentiment(corpus)
+    if "actor_mentions" in want:
+        out["actor_mentions"] = actor_sentiment(corpus, sentence_table=out["sentences"],
+                                                fallback_names=fallback_names)
+    if "loaded_terms" in want:
+        out["loaded_terms"] = loaded_terms(corpus)
+    if "voices" in want:
+        out["voices"] = voices(corpus)
+    return {name: out[name] for name in PER_ARTICLE_TABLES if name in want}
 
 
-def _chunk_job(corpus: Corpus) -> dict[str, pd.DataFrame]:
-    return analyze_articles(corpus)
+def _chunk_job(args: tuple[Corpus, Collection[str] | None]) -> tuple[dict[str, pd.DataFrame], list[int]]:
+    """Worker job: the per-article tables of a chunk, and its articles' word counts."""
+    corpus, names = args
+    return analyze_articles(corpus, names), [a.n_words for a in corpus.articles]
+
+
+def chunk_names(corpus: Corpus) -> Collection[str] | None:
+    """What every chunk of ``corpus`` needs to know about the whole: the fallback actor names
+    (None when the corpus has actors, which need nothing corpus-wide)."""
+    if getattr(corpus, "actors", ()):
+        return None
+    from .analyzers.sentiment import fallback_names
+
+    return fallback_names(corpus)
+
+
+def _light(corpus: Corpus) -> Corpus:
+    """The chunk as sent to a worker: articles without their raw text and removed lines, which
+    no per-article analyzer reads (half the pickling)."""
+    from dataclasses import replace
+
+    arts = tuple(replace(a, raw="", removed=()) for a in corpus.articles)
+    return Corpus(arts, corpus.outlets, corpus.actors, corpus.story, corpus.path)
+
+
+def _prime(corpus: Corpus, tables: Mapping[str, pd.DataFrame], n_words: list[int]) -> None:
+    """Give the parent's articles what a worker computed for them: sentence spans (rebuilt from the
+    sentence table, one row per sentence) and word counts, so they are not computed twice."""
+    from .text import Span
+
+    s = tables["sentences"]
+    spans: dict[str, list[Span]] = {}
+    if len(s):
+        for aid, a, b, t in zip(s["article_id"].tolist(), s["start"].tolist(), s["end"].tolist(),
+                                s["text"].tolist()):
+            spans.setdefault(aid, []).append(Span(a, b, t))
+    for art, n in zip(corpus.articles, n_words):
+        cache = art.__dict__  # functools.cached_property storage
+        cache.setdefault("sentences", tuple(spans.get(art.id, ())))
+        cache.setdefault("n_words", n)
 
 
 def _chunks(corpus: Corpus, n: int) -> list[Corpus]:
@@ -204,8 +268,10 @@ def analyze(corpus: Corpus, n_jobs: int = 1, *, progress: bool = False, engine: 
         from .stream import analyze_dask
 
         tables = analyze_dask(corpus, client=client) if len(corpus) else analyze_articles(corpus)
+        distinctive = distinctive_terms(corpus)
     elif engine == "local":
-        parts = _run_chunks(corpus, n_jobs, progress)
+        # distinctive words need the whole corpus: computed here while workers (if any) run the rest
+        parts, distinctive = _run_chunks(corpus, n_jobs, progress, lambda: distinctive_terms(corpus))
         tables = {name: _concat([p[name] for p in parts]) if parts else analyze_articles(corpus)[name]
                   for name in PER_ARTICLE_TABLES}
     else:
@@ -232,25 +298,36 @@ def analyze(corpus: Corpus, n_jobs: int = 1, *, progress: bool = False, engine: 
         voices=tables["voices"],
         voice_summary=voice_summary(tables["voices"]),
         affiliation_shares=affiliation_shares(tables["voices"]),
-        distinctive=distinctive_terms(corpus),
+        distinctive=distinctive,
         warnings=corpus_warnings(articles),
     )
 
 
-def _run_chunks(corpus: Corpus, n_jobs: int, progress: bool) -> list[dict[str, pd.DataFrame]]:
+def _run_chunks(corpus: Corpus, n_jobs: int, progress: bool,
+                while_waiting: Callable[[], Any] | None = None) -> tuple[list[dict[str, pd.DataFrame]], Any]:
+    """Per-article tables of every chunk, in corpus order, and the result of ``while_waiting()``,
+    which runs in this process while the workers analyse the chunks."""
     if len(corpus) == 0:
-        return []
+        return [], while_waiting() if while_waiting else None
     n_jobs = max(1, int(n_jobs))
-    chunks = _chunks(corpus, max(1, n_jobs * 4) if n_jobs > 1 else 1)
     if n_jobs == 1:
-        return [_chunk_job(c) for c in chunks]
+        parts = [analyze_articles(corpus)]
+        return parts, while_waiting() if while_waiting else None
+    chunks = _chunks(corpus, n_jobs * 4)
+    names = chunk_names(corpus)
     with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-        it = pool.map(_chunk_job, chunks)
+        futures = [pool.submit(_chunk_job, (_light(c), names)) for c in chunks]
+        extra = while_waiting() if while_waiting else None
+        it: Iterable[Any] = (f.result() for f in futures)
         if progress:
             from tqdm import tqdm
 
             it = tqdm(it, total=len(chunks), desc="analyzing", unit="chunk")
-        return list(it)
+        parts = []
+        for chunk, (tables, n_words) in zip(chunks, it):
+            _prime(chunk, tables, n_words)
+            parts.append(tables)
+    return parts, extra
 
 
 def outlet_table(corpus: Corpus) -> pd.DataFrame:

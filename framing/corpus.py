@@ -38,7 +38,10 @@ __all__ = ["Article", "Corpus", "load_corpus", "read_text_file", "parse_article_
 log = logging.getLogger(__name__)
 
 
-class _NoDatesLoader(yaml.SafeLoader):
+from .io import NoAliasSafeLoader  # noqa: E402 - aliases refused: a "billion laughs" manifest hung the loader
+
+
+class _NoDatesLoader(NoAliasSafeLoader):
     """Safe YAML loader that leaves dates as strings, so a bad date is reported with its field."""
 
 
@@ -177,9 +180,12 @@ class Corpus:
         import pandas as pd
 
         rows = []
+        facts_of: dict[str, dict[str, Any]] = {}
         for a in self.articles:
-            facts = self.outlet(a.outlet).facts()
-            facts.pop("outlet")
+            facts = facts_of.get(a.outlet)
+            if facts is None:  # one look-up per outlet, not per article
+                facts = facts_of[a.outlet] = self.outlet(a.outlet).facts()
+                facts.pop("outlet")
             rows.append({
                 "article_id": a.id, "outlet": a.outlet, "title": a.title, "date": a.date,
                 "date_approximate": a.date_approximate, "author": a.author, "url": a.url,
@@ -373,7 +379,11 @@ def read_text_file(path: str | Path, *, label: str | None = None) -> str:
 def decode_bytes(data: bytes, loc: str) -> str:
     """Decode article bytes (see :func:`read_text_file`)."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
+        try:
+            return data[3:].decode("utf-8", errors="strict")
+        except UnicodeDecodeError as exc:
+            raise CorpusError(f"{loc}: starts with a UTF-8 mark (BOM) but byte {exc.start + 3} is not valid UTF-8. "
+                              "Re-save it as UTF-8.") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -433,7 +443,7 @@ def load_corpus(source: Any, *, registry: OutletRegistry | None = None, clean: b
 
 def _iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:
     text = read_text_file(path)
-    for i, line in enumerate(text.splitlines(), start=1):
+    for i, line in enumerate(text.split("\n"), start=1):  # not splitlines(): JSON strings may hold U+2028
         if not line.strip():
             continue
         try:
@@ -449,18 +459,31 @@ def _iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:
 
 def _load_csv(path: Path, registry: OutletRegistry | None, clean: bool) -> Corpus:
     text = read_text_file(path)
-    reader = csv.DictReader(io.StringIO(text))
-    cols = reader.fieldnames or []
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        cols = reader.fieldnames or []
+    except csv.Error as exc:
+        raise CorpusError(f"{where(path, reader.line_num or 1)}: malformed CSV ({exc}). Re-export the file as CSV.") from None
     missing = {"id", "outlet", "text"} - set(cols)
     if missing:
         raise CorpusError(f"{where(path, 1)}: missing column(s) {sorted(missing)}; the header has {cols}. "
                           "A corpus CSV needs id, outlet, text columns.")
     def rows() -> Iterator[dict[str, Any]]:
-        for row in reader:
+        while True:
+            try:
+                row = next(reader, None)
+            except csv.Error as exc:
+                raise CorpusError(f"{where(path, reader.line_num)}: malformed CSV ({exc}). "
+                                  "Re-export the file as CSV (quote fields that hold line breaks).") from None
+            if row is None:
+                return
             row = dict(row)
             row["_line"] = reader.line_num
             yield row
-    return Corpus.from_records(rows(), registry=registry, clean=clean, source=path)
+    corpus = Corpus.from_records(rows(), registry=registry, clean=clean, source=path)
+    if not len(corpus):
+        raise CorpusError(f"{where(path)}: the CSV has a header but no article rows. Add one row per article.")
+    return corpus
 
 
 def _load_folder(folder: Path, registry: OutletRegistry | None, clean: bool) -> Corpus:

@@ -8,7 +8,8 @@ four decimals, so ``round(compound * 10_000)`` is exact), everything else is a
 count. Memory therefore depends on the chunk size, not on the corpus size.
 
 The same additive counts are what the Dask engine returns from each
-partition, so a cluster run merges exactly like a local one.
+partition, so a cluster run merges exactly like a local one. The counts use
+no actor table, so streaming does not compute actor sentiment.
 """
 from __future__ import annotations
 
@@ -122,12 +123,17 @@ def chunk_counts(corpus: Corpus, tables: Mapping[str, pd.DataFrame] | None = Non
     if tables is None:
         from .compare import analyze_articles
 
-        tables = analyze_articles(corpus)
+        # the merged counts use no actor table: do not compute one
+        tables = analyze_articles(corpus, only=("sentences", "loaded_terms", "voices"))
     order = list(corpus.outlet_keys)
     base = pd.DataFrame(0, index=pd.Index(order, name="outlet"), columns=_SENT_COLS + _VOICE_COLS, dtype="int64")
+    n_art = dict.fromkeys(order, 0)
+    n_words = dict.fromkeys(order, 0)
     for a in corpus.articles:
-        base.loc[a.outlet, "n_articles"] += 1
-        base.loc[a.outlet, "n_words"] += a.n_words
+        n_art[a.outlet] += 1
+        n_words[a.outlet] += a.n_words
+    base["n_articles"] = [n_art[o] for o in order]
+    base["n_words"] = [n_words[o] for o in order]
     s = tables["sentences"]
     if len(s):
         c = (s["compound"].astype(float) * SCALE).round().astype("int64")
@@ -273,11 +279,12 @@ def analyze_dask(corpus: Corpus, *, client: Any = None, npartitions: int | None 
         from .errors import FramingError
 
         raise FramingError("engine='dask' needs dask: pip install 'media-framing[dask]'.") from None
-    from .compare import PER_ARTICLE_TABLES, _chunks, _concat, analyze_articles
+    from .compare import PER_ARTICLE_TABLES, _chunks, _concat, analyze_articles, chunk_names
 
     n = npartitions or max(1, min(len(corpus), 4 * (len(client.ncores()) if client is not None else 2)))
     chunks = _chunks(corpus, n)
-    bag = db.from_sequence(chunks, npartitions=len(chunks)).map(analyze_articles)
+    names = chunk_names(corpus)
+    bag = db.from_sequence(chunks, npartitions=len(chunks)).map(analyze_articles, names)
     parts = client.gather(client.compute(bag)) if client is not None else bag.compute(scheduler="processes")
     parts = list(parts)
     return {name: _concat([p[name] for p in parts]) for name in PER_ARTICLE_TABLES}

@@ -62,11 +62,50 @@ def abbreviations() -> frozenset[str]:
     return frozenset(words)
 
 
+#: A potential sentence end whose Punkt decision is known without annotating tokens: a word of
+#: two or more letters, then ``.``, ``?`` or ``!``, then white space and another token.
+_PLAIN_END_RE = re.compile(r"(?P<word>[^\W\d_]{2,})(?P<end>[.?!])\s+\S")
+
+
+class _Punkt(PunktSentenceTokenizer):
+    """NLTK's Punkt with a shortcut for the commonest potential sentence end.
+
+    ``text_contains_sentbreak`` gets the short context around each candidate
+    ("said. The", "Mr. Obama"). With our parameters (abbreviations only: no
+    collocations, sentence starters or orthographic statistics), a plain word
+    of letters ending in ``?`` or ``!``, or in ``.`` when it is not an
+    abbreviation, followed by another token is always a break: Punkt's second
+    pass only revisits abbreviations, ellipses, initials and numbers. Those,
+    and everything else, go to NLTK unchanged (memoised: the same contexts,
+    "Mr. Obama", recur). ``tests/test_text.py`` checks the decisions against
+    NLTK's.
+    """
+
+    _MEMO_MAX = 50_000
+
+    def __init__(self, params: PunktParameters) -> None:
+        super().__init__(params)
+        self._abbrev = frozenset(params.abbrev_types)
+        self._memo: dict[str, bool] = {}
+
+    def text_contains_sentbreak(self, text: str) -> bool:  # noqa: D102 - see the class docstring
+        m = _PLAIN_END_RE.match(text)
+        if m is not None and (m.group("end") != "." or m.group("word").lower() not in self._abbrev):
+            return True
+        hit = self._memo.get(text)
+        if hit is None:
+            hit = super().text_contains_sentbreak(text)
+            if len(self._memo) >= self._MEMO_MAX:
+                self._memo.clear()
+            self._memo[text] = hit
+        return hit
+
+
 @lru_cache(maxsize=1)
 def _punkt() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
-    return PunktSentenceTokenizer(params)
+    return _Punkt(params)
 
 
 def paragraph_spans(text: str) -> list[Span]:

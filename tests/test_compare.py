@@ -58,3 +58,26 @@ def test_compare_warns_when_an_outlet_has_little_text() -> None:
     arts = pd.DataFrame({"outlet": ["a", "b", "c"], "n_words": [1000, 1100, 100], "date": [None] * 3,
                          "date_approximate": [False] * 3})
     assert any("Far less text" in w and "c (100 words)" in w for w in corpus_warnings(arts))
+
+
+def test_compare_parallel_run_without_actors_equals_serial(s400) -> None:
+    """Without actors the fallback name detector counts names over the whole corpus, not per chunk."""
+    from framing.corpus import Corpus
+
+    bare = Corpus(s400.articles, s400.outlets, (), s400.story, s400.path)
+    serial = analyze(bare)
+    assert len(serial.actor_mentions) > 0
+    par = analyze(Corpus(bare.articles, bare.outlets), n_jobs=2)
+    for name, table in serial.tables().items():
+        pd.testing.assert_frame_equal(table, par.tables()[name], obj=name)
+
+
+def test_compare_parallel_run_fills_article_sentences_from_workers(s400) -> None:
+    from framing.corpus import Corpus
+    from framing.text import sentence_spans
+
+    fresh = Corpus.from_records([{"id": a.id, "outlet": a.outlet, "text": a.raw} for a in s400])
+    analyze(fresh, n_jobs=2)
+    for art in fresh:
+        assert "sentences" in art.__dict__ and "n_words" in art.__dict__  # set from the workers' results
+        assert list(art.sentences) == sentence_spans(art.text, list(art.paragraphs))

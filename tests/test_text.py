@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from framing.text import paragraph_spans, sentence_spans, token_spans, word_count
 
-from .conftest import seed_text
+from .conftest import SEED_FILES, seed_text
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,46 @@ def test_text_huge_paragraph_is_split_in_linear_time() -> None:
     assert n_small == 2_000 and len(spans) == 40_000
     assert all(big[s.start:s.end] == s.text for s in spans[:50])
     assert (t2 - t1) < 40 * (t1 - t0) + 1.0  # 20x the text: roughly linear, with slack for noise
+
+
+# ---------------------------------------------------------------- Punkt shortcut (speed)
+
+_CONTEXTS = [
+    "said. The", "said. the", "Mr. Obama", "U.S. Army", "J. Bach", "1990. The", "3. next", "again... Then",
+    "acting!!! I", "why? He", "Sen. Smith", "Gen. Milley", "Inc. said", "e.g. the", "it.\n\nThe", "said.) He",
+    "(said. The", "Washington-based. Then", "No. 1", "Fig. 3", "p.m. Tuesday", "ok. Ok", "a. b", "ab. —",
+]
+
+
+def _nltk_punkt():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from framing.text import abbreviations
+
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations())
+    return PunktSentenceTokenizer(params)
+
+
+@pytest.mark.parametrize("context", _CONTEXTS)
+def test_text_punkt_shortcut_decides_like_nltk(context: str) -> None:
+    from framing.text import _punkt
+
+    assert _punkt().text_contains_sentbreak(context) == _nltk_punkt().text_contains_sentbreak(context)
+
+
+@pytest.mark.parametrize("key", list(SEED_FILES))
+def test_text_punkt_shortcut_splits_seeds_like_nltk(key: str) -> None:
+    from framing.text import _punkt
+
+    text = seed_text(key)
+    assert list(_punkt().span_tokenize(text)) == list(_nltk_punkt().span_tokenize(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Mr.", "U.S.", "said.", "It", "the", "J.", "3.", "why?", "wow!", "end.\n\n",
+                                 "(so.", "no.)", "...", "e.g.", "A.", "x"]), max_size=30).map(" ".join))
+def test_text_punkt_shortcut_equals_nltk_on_random_text(text: str) -> None:
+    from framing.text import _punkt
+
+    assert list(_punkt().span_tokenize(text)) == list(_nltk_punkt().span_tokenize(text))

@@ -16,7 +16,6 @@ its English stop words removed; tokens follow :data:`framing.text.TOKEN_RE`
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import numpy as np
@@ -28,13 +27,6 @@ __all__ = ["distinctive_terms", "DISTINCTIVE_COLUMNS"]
 
 #: Columns of :func:`distinctive_terms`.
 DISTINCTIVE_COLUMNS = ["outlet", "term", "ngram", "count", "count_other", "rate_per_1000", "log_odds", "z", "rank"]
-
-_POSSESSIVE = re.compile(r"['\u2019]s$")
-
-
-def _tokenize(doc: str) -> list[str]:
-    return [_POSSESSIVE.sub("", m.group()) for m in TOKEN_RE.finditer(doc)]
-
 
 def _empty() -> pd.DataFrame:
     types = {"outlet": "object", "term": "object", "ngram": "int64", "count": "int64", "count_other": "int64",
@@ -102,42 +94,27 @@ def distinctive_terms(
     >>> t[t["rank"] == 1][["outlet", "term"]].values.tolist()
     [['rt', 'regime'], ['cbc', 'government']]
     """
-    from sklearn.feature_extraction.text import CountVectorizer
-
     arts = [a for a in corpus]
     if not arts:
         return _empty()
     outlets = list(dict.fromkeys(a.outlet for a in arts))
-    docs = [a.text or "" for a in arts]
-    vec = CountVectorizer(
-        tokenizer=_tokenize, token_pattern=None, lowercase=True, stop_words="english",
-        ngram_range=tuple(ngram_range), dtype=np.int64,
-    )
-    try:
-        X = vec.fit_transform(docs)
-    except ValueError:  # empty vocabulary (no text, or only stop words)
-        return _empty()
-    terms = vec.get_feature_names_out()
     idx = {o: i for i, o in enumerate(outlets)}
-    rows_of = np.array([idx[a.outlet] for a in arts])
-    # outlet x term counts
-    G = np.zeros((len(outlets), X.shape[1]), dtype=np.int64)
-    Xc = X.tocsr()
-    for k, o in enumerate(outlets):
-        sel = np.flatnonzero(rows_of == k)
-        G[k] = np.asarray(Xc[sel].sum(axis=0)).ravel()
-    total = G.sum(axis=0)
-    keep = total >= max(int(min_count), 1)
-    if not keep.any():
+    lo, hi = int(ngram_range[0]), int(ngram_range[1])
+    terms, G = _outlet_counts([a.text or "" for a in arts], [idx[a.outlet] for a in arts], len(outlets), lo, hi,
+                              max(int(min_count), 1))
+    if not len(terms):  # empty vocabulary (no text, only stop words, or no term frequent enough)
         return _empty()
-    G, total, terms = G[:, keep], total[keep], terms[keep]
-    ngram = np.array([t.count(" ") + 1 for t in terms], dtype=np.int64)
+    total = G.sum(axis=0)
+    ngram = np.fromiter((t.count(" ") + 1 for t in terms), dtype=np.int64, count=len(terms))
 
     n_all = float(total.sum())
     a0 = float(prior) if prior and prior > 0 else 1e-6
     alpha = a0 * total / n_all
-    frames = []
-    for k, o in enumerate(outlets):
+    n_terms = len(terms)
+    term_rank = np.arange(n_terms)  # terms are sorted: the rank is the alphabetical tie-break
+    cols: dict[str, list[np.ndarray]] = {c: [] for c in DISTINCTIVE_COLUMNS if c != "outlet"}
+    sizes = []
+    for k in range(len(outlets)):
         yi = G[k].astype(float)
         yj = (total - G[k]).astype(float)
         ni, nj = yi.sum(), yj.sum()
@@ -147,19 +124,109 @@ def distinctive_terms(
             delta = li - lj
             var = 1.0 / (yi + alpha) + 1.0 / (yj + alpha)
             z = delta / np.sqrt(var)
-        per_n = np.zeros(len(terms))
+        per_n = np.zeros(n_terms)
         for n in np.unique(ngram):
             m = ngram == n
             s = yi[m].sum()
             per_n[m] = 1000.0 * yi[m] / s if s else 0.0
-        df = pd.DataFrame({
-            "outlet": o, "term": terms, "ngram": ngram, "count": G[k], "count_other": total - G[k],
-            "rate_per_1000": per_n, "log_odds": delta, "z": z,
-        })
-        df = df.sort_values(["z", "count", "term"], ascending=[False, False, True], kind="mergesort")
-        df["rank"] = np.arange(1, len(df) + 1, dtype=np.int64)
+        # z descending (NaN last), then count descending, then term
+        zkey = np.where(np.isnan(z), np.inf, -z)
+        order = np.lexsort((term_rank, -G[k], zkey))
         if top is not None:
-            df = df.head(int(top))
-        frames.append(df)
-    out = pd.concat(frames, ignore_index=True)
-    return out[DISTINCTIVE_COLUMNS].astype({"outlet": "object", "term": "object"})
+            order = order[: max(int(top), 0)]
+        sizes.append(len(order))
+        cols["term"].append(terms[order])
+        cols["ngram"].append(ngram[order])
+        cols["count"].append(G[k][order])
+        cols["count_other"].append((total - G[k])[order])
+        cols["rate_per_1000"].append(per_n[order])
+        cols["log_odds"].append(delta[order])
+        cols["z"].append(z[order])
+        cols["rank"].append(np.arange(1, len(order) + 1, dtype=np.int64))
+    data: dict[str, Any] = {"outlet": pd.Series(np.repeat(np.array(outlets, dtype=object), sizes), dtype=object)}
+    for c, parts in cols.items():
+        arr = np.concatenate(parts)
+        data[c] = pd.Series(arr, dtype=object) if c == "term" else arr
+    return pd.DataFrame(data)[DISTINCTIVE_COLUMNS]
+
+
+def _outlet_counts(docs: list[str], rows_of: list[int], n_outlets: int, lo: int, hi: int,
+                   min_count: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted terms (object array) used at least ``min_count`` times, and the outlet x term counts.
+
+    Terms and counts are those of scikit-learn's ``CountVectorizer(lowercase=True,
+    stop_words="english", ngram_range=(lo, hi))`` with :data:`framing.text.TOKEN_RE` tokens minus a
+    possessive ``'s``, summed per outlet: lower-case, tokenise, drop stop words, then n-grams of
+    the remaining tokens. Each distinct raw token is normalised once; n-grams are integer codes
+    counted with numpy, and the outlet x term matrix is built for frequent terms only.
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    lo, hi = max(1, lo), max(1, hi)
+    ids_of: dict[str, int] = {}  # raw lower-case token -> unigram id, -1 for a stop word
+    uni: dict[str, int] = {}  # normalised token -> unigram id
+    get = ids_of.__getitem__
+    per_doc: list[np.ndarray] = []
+    for doc in docs:
+        toks = TOKEN_RE.findall(doc.lower())
+        try:
+            ids = list(map(get, toks))
+        except KeyError:
+            for t in toks:
+                if t not in ids_of:
+                    w = t[:-2] if t.endswith(("'s", "\u2019s")) else t
+                    ids_of[t] = -1 if w in ENGLISH_STOP_WORDS else uni.setdefault(w, len(uni))
+            ids = list(map(get, toks))
+        arr = np.fromiter(ids, dtype=np.int64, count=len(ids))
+        per_doc.append(arr[arr >= 0])
+    if not uni:
+        return np.array([], dtype=object), np.zeros((n_outlets, 0), dtype=np.int64)
+    vocab = np.empty(len(uni), dtype=object)
+    vocab[list(uni.values())] = list(uni.keys())
+    base = len(uni)
+    # n-gram codes: a base-``len(uni)`` number of the token ids, one code space per n
+    codes_by_n: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    for n in range(lo, hi + 1):
+        if base ** n >= 2 ** 62:
+            raise ValueError(f"ngram_range up to {hi} is too large for a vocabulary of {base} words")
+        codes, owners = [], []
+        for arr, k in zip(per_doc, rows_of):
+            if len(arr) < n:
+                continue
+            c = arr[: len(arr) - n + 1].copy()
+            for j in range(1, n):
+                c = c * base + arr[j: len(arr) - n + 1 + j]
+            codes.append(c)
+            owners.append(np.full(len(c), k, dtype=np.int64))
+        if codes:
+            codes_by_n[n] = (np.concatenate(codes), np.concatenate(owners))
+    term_list: list[np.ndarray] = []
+    count_list: list[np.ndarray] = []
+    for n, (codes, owners) in codes_by_n.items():
+        uniq, inv = np.unique(codes, return_inverse=True)
+        freq = np.bincount(inv, minlength=len(uniq))
+        kept = np.flatnonzero(freq >= min_count)
+        if not len(kept):
+            continue
+        new_id = np.full(len(uniq), -1, dtype=np.int64)
+        new_id[kept] = np.arange(len(kept))
+        col = new_id[inv]
+        sel = col >= 0
+        counts = np.bincount(owners[sel] * len(kept) + col[sel],
+                             minlength=n_outlets * len(kept)).reshape(n_outlets, len(kept))
+        uniq = uniq[kept]
+        digits = []
+        rest = uniq.copy()
+        for _ in range(n):
+            digits.append(vocab[rest % base])
+            rest //= base
+        words = digits[::-1]
+        strings = words[0] if n == 1 else np.array([" ".join(t) for t in zip(*words)], dtype=object)
+        term_list.append(strings)
+        count_list.append(counts)
+    if not term_list:
+        return np.array([], dtype=object), np.zeros((n_outlets, 0), dtype=np.int64)
+    terms = np.concatenate(term_list)
+    G = np.concatenate(count_list, axis=1)
+    order = np.array(sorted(range(len(terms)), key=terms.__getitem__), dtype=np.int64)
+    return terms[order], G[:, order]

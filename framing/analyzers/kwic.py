@@ -125,6 +125,6 @@ def kwic(corpus: Any, pattern: str, window: int = 8, *, regex: bool = False, cas
                 right = text[e:right_to]
             rows.append((art_id, outlet, s, e, text[s:e], _one_line(left), _one_line(right)))
     if not rows:
-        out = pd.DataFrame({c: pd.Series(dtype="object") for c in KWIC_COLUMNS})
+        out = pd.DataFrame({c: pd.Series(dtype=str) for c in KWIC_COLUMNS})  # str, as inferred when non-empty
         return out.astype({"start": "int64", "end": "int64"})
     return pd.DataFrame(rows, columns=KWIC_COLUMNS)

@@ -63,7 +63,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Collection, Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -71,7 +71,10 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from ..errors import FramingError, LexiconError, where
 from ..text import sentence_spans
-from ._target import CONTEXT_CHARS, MAX_SENTENCE_CHARS, TargetSentiment, score_in_sentence
+from ._vader import FastVader
+from ._target import LABELS as _LABELS
+from ._target import (CONTEXT_CHARS, MAX_SENTENCE_CHARS, SentenceTokens, TargetSentiment, _score_target,
+                      score_in_sentence)
 
 __all__ = [
     "sentence_sentiment",
@@ -196,9 +199,14 @@ def news_analyzer() -> SentimentIntensityAnalyzer:
     return _analyzer(True)
 
 
+@lru_cache(maxsize=2)
+def _fast(news_lexicon: bool) -> FastVader:
+    return FastVader(_analyzer(news_lexicon))
+
+
 @lru_cache(maxsize=65536)
 def _cached_scores(sentence: str, news_lexicon: bool) -> tuple[float, float, float, float]:
-    d = _analyzer(news_lexicon).polarity_scores(sentence)
+    d = _fast(news_lexicon).polarity_scores(sentence)
     return d["neg"], d["neu"], d["pos"], d["compound"]
 
 
@@ -296,15 +304,17 @@ def sentence_sentiment(corpus: Any, news_lexicon: bool = False) -> pd.DataFrame:
     news = bool(news_lexicon)
     arts = _articles(corpus)
     _warn_if_not_english(a.text for a in arts)
+    score = _fast(news).polarity_scores  # exact vaderSentiment scores, see _vader.py
     rows: list[tuple] = []
     for art in arts:
         text = art.text
         aid, outlet = art.id, art.outlet
         for i, sp in enumerate(art.sentences):
             s = text[sp.start:sp.end]
-            neg, neu, pos, comp = _cached_scores(s, news)
-            rows.append((aid, outlet, i, sp.start, sp.end, s, neg, neu, pos, comp))
-    return _frame(rows, SENTENCE_COLUMNS, {"sentence_id": "int64", "start": "int64", "end": "int64",
+            d = score(s)
+            rows.append((aid, outlet, i, sp.start, sp.end, s, d["neg"], d["neu"], d["pos"], d["compound"]))
+    return _frame(rows, SENTENCE_COLUMNS, {"article_id": "str", "outlet": "str", "text": "str",
+                                           "sentence_id": "int64", "start": "int64", "end": "int64",
                                            "neg": "float64", "neu": "float64", "pos": "float64",
                                            "compound": "float64"})
 
@@ -565,7 +575,54 @@ def _named_mentions(text: str) -> Iterable[tuple[int, int, str]]:
             yield s, e, text[s:e]
 
 
-def actor_sentiment(corpus: Any) -> pd.DataFrame:
+class _SentenceScores:
+    """VADER scores of a corpus's sentences: from a :func:`sentence_sentiment` table when one is
+    given (no sentence is scored twice), else computed on demand and kept for this call."""
+
+    def __init__(self, arts: Sequence[Any], table: pd.DataFrame | None) -> None:
+        self._first: dict[int, int] = {}
+        self._cols: tuple[Any, ...] | None = None
+        self._memo: dict[tuple[int, int], dict[str, float]] = {}
+        if table is not None and len(table):
+            n = 0
+            for art in arts:
+                self._first[id(art)] = n
+                n += len(art.sentences)
+            if n == len(table):
+                self._cols = tuple(table[c].to_numpy() for c in ("article_id", "sentence_id", "neg", "neu", "pos",
+                                                                  "compound"))
+
+    def get(self, art: Any, i: int) -> dict[str, float] | None:
+        if self._cols is not None:
+            row = self._first.get(id(art), -1) + i
+            aid, sid, neg, neu, pos, comp = self._cols
+            if 0 <= row < len(aid) and aid[row] == art.id and sid[row] == i:
+                return {"neg": float(neg[row]), "neu": float(neu[row]), "pos": float(pos[row]),
+                        "compound": float(comp[row])}
+        key = (id(art), i)
+        hit = self._memo.get(key)
+        if hit is None:
+            sp = art.sentences[i]
+            hit = self._memo[key] = _scores_dict(art.text[sp.start:sp.end])
+        return hit
+
+
+def _scores_dict(sentence: str) -> dict[str, float]:
+    return _fast(False).polarity_scores(sentence)
+
+
+def fallback_names(corpus: Any) -> frozenset[str]:
+    """Names the fallback detector of :func:`actor_sentiment` keeps: runs of capitalised words
+    occurring at least twice in the corpus (used when a corpus is analysed in chunks)."""
+    counts: dict[str, int] = {}
+    for art in _articles(corpus):
+        for _s, _e, name in _named_mentions(art.text):
+            counts[name] = counts.get(name, 0) + 1
+    return frozenset(n for n, c in counts.items() if c >= 2)
+
+
+def actor_sentiment(corpus: Any, *, sentence_table: pd.DataFrame | None = None,
+                    fallback_names: Collection[str] | None = None) -> pd.DataFrame:
     """How each article speaks of each actor, one row per actor mention.
 
     Mentions are found with the corpus's ``actors`` (``actors.yaml``): every
@@ -582,6 +639,13 @@ def actor_sentiment(corpus: Any) -> pd.DataFrame:
     ----------
     corpus : Corpus
         Articles (with ``sentences``) and ``actors``.
+    sentence_table : pandas.DataFrame, optional
+        The :func:`sentence_sentiment` table of the same corpus (plain VADER);
+        its scores are reused instead of scoring the sentences again.
+    fallback_names : collection of str, optional
+        Without actors, the names the fallback detector keeps (default: those
+        occurring at least twice in ``corpus``). A chunk of a larger corpus passes
+        the whole corpus's :func:`fallback_names`, so chunked runs equal serial ones.
 
     Returns
     -------
@@ -631,9 +695,17 @@ def actor_sentiment(corpus: Any) -> pd.DataFrame:
             for s, e, name in _named_mentions(art.text):
                 cands.append((art, s, e, name))
                 counts[name] = counts.get(name, 0) + 1
-        found = [c for c in cands if counts[c[3]] >= 2]
+        if fallback_names is not None:
+            keep = fallback_names
+            found = [c for c in cands if c[3] in keep]
+        else:
+            found = [c for c in cands if counts[c[3]] >= 2]
     rows: list[tuple] = []
     starts_cache: dict[int, tuple[list[int], Sequence[Any]]] = {}
+    scores = _SentenceScores(arts, sentence_table)
+    last_key: tuple[int, int, int] | None = None
+    toks: SentenceTokens | None = None
+    sent, vader, compound = "", {}, 0.0
     for art, s, e, actor in found:
         key = id(art)
         if key not in starts_cache:
@@ -645,15 +717,26 @@ def actor_sentiment(corpus: Any) -> pd.DataFrame:
             continue  # mention outside any sentence or across a sentence break
         sp = sents[i]
         s0, s1 = sp.start, sp.end
+        whole = True
         if s1 - s0 > MAX_SENTENCE_CHARS:
             half = max(0, (MAX_SENTENCE_CHARS - (e - s)) // 2)
             s0, s1 = max(s0, s - half), min(s1, e + half)
+            whole = (s0, s1) == (sp.start, sp.end)
         text = art.text
-        sent = text[s0:s1]
-        r = score_in_sentence(sent, s - s0, e - s0, vader_scores(sent), offset=s0)
-        rows.append((art.id, art.outlet, actor, text[s:e], s, e, i, r.score, r.label, r.sentence_compound))
-    return _frame(rows, ACTOR_COLUMNS, {"start": "int64", "end": "int64", "sentence_id": "int64",
-                                        "score": "float64", "sentence_compound": "float64"})
+        if (key, s0, s1) != last_key:  # mentions come in text order: prepare each sentence once
+            sent = text[s0:s1]
+            last_key, toks = (key, s0, s1), SentenceTokens(sent)
+            vader = scores.get(art, i) if whole else None
+            if vader is None:
+                vader = _scores_dict(sent)
+            compound = float(vader["compound"])
+        # what score_in_sentence returns, without building a TargetSentiment per mention
+        pn, pu, pp, _ca, _cb = _score_target(sent, s - s0, e - s0, vader, toks)
+        label = _LABELS[0] if pn >= pu and pn >= pp else (_LABELS[1] if pu >= pp else _LABELS[2])
+        rows.append((art.id, art.outlet, actor, text[s:e], s, e, i, max(-1.0, min(1.0, pp - pn)), label, compound))
+    return _frame(rows, ACTOR_COLUMNS, {"article_id": "str", "outlet": "str", "actor": "str", "mention": "str",
+                                        "start": "int64", "end": "int64", "sentence_id": "int64",
+                                        "score": "float64", "label": "str", "sentence_compound": "float64"})
 
 
 def actor_sentiment_summary(actor_table: pd.DataFrame) -> pd.DataFrame:

@@ -88,3 +88,26 @@ def test_distinctive_single_outlet_works():
     c = Corpus.from_records([{"id": "a", "outlet": "rt", "text": "NATO NATO Turkey missiles missiles"}])
     t = distinctive_terms(c, min_count=1)
     assert set(t["outlet"]) == {"rt"} and (t["count_other"] == 0).all()
+
+
+@pytest.mark.parametrize("ngram_range", [(1, 1), (1, 2), (2, 3)])
+def test_distinctive_counts_equal_scikit_learn_countvectorizer(ngram_range):
+    """The fast counter gives exactly CountVectorizer's terms and per-outlet counts."""
+    import re
+
+    import numpy as np
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from framing.text import TOKEN_RE
+
+    c = Corpus.from_records([{"id": k, "outlet": k, "text": seed_text(k)} for k in SEED_FILES])
+    t = distinctive_terms(c, ngram_range=ngram_range, min_count=1)
+    vec = CountVectorizer(tokenizer=lambda d: [re.sub(r"['\u2019]s$", "", m.group()) for m in TOKEN_RE.finditer(d)],
+                          token_pattern=None, lowercase=True, stop_words="english", ngram_range=ngram_range)
+    X = vec.fit_transform([a.text for a in c]).toarray()
+    terms = vec.get_feature_names_out()
+    for k, art in enumerate(c):
+        got = t[t["outlet"] == art.outlet].set_index("term")["count"]
+        want = {term: int(n) for term, n in zip(terms, X[k])}
+        assert got.to_dict() == want
+    assert np.array_equal(np.sort(t["term"].unique()), np.sort(terms))

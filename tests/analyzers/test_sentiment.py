@@ -400,3 +400,45 @@ def test_sentiment_s400_corpus_has_tables_for_all_five_outlets(s400):
     assert set(actor_sentiment_summary(actors)["outlet"]) == set(s400.outlet_keys)
     names = {a.name for a in s400.actors}
     assert set(actors["actor"]) <= names
+
+
+# ------------------------------------------------------------------ speed paths
+
+
+@pytest.mark.parametrize("key", ["cbc", "rt", "wsws"])
+def test_sentiment_fast_target_scorer_equals_feature_dict_scoring(key):
+    """The scorer used for every mention equals score_features(target_features(...)) to rounding."""
+    from framing.analyzers.sentiment import _named_mentions
+
+    c = _corpus(keys=(key,), actors=())
+    art = c[0]
+    n = 0
+    for sp in art.sentences:
+        toks = _target.SentenceTokens(sp.text)
+        v = vader_scores(sp.text)
+        for s, e, _name in _named_mentions(sp.text):
+            slow = _target.score_features(_target.target_features(sp.text, s, e, v)[0])
+            fast = _target._score_target(sp.text, s, e, v, toks)
+            assert fast[:3] == pytest.approx(slow, abs=1e-12)
+            assert fast[3:] == _target._clause_bounds(sp.text, s, e)
+            n += 1
+    assert n > 20
+
+
+def test_sentiment_actor_table_reuses_sentence_scores(corpus):
+    plain = actor_sentiment(corpus)
+    shared = actor_sentiment(corpus, sentence_table=sentence_sentiment(corpus))
+    pd.testing.assert_frame_equal(plain, shared)
+
+
+def test_sentiment_actor_fallback_chunks_equal_whole_with_corpus_names():
+    from framing.analyzers.sentiment import fallback_names
+
+    c = _corpus(keys=("cbc", "rt", "wsws"), actors=())
+    whole = actor_sentiment(c)
+    names = fallback_names(c)
+    parts = [actor_sentiment(Corpus((a,), c.outlets), fallback_names=names) for a in c]
+    pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), whole)
+    # the corpus-wide names matter: chunks left to count names on their own find other mentions
+    alone = sum(len(actor_sentiment(Corpus((a,), c.outlets))) for a in c)
+    assert alone != len(whole)
