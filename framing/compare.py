@@ -6,10 +6,11 @@ loaded terms, voices) run over chunks of articles, optionally in worker
 processes; corpus-level statistics (summaries, distinctive words) are
 computed once from the merged tables.
 
-With ``n_jobs > 1`` the corpus is cut into ``4 * n_jobs`` chunks sent to a
-process pool without their raw text; what a chunk needs to know about the
-whole corpus (the fallback actor names) is computed first and sent along, so
-the tables equal the serial run's, in the same order. The parent computes
+With ``n_jobs > 1`` the corpus is cut into chunks, large first and smaller
+towards the end so that the workers finish together, sent to a process pool
+without their raw text; what a chunk needs to know about the whole corpus (the
+fallback actor names, counted by the workers) is computed first and sent along,
+so the tables equal the serial run's, in the same order. The parent computes
 the distinctive words while the workers run, then takes the workers'
 sentence spans and word counts for its own articles instead of recomputing
 them.
@@ -30,6 +31,9 @@ from .corpus import Corpus
 __all__ = ["Comparison", "analyze", "analyze_articles", "PER_ARTICLE_TABLES"]
 
 log = logging.getLogger(__name__)
+
+#: Terms per outlet kept in ``Comparison.distinctive`` (highest z first).
+DISTINCTIVE_TOP = 200
 
 #: Per-article tables and the analyzer that makes each.
 PER_ARTICLE_TABLES = ("sentences", "actor_mentions", "loaded_terms", "voices")
@@ -91,6 +95,21 @@ def chunk_names(corpus: Corpus) -> Collection[str] | None:
     return fallback_names(corpus)
 
 
+def _pool_chunk_names(pool: ProcessPoolExecutor, corpus: Corpus, n_jobs: int) -> Collection[str] | None:
+    """:func:`chunk_names`, the names counted by the pool's workers (each a share of the texts)."""
+    if getattr(corpus, "actors", ()):
+        return None
+    from .analyzers.sentiment import name_counts, names_from_counts
+
+    texts = [a.text for a in corpus.articles]
+    size = max(1, -(-len(texts) // n_jobs))
+    total: dict[str, int] = {}
+    for part in pool.map(name_counts, [texts[i:i + size] for i in range(0, len(texts), size)]):
+        for name, n in part.items():
+            total[name] = total.get(name, 0) + n
+    return names_from_counts(total)
+
+
 def _light(corpus: Corpus) -> Corpus:
     """The chunk as sent to a worker: articles without their raw text and removed lines, which
     no per-article analyzer reads (half the pickling)."""
@@ -125,6 +144,20 @@ def _chunks(corpus: Corpus, n: int) -> list[Corpus]:
     ]
 
 
+def _guided_chunks(corpus: Corpus, n_jobs: int) -> list[Corpus]:
+    """Chunks for a pool of ``n_jobs`` workers, large first and smaller towards the end (guided
+    self-scheduling: each takes half a worker's share of what is left, at least 1/40 of a
+    worker's share), so that the workers finish at about the same time."""
+    n = len(corpus)
+    smallest = max(1, n // (n_jobs * 40))
+    out, i = [], 0
+    while i < n:
+        size = max(smallest, (n - i) // (2 * n_jobs))
+        out.append(Corpus(corpus.articles[i:i + size], corpus.outlets, corpus.actors, corpus.story, corpus.path))
+        i += size
+    return out
+
+
 def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
     parts = [p for p in parts if p is not None]
     if not parts:
@@ -157,7 +190,9 @@ class Comparison:
     voices, voice_summary, affiliation_shares : DataFrame
         Quotes with speakers, the per-outlet summary, speaker-affiliation shares.
     distinctive : DataFrame
-        Log-odds (informative Dirichlet prior) z-scores of words per outlet.
+        Log-odds (informative Dirichlet prior) z-scores of words per outlet: the
+        :data:`DISTINCTIVE_TOP` (200) most over-represented terms of each outlet
+        (``distinctive_terms(corpus, top=None)`` gives every outlet x term).
     warnings : list of str
         Caveats about the corpus (date spread, little text for an outlet...).
     """
@@ -268,10 +303,11 @@ def analyze(corpus: Corpus, n_jobs: int = 1, *, progress: bool = False, engine: 
         from .stream import analyze_dask
 
         tables = analyze_dask(corpus, client=client) if len(corpus) else analyze_articles(corpus)
-        distinctive = distinctive_terms(corpus)
+        distinctive = distinctive_terms(corpus, top=DISTINCTIVE_TOP)
     elif engine == "local":
         # distinctive words need the whole corpus: computed here while workers (if any) run the rest
-        parts, distinctive = _run_chunks(corpus, n_jobs, progress, lambda: distinctive_terms(corpus))
+        parts, distinctive = _run_chunks(corpus, n_jobs, progress,
+                                         lambda: distinctive_terms(corpus, top=DISTINCTIVE_TOP))
         tables = {name: _concat([p[name] for p in parts]) if parts else analyze_articles(corpus)[name]
                   for name in PER_ARTICLE_TABLES}
     else:
@@ -313,9 +349,9 @@ def _run_chunks(corpus: Corpus, n_jobs: int, progress: bool,
     if n_jobs == 1:
         parts = [analyze_articles(corpus)]
         return parts, while_waiting() if while_waiting else None
-    chunks = _chunks(corpus, n_jobs * 4)
-    names = chunk_names(corpus)
+    chunks = _guided_chunks(corpus, n_jobs)
     with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+        names = _pool_chunk_names(pool, corpus, n_jobs)
         futures = [pool.submit(_chunk_job, (_light(c), names)) for c in chunks]
         extra = while_waiting() if while_waiting else None
         it: Iterable[Any] = (f.result() for f in futures)

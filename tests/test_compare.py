@@ -81,3 +81,25 @@ def test_compare_parallel_run_fills_article_sentences_from_workers(s400) -> None
     for art in fresh:
         assert "sentences" in art.__dict__ and "n_words" in art.__dict__  # set from the workers' results
         assert list(art.sentences) == sentence_spans(art.text, list(art.paragraphs))
+
+
+def test_compare_distinctive_keeps_top_terms_per_outlet(s400, comp) -> None:
+    from framing.analyzers.distinctive import distinctive_terms
+    from framing.compare import DISTINCTIVE_TOP
+
+    full = distinctive_terms(s400)
+    assert (full.groupby("outlet").size() > DISTINCTIVE_TOP).any()  # the limit matters on this corpus
+    pd.testing.assert_frame_equal(comp.distinctive, full[full["rank"] <= DISTINCTIVE_TOP].reset_index(drop=True))
+
+
+@pytest.mark.parametrize("n_articles, n_jobs", [(1, 2), (5, 2), (100, 2), (1000, 3), (3656, 2)])
+def test_compare_guided_chunks_cover_corpus_in_order_and_shrink(s400, n_articles, n_jobs) -> None:
+    from framing.compare import _guided_chunks
+    from framing.corpus import Corpus
+
+    arts = tuple(s400.articles[i % len(s400)] for i in range(n_articles))
+    chunks = _guided_chunks(Corpus(arts, s400.outlets), n_jobs)
+    assert [a for ch in chunks for a in ch.articles] == list(arts)
+    sizes = [len(ch) for ch in chunks]
+    assert all(s > 0 for s in sizes) and sizes[0] >= sizes[-1]
+    assert len(chunks) <= 2 * n_jobs * 40

@@ -58,7 +58,11 @@ def distinctive_terms(
         spread over the vocabulary in proportion to each term's corpus
         frequency. Larger values shrink the log-odds of rare terms more.
     top : int, optional
-        Keep only the ``top`` terms per outlet (highest ``z``).
+        Keep only the ``top`` terms per outlet (highest ``z``, i.e. the most
+        over-represented; the default None keeps every term).
+        :func:`framing.analyze` uses ``top=200``: the full table of a large
+        corpus has outlets x vocabulary rows (millions), and reports show the
+        top of each outlet only.
 
     Returns
     -------
@@ -111,12 +115,18 @@ def distinctive_terms(
     a0 = float(prior) if prior and prior > 0 else 1e-6
     alpha = a0 * total / n_all
     n_terms = len(terms)
+    cand_none = np.zeros(0, dtype=np.int64)
     term_rank = np.arange(n_terms)  # terms are sorted: the rank is the alphabetical tie-break
+    ns, n_idx = np.unique(ngram, return_inverse=True)
+    # counted terms of each n-gram size per outlet (for rate_per_1000)
+    per_size = np.stack([G[:, ngram == n].sum(axis=1) for n in ns], axis=1).astype(float)
+    keep_n = None if top is None else max(int(top), 0)
     cols: dict[str, list[np.ndarray]] = {c: [] for c in DISTINCTIVE_COLUMNS if c != "outlet"}
     sizes = []
     for k in range(len(outlets)):
-        yi = G[k].astype(float)
-        yj = (total - G[k]).astype(float)
+        gk = G[k]
+        yi = gk.astype(float)
+        yj = (total - gk).astype(float)
         ni, nj = yi.sum(), yj.sum()
         with np.errstate(divide="ignore", invalid="ignore"):
             li = np.log(yi + alpha) - np.log(np.maximum(ni + a0 - yi - alpha, 1e-12))
@@ -124,22 +134,23 @@ def distinctive_terms(
             delta = li - lj
             var = 1.0 / (yi + alpha) + 1.0 / (yj + alpha)
             z = delta / np.sqrt(var)
-        per_n = np.zeros(n_terms)
-        for n in np.unique(ngram):
-            m = ngram == n
-            s = yi[m].sum()
-            per_n[m] = 1000.0 * yi[m] / s if s else 0.0
         # z descending (NaN last), then count descending, then term
         zkey = np.where(np.isnan(z), np.inf, -z)
-        order = np.lexsort((term_rank, -G[k], zkey))
-        if top is not None:
-            order = order[: max(int(top), 0)]
+        if keep_n is not None and keep_n < n_terms:
+            # only the candidates at or above the top-th z (ties included) are sorted
+            cand = np.flatnonzero(zkey <= np.partition(zkey, keep_n - 1)[keep_n - 1]) if keep_n else cand_none
+            order = cand[np.lexsort((term_rank[cand], -gk[cand], zkey[cand]))][:keep_n]
+        else:
+            order = np.lexsort((term_rank, -gk, zkey))
         sizes.append(len(order))
+        denom = per_size[k, n_idx[order]]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rate = np.where(denom > 0, 1000.0 * yi[order] / np.where(denom > 0, denom, 1.0), 0.0)
         cols["term"].append(terms[order])
         cols["ngram"].append(ngram[order])
-        cols["count"].append(G[k][order])
-        cols["count_other"].append((total - G[k])[order])
-        cols["rate_per_1000"].append(per_n[order])
+        cols["count"].append(gk[order])
+        cols["count_other"].append((total - gk)[order])
+        cols["rate_per_1000"].append(rate)
         cols["log_odds"].append(delta[order])
         cols["z"].append(z[order])
         cols["rank"].append(np.arange(1, len(order) + 1, dtype=np.int64))

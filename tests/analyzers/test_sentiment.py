@@ -442,3 +442,49 @@ def test_sentiment_actor_fallback_chunks_equal_whole_with_corpus_names():
     # the corpus-wide names matter: chunks left to count names on their own find other mentions
     alone = sum(len(actor_sentiment(Corpus((a,), c.outlets))) for a in c)
     assert alone != len(whole)
+
+
+def test_sentiment_actor_fallback_keeps_only_the_most_frequent_names():
+    from framing.analyzers.sentiment import FALLBACK_TOP, _named_mentions, fallback_names
+
+    c = _corpus(keys=("cbc", "rt", "presstv", "revoi", "wsws"), actors=())
+    every = fallback_names(c, top=None)
+    kept = fallback_names(c)
+    assert len(every) > FALLBACK_TOP and len(kept) == FALLBACK_TOP and kept < every
+    table = actor_sentiment(c)
+    assert set(table["actor"]) <= kept
+    counts = pd.Series([n for a in c for _s, _e, n in _named_mentions(a.text)]).value_counts()
+    # every kept name is at least as frequent as every dropped one
+    assert counts[list(kept)].min() >= counts[list(every - kept)].max()
+    three = fallback_names(c, top=3)
+    assert len(three) == 3 and three < kept
+
+
+def test_sentiment_outlet_ci_of_large_outlet_matches_a_long_bootstrap():
+    from framing.analyzers.sentiment import BOOTSTRAP_MAX_N
+
+    rng = np.random.default_rng(7)
+    n = 2 * BOOTSTRAP_MAX_N
+    x = np.clip(np.where(rng.random(n) < 0.4, 0.0, rng.normal(-0.1, 0.5, n)), -1, 1)  # skewed, many zeros
+    table = pd.DataFrame({"article_id": ["a"] * n, "outlet": ["o"] * n, "compound": x})
+    row = outlet_sentiment(table).iloc[0]
+    means = np.concatenate([x[rng.integers(0, n, size=(2000, n))].mean(axis=1) for _ in range(10)])
+    lo, hi = np.quantile(means, [0.025, 0.975])
+    assert row["ci_low"] == pytest.approx(lo, abs=0.002) and row["ci_high"] == pytest.approx(hi, abs=0.002)
+    assert row["ci_low"] < x.mean() < row["ci_high"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Bank of America's chief met The NATO allies. But Erdogan's S-400 deal stands.",
+    "The of America’s claims; Mr Putin and Mr. Putin; THE NATO The",
+    "",
+])
+def test_sentiment_name_counts_equal_fallback_mentions(text):
+    from framing.analyzers.sentiment import _named_mentions, name_counts
+
+    texts = [text, seed_text("rt"), seed_text("wsws")]
+    expected: dict[str, int] = {}
+    for t in texts:
+        for _s, _e, name in _named_mentions(t):
+            expected[name] = expected.get(name, 0) + 1
+    assert name_counts(texts) == expected
