@@ -15,7 +15,7 @@ Analyzers use it to resolve who speaks (voices) and who is spoken about
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 

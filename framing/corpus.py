@@ -444,17 +444,22 @@ def load_corpus(source: Any, *, registry: OutletRegistry | None = None, clean: b
 def _iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:
     text = read_text_file(path)
     for i, line in enumerate(text.split("\n"), start=1):  # not splitlines(): JSON strings may hold U+2028
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CorpusError(f"{where(path, i)}: malformed JSON ({exc.msg} at column {exc.colno}). "
-                              "Each line must be one JSON object.") from None
-        if not isinstance(rec, dict):
-            raise CorpusError(f"{where(path, i)}: each line must be a JSON object with id, outlet, text.")
-        rec["_line"] = i
-        yield rec
+        if line.strip():
+            yield parse_jsonl_line(line, path, i)
+
+
+def parse_jsonl_line(line: str | bytes, path: str | Path, number: int) -> dict[str, Any]:
+    """One JSONL line as an article dict (with ``_line``), or a :class:`CorpusError` naming file and line."""
+    try:
+        rec = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        detail = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
+        raise CorpusError(f"{where(path, number)}: malformed JSON ({detail}). "
+                          "Each line must be one UTF-8 JSON object.") from None
+    if not isinstance(rec, dict):
+        raise CorpusError(f"{where(path, number)}: each line must be a JSON object with id, outlet, text.")
+    rec["_line"] = number
+    return rec
 
 
 def _load_csv(path: Path, registry: OutletRegistry | None, clean: bool) -> Corpus:

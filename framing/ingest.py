@@ -15,9 +15,6 @@ the curated folder field by field.
 """
 from __future__ import annotations
 
-import datetime as _dt
-import os
-import re
 from pathlib import Path
 from typing import Any, Iterable
 

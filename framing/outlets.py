@@ -16,10 +16,9 @@ Examples
 """
 from __future__ import annotations
 
-import datetime as _dt
 import difflib
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path

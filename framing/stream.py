@@ -13,7 +13,6 @@ no actor table, so streaming does not compute actor sentiment.
 """
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,8 +20,8 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import pandas as pd
 
-from .corpus import Corpus, read_text_file
-from .errors import CorpusError, where
+from .corpus import Corpus, parse_jsonl_line
+from .errors import CorpusError
 
 __all__ = ["OutletCounts", "chunk_counts", "analyze_stream", "iter_records", "analyze_dask"]
 
@@ -172,17 +171,8 @@ def iter_records(source: str | Path | Iterable[Mapping[str, Any]]) -> Iterator[d
             raise CorpusError(f"{path}: no such JSONL file. Give a .jsonl file with one article per line.")
         with path.open("rb") as fh:
             for i, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    rec = json.loads(line.decode("utf-8-sig" if i == 1 else "utf-8"))
-                except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                    raise CorpusError(f"{where(path, i)}: malformed JSON line ({exc}). Each line must be one "
-                                      "UTF-8 JSON object.") from None
-                if not isinstance(rec, dict):
-                    raise CorpusError(f"{where(path, i)}: each line must be a JSON object with id, outlet, text.")
-                rec["_line"] = i
-                yield rec
+                if line.strip():
+                    yield parse_jsonl_line(line[3:] if i == 1 and line.startswith(b"\xef\xbb\xbf") else line, path, i)
     else:
         yield from source
 
