@@ -156,7 +156,7 @@ def _run(args: argparse.Namespace) -> int:
 
             with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
                                    "display.max_colwidth", 60):
-                print(table.to_string(index=False))
+                print(table.to_string(index=False, max_colwidth=60, justify="left"))
         return 0
     raise FramingError(f"unknown command {args.command!r}")  # pragma: no cover - argparse prevents it
 
