@@ -25,7 +25,7 @@ Examples
 from __future__ import annotations
 
 import textwrap
-from typing import Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import matplotlib
 
@@ -179,6 +179,17 @@ def _fontsize(n: int) -> float:
 
 
 # -- charts -----------------------------------------------------------------------------------------
+
+def _finish_grouped_bars(ax: Any, xlabel: str, n: int) -> Any:
+    """Shared finish of horizontal grouped-bar charts: x label, grid, outlet legend at the right."""
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.legend(fontsize=7 if n <= 8 else 6, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+              ncol=1 if n <= 10 else 2)
+    _clean(ax)
+    return ax
+
 def plot_words(outlets: pd.DataFrame, *, ax: Axes | None = None, order: Sequence[str] | None = None,
                colors: Mapping[str, str] | None = None, labels: Mapping[str, str] | None = None,
                value: str = "n_words") -> Axes:
@@ -351,13 +362,7 @@ def plot_loaded_rates(loaded_rates: pd.DataFrame, *, ax: Axes | None = None, ord
                 edgecolor="#333333", linewidth=0.3, label=(labels or {}).get(key, key))
     ax.set_yticks(y0, [c.replace("_", " ") for c in categories], fontsize=8)
     ax.set_ylim(len(categories) - 0.5, -0.5)
-    ax.set_xlabel("loaded terms per 1,000 words")
-    ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
-    ax.set_axisbelow(True)
-    ax.legend(fontsize=7 if n <= 8 else 6, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0),
-              ncol=1 if n <= 10 else 2)
-    _clean(ax)
-    return ax
+    return _finish_grouped_bars(ax, "loaded terms per 1,000 words", n)
 
 
 def plot_affiliation_shares(affiliation_shares: pd.DataFrame, *, ax: Axes | None = None,
@@ -458,13 +463,7 @@ def plot_voice_summary(voice_summary: pd.DataFrame, *, ax: Axes | None = None, o
     ax.set_yticks(y0, [_VOICE_MEASURES.get(m, m) for m in measures], fontsize=8)
     ax.set_ylim(len(measures) - 0.5, -0.5)
     ax.set_xlim(0, 100)
-    ax.set_xlabel("% of the outlet's quotes")
-    ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
-    ax.set_axisbelow(True)
-    ax.legend(fontsize=7 if n <= 8 else 6, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0),
-              ncol=1 if n <= 10 else 2)
-    _clean(ax)
-    return ax
+    return _finish_grouped_bars(ax, "% of the outlet's quotes", n)
 
 
 def plot_distinctive(distinctive: pd.DataFrame, *, outlet: str, ax: Axes | None = None,

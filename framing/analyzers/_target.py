@@ -381,6 +381,11 @@ def score_features(features: Mapping[str, float], model: Mapping[str, Any] | Non
             z0 += w[0] * v
             z1 += w[1] * v
             z2 += w[2] * v
+    return _softmax3(z0, z1, z2)
+
+
+def _softmax3(z0: float, z1: float, z2: float) -> tuple[float, float, float]:
+    """Softmax of three logits (numerically stable)."""
     m = max(z0, z1, z2)
     e0, e1, e2 = math.exp(z0 - m), math.exp(z1 - m), math.exp(z2 - m)
     t = e0 + e1 + e2
@@ -491,10 +496,7 @@ def _score_target(
             z0 += w[0] * v
             z1 += w[1] * v
             z2 += w[2] * v
-    m = max(z0, z1, z2)
-    e0, e1, e2 = math.exp(z0 - m), math.exp(z1 - m), math.exp(z2 - m)
-    t = e0 + e1 + e2
-    return e0 / t, e1 / t, e2 / t, ca, cb
+    return (*_softmax3(z0, z1, z2), ca, cb)
 
 
 def score_in_sentence(
