@@ -297,19 +297,8 @@ def target_features(
         "start": a / max(1, len(sentence)),
     }
     ca, cb = _clause_bounds(sentence, a, b)
-    starts, ends, words, vals = tokens.starts, tokens.ends, tokens.words, tokens.vals
-    n = len(words)
-    # tokens ending at or before the target are left of it, those starting at or after its end right of it
-    il = bisect.bisect_right(ends, a)
-    ir = max(il, bisect.bisect_left(starts, b))
-    jl = min(il, bisect.bisect_left(starts, ca, 0, il))  # left tokens inside the clause: [jl, il)
-    kr = max(ir, bisect.bisect_right(ends, cb, ir, n))  # right tokens inside the clause: [ir, kr)
-    near = 0.0
-    for i in tokens.lex_idx:
-        if i < il:
-            near += vals[i] / (1.0 + (a - ends[i]) / 20.0)
-        elif i >= ir:
-            near += vals[i] / (1.0 + (starts[i] - b) / 20.0)
+    words, vals = tokens.words, tokens.vals
+    il, ir, jl, kr, near = _window(tokens, a, b, ca, cb)
     f["near_lex"] = near / 4.0
     wkeys = tokens.wkeys
     for k in wkeys[:il]:
@@ -384,6 +373,27 @@ def score_features(features: Mapping[str, float], model: Mapping[str, Any] | Non
     return _softmax3(z0, z1, z2)
 
 
+def _window(tokens: "SentenceTokens", a: int, b: int, ca: int, cb: int) -> tuple[int, int, int, int, float]:
+    """Token indexes around the target ``[a, b)`` in its clause ``[ca, cb)``, and nearby lexicon valence.
+
+    Tokens ending at or before the target are left of it (``[:il]``), those starting at or after its
+    end right of it (``[ir:]``); ``[jl, il)`` and ``[ir, kr)`` are the left and right tokens inside
+    the clause. ``near`` sums VADER valences weighted by closeness to the target, divided by 4 later.
+    """
+    starts, ends, vals = tokens.starts, tokens.ends, tokens.vals
+    il = bisect.bisect_right(ends, a)
+    ir = max(il, bisect.bisect_left(starts, b))
+    jl = min(il, bisect.bisect_left(starts, ca, 0, il))
+    kr = max(ir, bisect.bisect_right(ends, cb, ir, len(starts)))
+    near = 0.0
+    for i in tokens.lex_idx:
+        if i < il:
+            near += vals[i] / (1.0 + (a - ends[i]) / 20.0)
+        elif i >= ir:
+            near += vals[i] / (1.0 + (starts[i] - b) / 20.0)
+    return il, ir, jl, kr, near
+
+
 def _softmax3(z0: float, z1: float, z2: float) -> tuple[float, float, float]:
     """Softmax of three logits (numerically stable)."""
     m = max(z0, z1, z2)
@@ -414,18 +424,9 @@ def _score_target(
             z1 += w[1] * v
             z2 += w[2] * v
     ca, cb = tokens.clause_bounds(a, b)
-    starts, ends, words, vals = tokens.starts, tokens.ends, tokens.words, tokens.vals
+    words, vals = tokens.words, tokens.vals
     n = len(words)
-    il = bisect.bisect_right(ends, a)
-    ir = max(il, bisect.bisect_left(starts, b))
-    jl = min(il, bisect.bisect_left(starts, ca, 0, il))
-    kr = max(ir, bisect.bisect_right(ends, cb, ir, n))
-    near = 0.0
-    for i in tokens.lex_idx:
-        if i < il:
-            near += vals[i] / (1.0 + (a - ends[i]) / 20.0)
-        elif i >= ir:
-            near += vals[i] / (1.0 + (starts[i] - b) / 20.0)
+    il, ir, jl, kr, near = _window(tokens, a, b, ca, cb)
     counts = tokens.counts()
     info = tokens.info()
     wts: list[Any] = []  # weights of the binary features (value 1.0)

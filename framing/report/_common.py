@@ -68,6 +68,29 @@ def figure(width: float, height: float, nrows: int = 1, ncols: int = 1) -> tuple
     return fig, axes
 
 
+def distinctive_figures(comp: Any, pal: "Palette", width: float, per: int = 6) -> list[Figure]:
+    """Small multiples of the distinctive-words table: ``per`` outlets (3 a row) per figure."""
+    from .. import plots
+
+    figs = []
+    for i in range(0, len(pal.order), per):
+        chunk = pal.order[i:i + per]
+        rows = math.ceil(len(chunk) / 3)
+        fig, axes = figure(width, 2.6 * rows, rows, 3)
+        with matplotlib.rc_context(RC):
+            for j in range(rows * 3):
+                ax = axes[j // 3][j % 3]
+                if j < len(chunk):
+                    k = chunk[j]
+                    plots.plot_distinctive(comp.distinctive, outlet=k, ax=ax, color=pal.colors[k],
+                                           label=pal.names[k])
+                else:
+                    ax.set_visible(False)
+            fig.tight_layout(w_pad=1.2, h_pad=1.0)
+        figs.append(fig)
+    return figs
+
+
 def fig_png(fig: Figure, dpi: int = DPI) -> bytes:
     """PNG bytes of a figure, identical across runs (no software/date metadata)."""
     buf = io.BytesIO()

@@ -10,7 +10,6 @@ so article text such as ``<script>`` or ``&`` comes out as text.
 from __future__ import annotations
 
 import base64
-import math
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -131,22 +130,7 @@ def context(comp: Any) -> dict[str, Any]:
         "voices": _chart(plots.plot_voice_summary, comp.voice_summary, _h(3 * n, 0.08, 1.0, 2.0, 6.0),
                          order=pal.order, colors=pal.colors, labels=names),
     }
-    distinctive = []
-    per = 6
-    for i in range(0, n, per):
-        chunk = pal.order[i:i + per]
-        rows = math.ceil(len(chunk) / 3)
-        fig, axes = C.figure(8.0, 2.6 * rows, rows, 3)
-        with matplotlib.rc_context(C.RC):
-            for j in range(rows * 3):
-                ax = axes[j // 3][j % 3]
-                if j < len(chunk):
-                    plots.plot_distinctive(comp.distinctive, outlet=chunk[j], ax=ax, color=pal.colors[chunk[j]],
-                                           label=names[chunk[j]])
-                else:
-                    ax.set_visible(False)
-            fig.tight_layout(w_pad=1.2, h_pad=1.0)
-        distinctive.append(_png(fig))
+    distinctive = [_png(fig) for fig in C.distinctive_figures(comp, pal, 8.0)]
     articles = []
     for a in comp.corpus.articles:
         marks = C.article_marks(comp, a.id, a.text)

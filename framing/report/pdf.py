@@ -10,7 +10,6 @@ atomically.
 from __future__ import annotations
 
 import io
-import math
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -409,21 +408,7 @@ def distinctive_section(comp: Any, pal: C.Palette) -> list[Any]:
     if not _col(comp.distinctive, "z"):
         el.append(P("No distinctive-word table in this comparison.", "base"))
         return el
-    per = 6
-    for i in range(0, len(pal.order), per):
-        chunk = pal.order[i:i + per]
-        rows = math.ceil(len(chunk) / 3)
-        fig, axes = C.figure(7.4, 2.6 * rows, rows, 3)
-        with matplotlib.rc_context(C.RC):
-            for j in range(rows * 3):
-                ax = axes[j // 3][j % 3]
-                if j < len(chunk):
-                    k = chunk[j]
-                    plots.plot_distinctive(comp.distinctive, outlet=k, ax=ax, color=pal.colors[k],
-                                           label=pal.names[k])
-                else:
-                    ax.set_visible(False)
-            fig.tight_layout(w_pad=1.2, h_pad=1.0)
+    for fig in C.distinctive_figures(comp, pal, 7.4):
         el.append(png_image(C.fig_png(fig)))
     return el
 
