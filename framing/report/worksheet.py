@@ -186,19 +186,21 @@ def render_worksheet(comp: Any, blind: bool = False) -> bytes:
         el.append(KeepTogether([P(f"{what} {p['label']}", "h2"),
                                 box([Paragraph(body, st["excerpt"].clone("ws", leading=17, fontSize=10))],
                                     bg="#FFFFFF", border="#999999")]))
+    # each task (heading, instructions, answer table) is kept on one page: a table split from its
+    # instructions is hard to use on paper
     el += [PageBreak(), P("Tasks", "h1"),
-           P("1 · Circle the loaded words", "h2"),
+           KeepTogether([P("1 · Circle the loaded words", "h2"),
            P("In every excerpt, circle words that carry a judgement or a feeling — words a neutral reporter might "
              "not use (for example 'regime' instead of 'government', 'claimed' instead of 'said'). Choose three and "
              "suggest a more neutral word for each."),
            table([[what, "Loaded word", "More neutral word"]] + [["", "", ""] for _ in range(3)],
-                 [3 * cm, (FRAME_W - 3 * cm) / 2, (FRAME_W - 3 * cm) / 2], zebra=False, row_height=1.0 * cm),
-           P("2 · Who is quoted — and who is not?", "h2"),
+                 [3 * cm, (FRAME_W - 3 * cm) / 2, (FRAME_W - 3 * cm) / 2], zebra=False, row_height=1.0 * cm)]),
+           KeepTogether([P("2 · Who is quoted — and who is not?", "h2"),
            P("For each excerpt, write who gets to speak (a person, a government, 'officials'...) and which side "
              "of the story they are on. Then: whose view is missing?"),
            table([[what, "Who speaks?", "Which side?", "Who is missing?"]] + [[p["label"], "", "", ""] for p in plan],
                  [3 * cm, (FRAME_W - 3 * cm) / 3, (FRAME_W - 3 * cm) / 3, (FRAME_W - 3 * cm) / 3],
-                 zebra=False, row_height=1.3 * cm)]
+                 zebra=False, row_height=1.3 * cm)])]
     if blind:
         pal = C.palette(comp)
         facts = {r["outlet"]: r for r in comp.outlets.to_dict("records")} if isinstance(comp.outlets, pd.DataFrame) else {}
@@ -206,24 +208,24 @@ def render_worksheet(comp: Any, blind: bool = False) -> bytes:
         for k in sorted(pal.order, key=lambda k: pal.names[k].lower()):
             f = facts.get(k, {})
             rows.append([pal.names[k], C.fact(f.get("country")), C.fact(f.get("type")), C.fact(f.get("state_affiliation"))])
-        el += [P("3 · Guess the outlet", "h2"),
+        el += [KeepTogether([P("3 · Guess the outlet", "h2"),
                P("These outlets wrote the excerpts (in a different order). Match each letter to an outlet and give "
                  "one clue from the text: a word, a voice, what is said first."),
                table(rows, [5 * cm, 2.4 * cm, 5.2 * cm, FRAME_W - 12.6 * cm]), Spacer(1, 6),
                table([[what, "Outlet", "My clue"]] + [[p["label"], "", ""] for p in plan],
-                     [3 * cm, 5 * cm, FRAME_W - 8 * cm], zebra=False, row_height=1.1 * cm)]
+                     [3 * cm, 5 * cm, FRAME_W - 8 * cm], zebra=False, row_height=1.1 * cm)])]
     else:
-        el += [P("3 · Who is behind the outlet?", "h2"),
+        el += [KeepTogether([P("3 · Who is behind the outlet?", "h2"),
                P("Look up (or ask your teacher) who owns and funds each outlet. Find one sentence in its excerpt that "
-                 "you think fits that owner's interests — and one that does not."), *_lines(4)]
-    el += [P("4 · Same actor, different names", "h2"),
+                 "you think fits that owner's interests — and one that does not."), *_lines(4)])]
+    el += [KeepTogether([P("4 · Same actor, different names", "h2"),
            P(f"How does each {what.lower()} refer to <b>{esc(actor or 'the main actor of the story')}</b>? Write the "
              "words it uses (a name, a title, a label). What does each choice suggest?", raw=True),
            table([[what, "Words used", "What it suggests"]] + [[p["label"], "", ""] for p in plan],
-                 [3 * cm, (FRAME_W - 3 * cm) / 2, (FRAME_W - 3 * cm) / 2], zebra=False, row_height=1.0 * cm),
-           P("5 · Reflection", "h2"),
+                 [3 * cm, (FRAME_W - 3 * cm) / 2, (FRAME_W - 3 * cm) / 2], zebra=False, row_height=1.0 * cm)]),
+           KeepTogether([P("5 · Reflection", "h2"),
            P("Which excerpt would you trust most to understand what happened, and why? What would you need to read "
-             "to get the full picture?"), *_lines(4)]
+             "to get the full picture?"), *_lines(4)])]
     buf = io.BytesIO()
     doc = _doc(buf, f"Worksheet: {story}"[:200])
     foot = _footer("framing worksheet · " + (story[:80] + "…" if len(story) > 80 else story))
