@@ -111,11 +111,21 @@ class _Doc:
     dquotes: list[QuoteSpan]
     squotes: list[QuoteSpan]
     dq_starts: list[int] = field(default_factory=list)
+    #: Token lists by window ``(a, b)``: several rules look at the same cue's left or right
+    #: window (one in six windows repeats), and the lists are only read, never changed.
+    windows: dict[tuple[int, int], list[tuple[int, int, str]]] = field(default_factory=dict)
+
+    def tokens(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        """:func:`_tokens` of ``text[a:b]``, computed once per window."""
+        hit = self.windows.get((a, b))
+        if hit is None:
+            hit = self.windows[(a, b)] = _tokens(self.text, a, b)
+        return hit
 
 
 def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     """(start, end, token) of the tokens in ``text[a:b]``."""
-    return [(*m.span(), m.group()) for m in _TOK_RE.finditer(text, a, b)]
+    return [(m.start(), m.end(), m.group()) for m in _TOK_RE.finditer(text, a, b)]
 
 
 def _is_cap(tok: str) -> bool:
@@ -169,7 +179,7 @@ def _np_left(doc: _Doc, lo: int, pos: int, roles: dict, allow_comma: bool = True
     Returns (start, end, appositive) or None.
     """
     text = doc.text
-    toks = _tokens(text, max(lo, pos - 220), pos)
+    toks = doc.tokens(max(lo, pos - 220), pos)
     j = len(toks) - 1
     while j >= 0 and toks[j][2].lower() in _AUX:
         j -= 1
@@ -348,7 +358,7 @@ def _common_np_left(text: str, toks: list[tuple[int, int, str]], j: int, roles: 
 def _np_right(doc: _Doc, pos: int, hi: int, roles: dict) -> tuple[int, int] | None:
     """Noun phrase starting right after ``pos`` (for "said Trump", "according to X")."""
     text = doc.text
-    toks = _tokens(text, pos, min(hi, pos + 300))
+    toks = doc.tokens(pos, min(hi, pos + 300))
     if not toks:
         return None
     t0 = toks[0][2]
@@ -641,8 +651,22 @@ def _cue_spans(text: str, first: dict) -> list[tuple[int, int]]:
         return out
     present = set(_LOW_WORD_RE.findall(low))
     present.intersection_update(first)
+    find = low.find
     for w in present:
-        out.extend(m.span() for m in _phrase_re(w).finditer(low))
+        if len(w) < 4:  # short words ("a", "the", "is") occur everywhere, also inside other words
+            out.extend(m.span() for m in _phrase_re(w).finditer(low))
+            continue
+        # the same matches as ``_phrase_re(w).finditer(low)``: a match can only start where the
+        # word occurs, and str.find jumps there faster than the regex engine's scan
+        match = _phrase_re(w).match
+        i = find(w)
+        while i >= 0:
+            m = match(low, i)
+            if m is None:
+                i = find(w, i + 1)
+            else:
+                out.append(m.span())
+                i = find(w, m.end())
     out.sort()
     return out
 

@@ -488,3 +488,23 @@ def test_sentiment_name_counts_equal_fallback_mentions(text):
         for _s, _e, name in _named_mentions(t):
             expected[name] = expected.get(name, 0) + 1
     assert name_counts(texts) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin met Recep Tayyip Erdogan in Sochi; the U.S. and NATO objected.",
+    "The White House said Trump's plan, the S-400 deal and al-Assad's fate were NATO-related.",
+    "x-Ray aBc Smith_Jones 9Smith O'Neil McDonald-Smith Bank of America de Gaulle ABCd ABC-12",
+    "Été Zoë Ångström İstanbul: US-Turkey ties; EU's rules—Russia’s S-400s.",
+    "",
+])
+def test_sentiment_named_runs_equal_the_plain_pattern(text):
+    """The fallback detector's pattern (capital first, look-behind after it) matches exactly what
+    the plain definition (look-behind first, then two capitalised words) matches."""
+    import re
+
+    from framing.analyzers.sentiment import _CAP_WORD, _NAMED_RE, _named_mentions
+
+    plain = re.compile(rf"(?<![\w-]){_CAP_WORD}(?:[ ](?:of[ ]|de[ ]|al-)?{_CAP_WORD})*(?![\w-])")
+    assert [m.span() for m in _NAMED_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for s, e, name in _named_mentions(text):
+        assert text[s:e] == name and name and name.split(" ")[0].lower() not in {"the", "but", "mr"}

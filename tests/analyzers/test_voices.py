@@ -507,6 +507,36 @@ def test_voices_cue_spans_match_the_word_by_word_scan():
         assert len(fast) >= 5
 
 
+@pytest.mark.parametrize("text", [
+    "He said, she says; they told us. The statement was issued. According to officials, it is said.",
+    "Essays said nothing; resaid unsaid said-so. SAID Said 'said' saying-that sayings.",
+    "The spokesman, the spokesman's statement and a statement: according to the according to.",
+    "Ärzte told them. Zoë said so. Über sagte: said.",
+    "",
+])
+def test_voices_cue_spans_equal_one_regex_scan_per_word(text):
+    """Jumping to each cue word with str.find gives the matches of a regex scan of the whole text."""
+    from framing.analyzers._quotes_data import lexicon
+    from framing.analyzers._quotes_extract import _LOW_WORD_RE, _cue_spans, _phrase_re
+
+    first = lexicon().cue_first
+    low = text.lower()
+    assert len(low) == len(text)
+    words = set(_LOW_WORD_RE.findall(low)) & set(first)
+    expected = sorted(m.span() for w in words for m in _phrase_re(w).finditer(low))
+    assert _cue_spans(text, first) == expected
+
+
+def test_voices_token_windows_are_computed_once_and_unchanged():
+    from framing.analyzers._quotes_extract import _segment_doc, _tokens
+
+    text = "Mr. Brown, the U.S. senator, said on Tuesday that he would vote."
+    doc = _segment_doc(text, None, None)
+    first = doc.tokens(0, 30)
+    assert first == _tokens(text, 0, 30)
+    assert doc.tokens(0, 30) is first and doc.tokens(5, 30) == _tokens(text, 5, 30)
+
+
 def test_voices_story_actors_resolve_governments_but_not_their_media():
     actors = load_actors(ROOT / "corpora" / "s400" / "actors.yaml")
     names = {a.name for a in actors}
