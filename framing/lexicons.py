@@ -475,6 +475,7 @@ class CompiledLexicon:
         low_text = text.lower()
         if len(low_text) != len(text):  # a few characters change length when lower-cased (e.g. U+0130)
             low_text = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+        lookups = [(index, get) for index, get in ((case_i, _form), (exact_i, _lower), (stem_i, _stem_of)) if index]
         for cand in self._prefilter.finditer(low_text):
             pos = cand.start()
             if pos < last_end:
@@ -484,42 +485,39 @@ class CompiledLexicon:
             first = token_at(text, pos)
             if first is None:
                 continue
-            toks = [first]
-
-            def tok(k: int) -> re.Match[str] | None:
-                while len(toks) <= k:
-                    nxt = token_after(text, toks[-1].end())
-                    if nxt is None:
-                        return None
-                    toks.append(nxt)
-                return toks[k]
-
-            best: tuple[int, LexiconEntry] | None = None
-            for index, get in ((case_i, _form), (exact_i, _lower), (stem_i, _stem_of)):
-                if not index:
-                    continue
+            toks: list[re.Match[str]] | None = None  # the following tokens, read only for phrases
+            best_len = 0
+            best_entry: LexiconEntry | None = None
+            for index, get in lookups:
                 cands = index.get(get(first))
                 if not cands:
                     continue
                 for keys, entry, _ in cands:
                     L = len(keys)
-                    if best is not None and L <= best[0]:
+                    if L <= best_len:
                         continue
-                    ok = True
-                    for k in range(1, L):
-                        t = tok(k)
-                        if t is None or get(t) != keys[k]:
-                            ok = False
-                            break
-                    if ok:
-                        best = (L, entry)
-                        break
-            if best is None:
+                    if L > 1:
+                        if toks is None:
+                            toks = [first]
+                        ok = True
+                        for k in range(1, L):
+                            while len(toks) <= k:
+                                nxt = token_after(text, toks[-1].end())
+                                if nxt is None:
+                                    break
+                                toks.append(nxt)
+                            if len(toks) <= k or get(toks[k]) != keys[k]:
+                                ok = False
+                                break
+                        if not ok:
+                            continue
+                    best_len, best_entry = L, entry
+                    break
+            if best_entry is None:
                 continue
-            L, entry = best
-            end = toks[L - 1].end()
+            end = first.end() if best_len == 1 else toks[best_len - 1].end()  # type: ignore[index]
             last_end = end
-            yield LexiconMatch(pos, end, entry)
+            yield LexiconMatch(pos, end, best_entry)
 
     def find(self, text: str) -> list[LexiconMatch]:
         """All matches of :meth:`finditer` as a list."""
