@@ -136,6 +136,18 @@ def _prime(corpus: Corpus, tables: Mapping[str, pd.DataFrame], n_words: list[int
         cache.setdefault("n_words", n)
 
 
+def _distinctive(corpus: Corpus) -> pd.DataFrame:
+    """``distinctive_terms(corpus, top=DISTINCTIVE_TOP)``; the word counts found on the way fill the
+    articles' ``n_words`` (as :func:`_prime` does), so the texts are not tokenised a second time."""
+    from .analyzers.distinctive import distinctive_terms_and_word_counts
+
+    table, counts = distinctive_terms_and_word_counts(corpus, top=DISTINCTIVE_TOP)
+    for art, n in zip(corpus.articles, counts):
+        if n is not None:
+            art.__dict__.setdefault("n_words", n)  # functools.cached_property storage
+    return table
+
+
 def _chunks(corpus: Corpus, n: int) -> list[Corpus]:
     size = max(1, -(-len(corpus) // n))
     return [
@@ -294,7 +306,6 @@ def analyze(corpus: Corpus, n_jobs: int = 1, *, progress: bool = False, engine: 
     >>> comp = framing.analyze(framing.load_corpus("corpora/s400"))   # doctest: +SKIP
     >>> comp.outlet_sentiment[["outlet", "mean", "n_sentences"]]     # doctest: +SKIP
     """
-    from .analyzers.distinctive import distinctive_terms
     from .analyzers.loaded import loaded_rates, top_loaded_terms
     from .analyzers.sentiment import actor_sentiment_summary, article_sentiment, outlet_sentiment
     from .analyzers.voices import affiliation_shares, voice_summary
@@ -303,11 +314,10 @@ def analyze(corpus: Corpus, n_jobs: int = 1, *, progress: bool = False, engine: 
         from .stream import analyze_dask
 
         tables = analyze_dask(corpus, client=client) if len(corpus) else analyze_articles(corpus)
-        distinctive = distinctive_terms(corpus, top=DISTINCTIVE_TOP)
+        distinctive = _distinctive(corpus)
     elif engine == "local":
         # distinctive words need the whole corpus: computed here while workers (if any) run the rest
-        parts, distinctive = _run_chunks(corpus, n_jobs, progress,
-                                         lambda: distinctive_terms(corpus, top=DISTINCTIVE_TOP))
+        parts, distinctive = _run_chunks(corpus, n_jobs, progress, lambda: _distinctive(corpus))
         tables = {name: _concat([p[name] for p in parts]) if parts else analyze_articles(corpus)[name]
                   for name in PER_ARTICLE_TABLES}
     else:

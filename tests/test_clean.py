@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -116,3 +117,28 @@ def test_clean_keeps_a_footer_marker_inside_long_text() -> None:
 )
 def test_clean_parse_date(value: str, expected) -> None:
     assert parse_date(value) == expected
+
+
+# The promo rule as one pattern, before it was split for speed (framing.clean._is_promo).
+_PROMO_ONE_PATTERN = re.compile(
+    r"^(?:join\s+(?:our|now)\b.*|and\s+stay\s+informed\b.*|download\s+(?:our|the)\s+app\b.*|"
+    r".*\bqr\s+code$|.*\bnews\s+roku$)", re.I)
+
+
+@pytest.mark.parametrize("line", [
+    "Join our WhatsApp Channel", "JOIN NOW for free", "Joint exercises began.", "And stay informed with us",
+    "Download the app today", "Download our apps", "Scan the QR code", "Scan the QRcode", "Watch on RT News Roku",
+    "RT News  ROKU", "Roku", "The code", "a code", "Enjoin our allies", "join", "", "e", "Join our",
+])
+def test_clean_promo_split_pattern_equals_single_pattern(line: str) -> None:
+    from framing.clean import _is_promo
+
+    assert _is_promo(line) == (_PROMO_ONE_PATTERN.match(line) is not None)
+
+
+def test_clean_promo_split_pattern_equals_single_pattern_on_seed_lines() -> None:
+    from framing.clean import _is_promo
+
+    lines = [ln.strip() for f in SEED_FILES for ln in seed_text(f).splitlines() if ln.strip()]
+    assert [_is_promo(s) for s in lines] == [_PROMO_ONE_PATTERN.match(s) is not None for s in lines]
+    assert any(_is_promo(s) for s in lines)  # the seeds hold at least one promo line

@@ -108,3 +108,28 @@ def test_text_punkt_shortcut_equals_nltk_on_random_text(text: str) -> None:
     from framing.text import _punkt
 
     assert list(_punkt().span_tokenize(text)) == list(_nltk_punkt().span_tokenize(text))
+
+
+_SPAN_CASES = [
+    "", "   ", "No end", "One. Two.", "Very bad acting!!! I promise.", "(Sent1.) Sent2.", "He said “no.” Then left.",
+    "It ended.'' Next one.", "Wait... what? Yes!", "U.S. and U.K. officials met. They left.", "a.\tb.\x0bc.\x0cd.",
+    ".. . .  .x", "end. ", "Really?) (Yes.", "“We won.”\n“They lost.”", "Mr. Smith. Mrs. Jones!\u00a0Next.",
+    "S-400s. NATO’s. F-35s.\r\nDone", "x.) ] } y. z.'--next", "\n. a", "!!", "a . b . c",
+]
+
+
+@pytest.mark.parametrize("text", _SPAN_CASES + [seed_text(k) for k in SEED_FILES])
+def test_text_punkt_spans_equal_nltk_span_tokenize(text: str) -> None:
+    from framing.text import _punkt
+
+    assert _punkt().spans(text) == list(_nltk_punkt().span_tokenize(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Mr.", "U.S.", "said.", "It", "J.", "3.", "why?", "wow!", "end.\n\n", "(so.", "no.)",
+                                 "...", "A.", "x", ")", "”", "’.", "!\t", ".\u00a0", "\x0c", "--", "'", "\"", " "]),
+                max_size=30).map("".join))
+def test_text_punkt_spans_equal_nltk_on_random_text(text: str) -> None:
+    from framing.text import _punkt
+
+    assert _punkt().spans(text) == list(_nltk_punkt().span_tokenize(text))

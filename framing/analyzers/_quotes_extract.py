@@ -629,6 +629,23 @@ def _phrase_re(word: str) -> re.Pattern[str]:
     return re.compile(body + r"(?![\w-])(?!['’]\w)")
 
 
+@lru_cache(maxsize=2048)
+def _phrase_keys(word: str) -> tuple[frozenset[str], ...] | None:
+    """For each cue phrase starting with ``word``, the letter runs of the rest of it.
+
+    None when ``word`` is a cue by itself. A phrase can only match where all
+    its letter runs are words of the text (in :func:`_phrase_re` each of them
+    is flanked by space or a non-letter), so a first word whose phrases all
+    miss a run need not be searched: this skips "a", "the", "is", "was",
+    which occur everywhere but start only a few rare phrases.
+    """
+    cues = lexicon().cues
+    if word in cues:
+        return None
+    rests = {f.split(None, 1)[1] for f in cues if " " in f and f.split(None, 1)[0] == word}
+    return tuple(frozenset(_LOW_WORD_RE.findall(r)) for r in sorted(rests))
+
+
 def _cue_spans(text: str, first: dict) -> list[tuple[int, int]]:
     """Sorted (start, end) of the cue phrases of the packaged list in ``text``.
 
@@ -649,10 +666,13 @@ def _cue_spans(text: str, first: dict) -> list[tuple[int, int]]:
                         out.append((mm.start(), mm.end()))
                         break
         return out
-    present = set(_LOW_WORD_RE.findall(low))
-    present.intersection_update(first)
+    words = set(_LOW_WORD_RE.findall(low))
+    present = words.intersection(first)
     find = low.find
     for w in present:
+        keys = _phrase_keys(w)
+        if keys is not None and not any(k <= words for k in keys):
+            continue  # "is", "a": none of the phrases they start ("is shared by") can occur here
         if len(w) < 4:  # short words ("a", "the", "is") occur everywhere, also inside other words
             out.extend(m.span() for m in _phrase_re(w).finditer(low))
             continue
@@ -730,6 +750,30 @@ _LEAD_THAT_RE = re.compile(r"\s*,?\s*that\b")
 #: Right-hand text that is no content: an anaphoric object ("said this, ...") or a preposition ("thanks to").
 _FALLBACK_SKIP_RE = re.compile(r"\s*(?:(?:this|so|it|that|these|those)\s*[,.;:]|to\s+(?:the|a|an|his|her|their|its|these|this|that)\b)", re.I)
 
+#: Patterns of :func:`find_attributions`, compiled once (it runs them for every cue).
+_OPENERS_ONLY_RE = re.compile(r"[\"“‘(\s]*$")
+_COMMA_END_RE = re.compile(r",\s*$")
+_COMMA_OR_AND_END_RE = re.compile(r"(?:,|\band)\s*$")
+_AND_END_RE = re.compile(r"\band\s*$")
+_BY_RE = re.compile(r"\bby\b")
+_COMMA_LEAD_RE = re.compile(r"\s*,\s*")
+_SPACE_THAT_RE = re.compile(r"\s+that\b")
+_POSSESSOR_END_RE = re.compile(r"((?:[A-Z][\w.-]*\s+)*(?:[A-Z][\w.-]*|\w+)(?:['’]s|s['’]))\s+(?:\w+\s+){0,2}$")
+_DET_AFTER_RE = re.compile(r"\s+(?:the|a|an|one|another|two|three|\d+)\s", re.I)
+_APPOS_AFTER_RE = re.compile(r"\s*,\s*([^,.;]{3,150})")
+_OPT_THAT_RE = re.compile(r"\s*(?:that\b)?")
+_AND_BUT_END_RE = re.compile(r"\b(?:and|but)\s+(?:(?:then|also|later|again|\w+ly)\s+)*$", re.I)
+_QUOTE_OPEN_RE = re.compile(r"\s*[\"“«]")
+_AS_END_RE = re.compile(r"(?:^|[\s,])as\s+$", re.I)
+_COMMA_START_RE = re.compile(r"\s*,")
+_THIS_SO_RE = re.compile(r"\s+(?:this|so)\b\s*[,.;]", re.I)
+_ON_RE = re.compile(r"\s+on\b")
+_QUOTE_OR_COLON_RE = re.compile(r"[\"“:]")
+_THAT_OR_WORD_RE = re.compile(r"\s+(?:that\b|\w+)")
+_COLON_CLOSE_RE = re.compile(r"^[^\"“«.;:]{0,80}:\s*$")
+_UP_TO_THAT_RE = re.compile(r"^[^\"“«,;:]*?\bthat\b")
+_UP_TO_COLON_RE = re.compile(r"^[^\"“«,;]{0,80}?:\s*")
+
 
 def find_attributions(
     text: str,
@@ -776,7 +820,7 @@ def find_attributions(
             continue
         # capitalised cue word in the middle of a sentence is a name ("Press TV", "Hope")
         if surface[:1].isupper() and a > s0 and not text[a - 2:a].strip() in ("", '"', "“", "‘", ":"):
-            if not re.match(r"[\"“‘(\s]*$", text[s0:a]):
+            if not _OPENERS_ONLY_RE.match(text[s0:a]):
                 continue
         cues.append(_Cue(a, b, surface, lemma, stance, frame, seg))
 
@@ -830,10 +874,10 @@ def find_attributions(
             if d.start < a:
                 continue
             gap = text[max(a, d.start - 12):d.start]
-            if d.form.lower().endswith("ing") and re.search(r",\s*$", gap):
+            if d.form.lower().endswith("ing") and _COMMA_END_RE.search(gap):
                 end = max(a, d.start - len(gap) + gap.rfind(",") + 1)
                 break
-            if re.search(r"(?:,|\band)\s*$", gap) and re.search(r"\band\s*$", gap):
+            if _COMMA_OR_AND_END_RE.search(gap) and _AND_END_RE.search(gap):
                 end = d.start - len(gap) + gap.rfind("and")
                 break
             comma = text.rfind(",", a, d.start)
@@ -868,7 +912,7 @@ def find_attributions(
                 prev_ci = cj
         # ---------------- passive: content is the previous sentence --------
         if frame == "passive":
-            by = re.search(r"\bby\b", text[c.end:s1]) if not lowform.endswith(" by") else None
+            by = _BY_RE.search(text[c.end:s1]) if not lowform.endswith(" by") else None
             np_from = c.end if lowform.endswith(" by") else (c.end + by.end() if by else -1)
             if np_from < 0 or c.seg == 0:
                 continue
@@ -894,7 +938,7 @@ def find_attributions(
             appos = ""
             if lead_empty:
                 # According to X[, appositive], CONTENT
-                m = re.match(r"\s*,\s*", after)
+                m = _COMMA_LEAD_RE.match(after)
                 if not m:
                     continue
                 a = sp[1] + m.end()
@@ -920,11 +964,11 @@ def find_attributions(
             continue
         # ---------------- nominal: "X's statements that ..." -----------------
         if frame == "nominal":
-            m_that = re.match(r"\s+that\b", text[c.end:s1])
+            m_that = _SPACE_THAT_RE.match(text[c.end:s1])
             if not m_that:
                 continue
             pre = text[max(s0, c.start - 120):c.start]
-            m_pos = re.search(r"((?:[A-Z][\w.-]*\s+)*(?:[A-Z][\w.-]*|\w+)(?:['’]s|s['’]))\s+(?:\w+\s+){0,2}$", pre)
+            m_pos = _POSSESSOR_END_RE.search(pre)
             if not m_pos:
                 continue
             ps = c.start - len(pre) + m_pos.start(1)
@@ -966,7 +1010,7 @@ def find_attributions(
         if gap_ok and dq_index[id(q)] not in used_dq:
             if speaker is None:
                 sp = _np_right(doc, c.end, s1, roles)
-                if sp is None and re.match(r"\s+(?:the|a|an|one|another|two|three|\d+)\s", text[c.end:s1], re.I):
+                if sp is None and _DET_AFTER_RE.match(text[c.end:s1]):
                     sp = _loose_np_right(text, c.end, s1)  # "said the 46-year-old"
                 if sp is None:
                     continue
@@ -975,7 +1019,7 @@ def find_attributions(
             used_dq.add(dq_index[id(q)])
             tail = text[(speaker[1] if inverted else c.end):s1]
             appos = ""
-            m_app = re.match(r"\s*,\s*([^,.;]{3,150})", tail)
+            m_app = _APPOS_AFTER_RE.match(tail)
             if inverted and m_app and m_app.group(1).split()[0].lower() in appos_words:
                 appos = m_app.group(1)
             idx = add(RawQuote("direct", q.start, q.end, c.form, c.start, c.end, c.stance,
@@ -983,14 +1027,14 @@ def find_attributions(
             if idx >= 0:
                 last_in_seg[c.seg] = idx
             continue
-        if is_ing and prev_ci is not None and re.search(r",\s*$", left_raw):
+        if is_ing and prev_ci is not None and _COMMA_END_RE.search(left_raw):
             # participial ", adding that ..." shares the previous cue's speaker
             pidx = last_in_seg.get(c.seg)
             if pidx is None or rows[pidx].cue_start != cues[prev_ci].start:
                 continue
             a = c.end
             rest = text[a:s1]
-            mt = re.match(r"\s*(?:that\b)?", rest)
+            mt = _OPT_THAT_RE.match(rest)
             a += mt.end() if mt else 0
             b = content_end(c, ci, a, s1)
             if len(text[a:b].split()) < 2:
@@ -1002,7 +1046,7 @@ def find_attributions(
                 last_in_seg[c.seg] = idx
             continue
         # coordinated "... and hinted about ..." shares the previous speaker
-        if prev_ci is not None and re.search(r"\band\s*$", left_raw) and c.seg in last_in_seg:
+        if prev_ci is not None and _AND_END_RE.search(left_raw) and c.seg in last_in_seg:
             pidx = last_in_seg[c.seg]
             a = c.end
             b = content_end(c, ci, a, s1)
@@ -1043,7 +1087,7 @@ def find_attributions(
                 continue
             tail = text[sp[1]:s1]
             appos = ""
-            m_app = re.match(r"\s*,\s*([^,.;]{3,150})", tail)
+            m_app = _APPOS_AFTER_RE.match(tail)
             if m_app and m_app.group(1).split()[0].lower() in appos_words:
                 appos = m_app.group(1)
             qd = contains_any_quote(a, b)
@@ -1052,14 +1096,14 @@ def find_attributions(
             if idx >= 0:
                 last_in_seg[c.seg] = idx
             continue
-        if lnp is None and re.search(r"\b(?:and|but)\s+(?:(?:then|also|later|again|\w+ly)\s+)*$", left_raw, re.I):
+        if lnp is None and _AND_BUT_END_RE.search(left_raw):
             m_lead = _CONNECTIVE_RE.match(left_raw)
             subj = _np_right(doc, s0 + (m_lead.end() if m_lead else 0), c.start, roles)
             if subj is not None and subj[1] < c.start:
                 lnp = (subj[0], subj[1], "")
         if lnp is None:
-            if is_ing and (re.match(r"\s*[\"“«]", text[c.end:s1]) or re.match(r"\s+that\b", text[c.end:s1])
-                           or re.search(r",\s*$", left_raw)):
+            if is_ing and (_QUOTE_OPEN_RE.match(text[c.end:s1]) or _SPACE_THAT_RE.match(text[c.end:s1])
+                           or _COMMA_END_RE.search(left_raw)):
                 # "X countered the sanctions saying “...": subject of the sentence
                 lnp = _np_right(doc, s0 + len(_CONNECTIVE_RE.match(text[s0:c.start]).group()), c.start, roles) if _CONNECTIVE_RE.match(text[s0:c.start]) else _np_right(doc, s0, c.start, roles)
                 if lnp is None:
@@ -1084,10 +1128,10 @@ def find_attributions(
                     a0 = nxt + 1
                 lnp = (a0, ante.end(), "")
         # "As X explained, CONTENT"
-        as_m = re.search(r"(?:^|[\s,])as\s+$", text[s0:lnp[0]], re.I)
+        as_m = _AS_END_RE.search(text[s0:lnp[0]])
         after_cue = text[c.end:s1]
-        if as_m and re.match(r"\s*,", after_cue):
-            a = c.end + re.match(r"\s*,", after_cue).end()
+        if as_m and _COMMA_START_RE.match(after_cue):
+            a = c.end + _COMMA_START_RE.match(after_cue).end()
             b = content_end(c, ci, a, s1)
             qd = contains_any_quote(a, b)
             idx = add(RawQuote("mixed" if qd else "indirect", a, b, c.form, c.start, c.end, c.stance,
@@ -1096,17 +1140,17 @@ def find_attributions(
                 last_in_seg[c.seg] = idx
             continue
         # anaphoric object: "X said this, ..."
-        if re.match(r"\s+(?:this|so)\b\s*[,.;]", after_cue, re.I):
+        if _THIS_SO_RE.match(after_cue):
             if c.seg > 0 and not any(r.sentence == c.seg - 1 for r in rows[-3:]):
                 ps0, ps1 = doc.segs[c.seg - 1]
                 idx = add(RawQuote("indirect", ps0, ps1, c.form, c.start, c.end, c.stance, (lnp[0], lnp[1]),
                                    appos=lnp[2], quoted=contains_any_quote(ps0, ps1)))
             continue
-        if c.lemma in ("insist",) and re.match(r"\s+on\b", after_cue):
+        if c.lemma in ("insist",) and _ON_RE.match(after_cue):
             vetoed.add(c.start)
             continue
         # content on the right?
-        if _is_tail(after_cue) or (c.lemma in ("tell", "ask") and len(after_cue.split()) <= 4 and not re.search(r"[\"“:]", after_cue)):
+        if _is_tail(after_cue) or (c.lemma in ("tell", "ask") and len(after_cue.split()) <= 4 and not _QUOTE_OR_COLON_RE.search(after_cue)):
             # CONTENT, X said.
             head = text[s0:lnp[0]]
             hs = head.rstrip()
@@ -1126,9 +1170,9 @@ def find_attributions(
             if idx >= 0:
                 last_in_seg[c.seg] = idx
             continue
-        if c.frame == "cognition" and not re.match(r"\s+(?:that\b|\w+)", after_cue):
+        if c.frame == "cognition" and not _THAT_OR_WORD_RE.match(after_cue):
             continue
-        if re.match(r"^[^\"“«.;:]{0,80}:\s*$", after_cue) and c.seg + 1 < len(doc.segs):
+        if _COLON_CLOSE_RE.match(after_cue) and c.seg + 1 < len(doc.segs):
             # "X said:" closing a paragraph, the quote opening the next one
             fq = first_quote_after(c.end)
             if fq is not None and fq.open <= doc.segs[c.seg + 1][0] + 1 and dq_index[id(fq)] not in used_dq:
@@ -1144,10 +1188,10 @@ def find_attributions(
         if m_time is not None:
             a = m_time.end()
         window = text[a:min(s1, a + 140)]
-        m_that = re.search(r"^[^\"“«,;:]*?\bthat\b", window)
+        m_that = _UP_TO_THAT_RE.search(window)
         if m_that and not _that_reachable(m_that.group()[:-4], c.lemma):
             m_that = None
-        m_colon = re.match(r"^[^\"“«,;]{0,80}?:\s*", window)
+        m_colon = _UP_TO_COLON_RE.match(window)
         if m_that and len(m_that.group().split()) <= 10:
             a = a + m_that.end()
         elif m_colon:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from ..actors import Actor
-from ._quotes_data import lexicon
+from ._quotes_data import Place, lexicon
 
 __all__ = ["Profile", "Resolver"]
 
@@ -27,6 +27,7 @@ _NON_PERSON_CAPS = {"news", "agency", "ministry", "department", "office", "insti
                     "alliance", "union", "organization", "council", "commission", "parliament", "congress", "senate"}
 
 
+@lru_cache(maxsize=16384)  # called for every word of every mention; few distinct words
 def _norm(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
@@ -53,6 +54,43 @@ def _country_label(adj: str) -> str:
     return "US" if adj.replace(".", "").upper() == "US" else adj
 
 
+@lru_cache(maxsize=8192)
+def _classify(words: tuple[str, ...]) -> tuple[frozenset[str], str, str, bool, str]:
+    """roles, class, country code/adjective, group head?, government label of ``words``.
+
+    Depends only on the words and the packaged lists, and the same titles
+    ("President", "the Turkish Foreign Ministry") come back in every article,
+    so the result is cached; the roles are frozen because callers keep them.
+    """
+    lex = lexicon()
+    roles: set[str] = set()
+    klass = ""
+    country = ""
+    gov = ""
+    group = False
+    for w in words:
+        n = _norm(w)
+        roles.add(n)
+        if n in lex.roles:
+            c, g = lex.roles[n]
+            if c not in ("generic",) and (not klass or klass == "generic"):
+                klass = c
+            elif not klass:
+                klass = c
+            group = group or g
+        if w[:1].isupper() or w.isupper():
+            low = w.lower().replace("’", "'")
+            base = low[:-2] if low.endswith("'s") else low
+            place = lex.adjectives.get(base) or lex.metonyms.get(base)
+            if place is not None and not country:
+                country, gov = place.code, place.government
+            if base in lex.orgs and not country:
+                org = lex.orgs[base]
+                if org[1] in ("NATO", "EU", "UN"):
+                    country, gov = org[2], org[1]
+    return frozenset(roles), klass, country, group, gov
+
+
 @lru_cache(maxsize=1)
 def _org_index() -> tuple[frozenset[str], int]:
     """First words of the organisation aliases and the longest alias in words."""
@@ -71,6 +109,86 @@ def _actor_index(actors: tuple[Actor, ...]) -> tuple[list[tuple[str, Actor]], di
             last.setdefault(_norm(act.name.split()[-1]), act)
     pairs.sort(key=lambda p: -len(p[0]))
     return pairs, last
+
+
+@lru_cache(maxsize=4096)
+def _org_country(low_words: str) -> str:
+    """Country of the first multi-word organisation alias inside ``low_words`` ("" when none).
+
+    Cached: it scans every alias, and descriptions ("the expert", "officials")
+    recur across articles.
+    """
+    for alias, org in lexicon().orgs.items():
+        if " " in alias and alias in low_words and org[2]:
+            return org[2]
+    return ""
+
+
+class _Mention(NamedTuple):
+    """What a speaker mention's own words say, before any context (see :func:`_parse_mention`)."""
+
+    place: Place | None  # the whole mention names a country or capital
+    words: tuple[str, ...]  # its words without leading determiners
+    org_hit: tuple[int, int, tuple[str, str, str, str]] | None  # first organisation alias: word span, record
+    run: tuple[str, ...]  # trailing capitalised run: a person's name
+    title: tuple[str, ...]  # the words before the name
+    classes: tuple[frozenset[str], str, str, bool, str]  # :func:`_classify` of the title and appositive
+    org_whole: bool  # the organisation ends the mention and no person's role precedes it
+
+
+@lru_cache(maxsize=8192)
+def _parse_mention(mention: str, appos: str) -> _Mention | None:
+    """Split a mention into title, name and organisation using the packaged lists only.
+
+    The same mentions ("Erdogan", "Turkish President Recep Tayyip Erdogan")
+    recur in many articles, so this context-free part is cached; the
+    resolver adds what depends on the text read so far. None when the
+    mention has no words besides determiners.
+    """
+    lex = lexicon()
+    low = mention.lower().replace("’", "'")
+    words = _WORD_RE.findall(mention)
+    while words and words[0].lower() in _DETS:
+        words = words[1:]
+    if not words:
+        return None
+    base = " ".join(words).lower()
+    if base in lex.metonyms or low.strip() in lex.metonyms:
+        place = lex.metonyms.get(base) or lex.metonyms[low.strip()]
+        return _Mention(place, (), None, (), (), (frozenset(), "", "", False, ""), False)
+    # organisation alias inside the mention
+    org_hit = None
+    org_first, org_max = _org_index()
+    for k in range(len(words)):
+        if words[k].lower() not in org_first:
+            continue
+        for e in range(min(len(words), k + org_max), k, -1):
+            cand = " ".join(words[k:e]).lower()
+            if cand in lex.orgs:
+                org_hit = (k, e, lex.orgs[cand])
+                break
+        if org_hit:
+            break
+    # person name: trailing capitalised run
+    run: list[str] = []
+    for w in reversed(words):
+        n = _norm(w)
+        if (w[:1].isupper() and not w.isupper() and n not in lex.roles and n not in lex.adjectives
+                and n not in lex.metonyms and n not in _NON_PERSON_CAPS and not w.endswith(("'s", "’s"))
+                and n not in lex.orgs):
+            run.append(w)
+        else:
+            break
+    run.reverse()
+    if run and (" ".join(run).lower() in lex.orgs or _norm(run[-1]) in _NON_PERSON_CAPS):
+        run = []  # "Secretary General of the North Atlantic Alliance"
+    title = words[: len(words) - len(run)]
+    classes = _classify(tuple(title + _WORD_RE.findall(appos)))
+    org_whole = org_hit is not None and org_hit[1] == len(words) and not any(
+        _norm(w) in lex.roles and not lex.roles[_norm(w)][1] and lex.roles[_norm(w)][0] != "media"
+        for w in words[: org_hit[0]]
+    )
+    return _Mention(None, tuple(words), org_hit, tuple(run), tuple(title), classes, org_whole)
 
 
 class Resolver:
@@ -109,32 +227,8 @@ class Resolver:
 
     def _classify_words(self, words: list[str]) -> tuple[set[str], str, str, bool, str]:
         """roles, class, country code/adjective, group head?, government label."""
-        roles: set[str] = set()
-        klass = ""
-        country = ""
-        gov = ""
-        group = False
-        for w in words:
-            n = _norm(w)
-            roles.add(n)
-            if n in self.lex.roles:
-                c, g = self.lex.roles[n]
-                if c not in ("generic",) and (not klass or klass == "generic"):
-                    klass = c
-                elif not klass:
-                    klass = c
-                group = group or g
-            if w[:1].isupper() or w.isupper():
-                low = w.lower().replace("’", "'")
-                base = low[:-2] if low.endswith("'s") else low
-                place = self.lex.adjectives.get(base) or self.lex.metonyms.get(base)
-                if place is not None and not country:
-                    country, gov = place.code, place.government
-                if base in self.lex.orgs and not country:
-                    org = self.lex.orgs[base]
-                    if org[1] in ("NATO", "EU", "UN"):
-                        country, gov = org[2], org[1]
-        return roles, klass, country, group, gov
+        roles, klass, country, group, gov = _classify(tuple(words))
+        return set(roles), klass, country, group, gov  # a new set: profiles extend their roles later
 
     def _affiliation(self, klass: str, gov: str, country: str) -> str:
         if klass == "expert":
@@ -162,52 +256,20 @@ class Resolver:
         self.persons = {}
 
     def _named(self, mention: str, appos: str) -> Profile | None:
-        low = mention.lower().replace("’", "'")
         if self.actors:
-            act = self._match_actor(low)
+            act = self._match_actor(mention.lower().replace("’", "'"))
             if act is not None:
                 return self._from_actor(act)
-        words = _WORD_RE.findall(mention)
-        while words and words[0].lower() in _DETS:
-            words = words[1:]
-        if not words:
+        parts = _parse_mention(mention, appos)
+        if parts is None:
             return None
-        base = " ".join(words).lower()
-        if base in self.lex.metonyms or low.strip() in self.lex.metonyms:
-            place = self.lex.metonyms.get(base) or self.lex.metonyms[low.strip()]
+        if parts.place is not None:
+            place = parts.place
             return Profile(place.government, place.government, place.code, "government")
-        # organisation alias inside the mention
-        org_hit = None
-        org_first, org_max = _org_index()
-        for k in range(len(words)):
-            if words[k].lower() not in org_first:
-                continue
-            for e in range(min(len(words), k + org_max), k, -1):
-                cand = " ".join(words[k:e]).lower()
-                if cand in self.lex.orgs:
-                    org_hit = (k, e, self.lex.orgs[cand])
-                    break
-            if org_hit:
-                break
-        # person name: trailing capitalised run
-        run: list[str] = []
-        for w in reversed(words):
-            n = _norm(w)
-            if (w[:1].isupper() and not w.isupper() and n not in self.lex.roles and n not in self.lex.adjectives
-                    and n not in self.lex.metonyms and n not in _NON_PERSON_CAPS and not w.endswith(("'s", "’s"))
-                    and n not in self.lex.orgs):
-                run.append(w)
-            else:
-                break
-        run.reverse()
-        if run and (" ".join(run).lower() in self.lex.orgs or _norm(run[-1]) in _NON_PERSON_CAPS):
-            run = []  # "Secretary General of the North Atlantic Alliance"
-        title = words[: len(words) - len(run)]
-        roles, klass, country, group, gov = self._classify_words(title + _WORD_RE.findall(appos))
-        if org_hit is not None and org_hit[1] == len(words) and not any(
-            _norm(w) in self.lex.roles and not self.lex.roles[_norm(w)][1] and self.lex.roles[_norm(w)][0] != "media"
-            for w in words[: org_hit[0]]
-        ):
+        words, org_hit, run, title = parts.words, parts.org_hit, parts.run, parts.title
+        frozen_roles, klass, country, group, gov = parts.classes
+        roles = set(frozen_roles)  # a new set per profile: profiles extend their roles later
+        if parts.org_whole:
             name, aff, ctry, kind = org_hit[2]
             return Profile(name, aff, ctry, kind if kind in ("media", "organisation") else "organisation", False, roles,
                            "media" if kind == "media" else "")
@@ -288,9 +350,7 @@ class Resolver:
         desc = set(content) - {"former", "new", "top", "senior"}
         proper = {_norm(w) for w in words if w[:1].isupper() and _norm(w) not in self.lex.roles and w.lower() not in _DETS}
         low_words = " ".join(w.lower() for w in words)
-        for alias, org in self.lex.orgs.items():
-            if " " in alias and alias in low_words and org[2]:
-                country = country or org[2]
+        country = country or _org_country(low_words)
         best = self._antecedent(pos, desc, klass, country, proper)
         if best is not None:
             self._push(best)

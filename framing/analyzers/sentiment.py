@@ -60,6 +60,8 @@ import math
 import re
 import warnings
 import zlib
+from collections import Counter
+from itertools import accumulate, compress
 from statistics import NormalDist
 from dataclasses import dataclass
 from functools import lru_cache
@@ -324,6 +326,11 @@ def sentence_sentiment(corpus: Any, news_lexicon: bool = False) -> pd.DataFrame:
 def _frame(rows: list[tuple], columns: list[str], dtypes: Mapping[str, str]) -> pd.DataFrame:
     df = pd.DataFrame.from_records(rows, columns=columns)
     return df.astype(dict(dtypes)) if len(df) or dtypes else df
+
+
+def _frame_columns(columns: Mapping[str, list[Any]], dtypes: Mapping[str, str]) -> pd.DataFrame:
+    """``_frame`` from column lists (the same table, without a tuple per row)."""
+    return pd.DataFrame(dict(columns)).astype(dict(dtypes))
 
 
 def article_sentiment(sentence_table: pd.DataFrame) -> pd.DataFrame:
@@ -612,6 +619,11 @@ def _split_named(run: str) -> tuple[int, int, str] | None:
     Cached because the same runs ("Trump", "The White House") recur in every
     article: each distinct run is split once.
     """
+    space = run.find(" ")
+    if (run if space < 0 else run[:space]).lower() not in _NOT_NAMES:  # most runs: nothing to drop in front
+        if run.endswith(("'s", "’s")):
+            return (0, 2, run[:-2]) if len(run) > 2 else None
+        return 0, 0, run
     s, e = 0, len(run)
     words = run.split(" ")
     while words and words[0].lower() in _NOT_NAMES:
@@ -624,12 +636,36 @@ def _split_named(run: str) -> tuple[int, int, str] | None:
     return (s, len(run) - e, run[s:e]) if e > s else None
 
 
+#: ``_NAMED_RE`` as one capturing group: ``split`` yields separator, run, separator, ... and the
+#: running sum of the parts' lengths gives every run's offsets. The runs of a whole corpus (~90 per
+#: article) are scanned without a match object or a tuple per run: keeping one per run alive until
+#: the corpus's names are counted cost twice the scan itself (garbage-collector passes).
+_NAMED_SPLIT_RE = re.compile("(" + _NAMED_RE.pattern + ")")
+
+
+def _named_runs(text: str) -> tuple[list[str], list[int]]:
+    """The runs ``_NAMED_RE`` finds in ``text`` and their offsets: run ``k`` is
+    ``text[bounds[2k]:bounds[2k + 1]]``."""
+    parts = _NAMED_SPLIT_RE.split(text)
+    return parts[1::2], list(accumulate(map(len, parts)))
+
+
 def _named_mentions(text: str) -> Iterable[tuple[int, int, str]]:
     """Fallback detector: runs of capitalised words, leading function words dropped."""
     for m in _NAMED_RE.finditer(text):
         hit = _split_named(m.group())
         if hit is not None:
             yield m.start() + hit[0], m.end() - hit[1], hit[2]
+
+
+def _count_names(run_counts: Mapping[str, int]) -> dict[str, int]:
+    """Name counts from counts of the raw runs (each distinct run split once)."""
+    counts: dict[str, int] = {}
+    for run, c in run_counts.items():
+        hit = _split_named(run)
+        if hit is not None:
+            counts[hit[2]] = counts.get(hit[2], 0) + c
+    return counts
 
 
 class _SentenceScores:
@@ -646,16 +682,16 @@ class _SentenceScores:
                 self._first[id(art)] = n
                 n += len(art.sentences)
             if n == len(table):
-                self._cols = tuple(table[c].to_numpy() for c in ("article_id", "sentence_id", "neg", "neu", "pos",
-                                                                  "compound"))
+                # Python lists: indexing them is several times cheaper than numpy element access
+                self._cols = tuple(table[c].to_numpy().tolist() for c in ("article_id", "sentence_id", "neg", "neu",
+                                                                           "pos", "compound"))
 
     def get(self, art: Any, i: int) -> dict[str, float] | None:
         if self._cols is not None:
             row = self._first.get(id(art), -1) + i
             aid, sid, neg, neu, pos, comp = self._cols
             if 0 <= row < len(aid) and aid[row] == art.id and sid[row] == i:
-                return {"neg": float(neg[row]), "neu": float(neu[row]), "pos": float(pos[row]),
-                        "compound": float(comp[row])}
+                return {"neg": neg[row], "neu": neu[row], "pos": pos[row], "compound": comp[row]}
         key = (id(art), i)
         hit = self._memo.get(key)
         if hit is None:
@@ -683,20 +719,10 @@ def _top_names(counts: Mapping[str, int], top: int | None) -> frozenset[str]:
 def name_counts(texts: Iterable[str]) -> dict[str, int]:
     """How often the fallback detector finds each name in ``texts`` (the names of
     :func:`_named_mentions`, counted from the matched strings without their offsets)."""
-    counts: dict[str, int] = {}
-    not_names = _NOT_NAMES
+    runs: Counter[str] = Counter()
     for text in texts:
-        for g in _NAMED_RE.findall(text):
-            if g[:g.find(" ") if " " in g else len(g)].lower() in not_names:
-                words = g.split(" ")
-                while words and words[0].lower() in not_names:
-                    words = words[1:]
-                g = " ".join(words)
-            if g.endswith(("'s", "’s")):
-                g = g[:-2]
-            if g:
-                counts[g] = counts.get(g, 0) + 1
-    return counts
+        runs.update(_NAMED_RE.findall(text))
+    return _count_names(runs)
 
 
 def names_from_counts(counts: Mapping[str, int], top: int | None = FALLBACK_TOP) -> frozenset[str]:
@@ -767,73 +793,101 @@ def actor_sentiment(corpus: Any, *, sentence_table: pd.DataFrame | None = None,
     actors = tuple(getattr(corpus, "actors", ()) or ())
     _warn_if_not_english(a.text for a in arts)
     matcher = _actor_matcher(actors)
-    found: list[tuple[Any, int, int, str]] = []  # (article, start, end, actor)
     if matcher.pattern is not None:
-        for art in arts:
-            text = art.text
-            prev: tuple[Any, int, int, str] | None = None
-            for m in matcher.pattern.finditer(text):
-                s, e, actor = m.start(), m.end(), matcher.names[m.group()]
-                if prev is not None and prev[3] == actor and (
-                    prev[2] == s or (text[prev[2]:s].isspace() and "\n" not in text[prev[2]:s])
-                ):
-                    # apposition of two names of one actor: "NATO Secretary General Jens Stoltenberg"
-                    prev = (art, prev[1], e, actor)
-                    found[-1] = prev
-                    continue
-                prev = (art, s, e, actor)
-                found.append(prev)
+        found = [_actor_mentions(art.text, matcher) for art in arts]
     else:
-        # the loop of _named_mentions, inlined: it runs for every capitalised word of the corpus
-        cands = []
-        counts: dict[str, int] = {}
-        split = _split_named
-        for art in arts:
-            for m in _NAMED_RE.finditer(art.text):
-                hit = split(m.group())
-                if hit is not None:
-                    name = hit[2]
-                    cands.append((art, m, hit))
-                    counts[name] = counts.get(name, 0) + 1
-        keep = fallback_names if fallback_names is not None else _top_names(counts, FALLBACK_TOP)
-        found = [(art, m.start() + hit[0], m.end() - hit[1], hit[2]) for art, m, hit in cands if hit[2] in keep]
-    rows: list[tuple] = []
-    starts_cache: dict[int, tuple[list[int], Sequence[Any]]] = {}
+        found = _fallback_mentions(arts, fallback_names)
+    cols: tuple[list[Any], ...] = tuple([] for _ in ACTOR_COLUMNS)
+    (c_aid, c_outlet, c_actor, c_mention, c_start, c_end, c_sid, c_score, c_label, c_compound) = cols
     scores = _SentenceScores(arts, sentence_table)
-    last_key: tuple[int, int, int] | None = None
-    toks: SentenceTokens | None = None
-    sent, vader, compound = "", {}, 0.0
-    for art, s, e, actor in found:
-        key = id(art)
-        if key not in starts_cache:
-            sents = tuple(art.sentences)
-            starts_cache[key] = ([sp.start for sp in sents], sents)
-        starts, sents = starts_cache[key]
-        i = bisect.bisect_right(starts, s) - 1
-        if i < 0 or sents[i].end < e:
-            continue  # mention outside any sentence or across a sentence break
-        sp = sents[i]
-        s0, s1 = sp.start, sp.end
-        whole = True
-        if s1 - s0 > MAX_SENTENCE_CHARS:
-            half = max(0, (MAX_SENTENCE_CHARS - (e - s)) // 2)
-            s0, s1 = max(s0, s - half), min(s1, e + half)
-            whole = (s0, s1) == (sp.start, sp.end)
-        text = art.text
-        if (key, s0, s1) != last_key:  # mentions come in text order: prepare each sentence once
-            sent = text[s0:s1]
-            last_key, toks = (key, s0, s1), SentenceTokens(sent)
-            vader = scores.get(art, i) if whole else None
-            if vader is None:
-                vader = _scores_dict(sent)
-            compound = float(vader["compound"])
-        # what score_in_sentence returns, without building a TargetSentiment per mention
-        pn, pu, pp, _ca, _cb = _score_target(sent, s - s0, e - s0, vader, toks)
-        label = _LABELS[0] if pn >= pu and pn >= pp else (_LABELS[1] if pu >= pp else _LABELS[2])
-        rows.append((art.id, art.outlet, actor, text[s:e], s, e, i, max(-1.0, min(1.0, pp - pn)), label, compound))
-    return _frame(rows, ACTOR_COLUMNS, {"article_id": "str", "outlet": "str", "actor": "str", "mention": "str",
-                                        "start": "int64", "end": "int64", "sentence_id": "int64",
-                                        "score": "float64", "label": "str", "sentence_compound": "float64"})
+    score_target = _score_target
+    neg_label, neu_label, pos_label = _LABELS
+    for art, mentions in zip(arts, found):
+        if not mentions:
+            continue
+        text, aid, outlet = art.text, art.id, art.outlet
+        sents = tuple(art.sentences)
+        starts = [sp.start for sp in sents]
+        last: tuple[int, int] | None = None
+        toks: SentenceTokens | None = None
+        sent, vader, compound = "", {}, 0.0
+        for s, e, actor in mentions:
+            i = bisect.bisect_right(starts, s) - 1
+            if i < 0 or sents[i].end < e:
+                continue  # mention outside any sentence or across a sentence break
+            sp = sents[i]
+            s0, s1 = sp.start, sp.end
+            whole = True
+            if s1 - s0 > MAX_SENTENCE_CHARS:
+                half = max(0, (MAX_SENTENCE_CHARS - (e - s)) // 2)
+                s0, s1 = max(s0, s - half), min(s1, e + half)
+                whole = (s0, s1) == (sp.start, sp.end)
+            if (s0, s1) != last:  # mentions come in text order: prepare each sentence once
+                sent = text[s0:s1]
+                last, toks = (s0, s1), SentenceTokens(sent)
+                vader = scores.get(art, i) if whole else None
+                if vader is None:
+                    vader = _scores_dict(sent)
+                compound = float(vader["compound"])
+            # what score_in_sentence returns, without building a TargetSentiment per mention
+            pn, pu, pp, _ca, _cb = score_target(sent, s - s0, e - s0, vader, toks)
+            c_aid.append(aid)
+            c_outlet.append(outlet)
+            c_actor.append(actor)
+            c_mention.append(text[s:e])
+            c_start.append(s)
+            c_end.append(e)
+            c_sid.append(i)
+            c_score.append(max(-1.0, min(1.0, pp - pn)))
+            c_label.append(neg_label if pn >= pu and pn >= pp else (neu_label if pu >= pp else pos_label))
+            c_compound.append(compound)
+    return _frame_columns(dict(zip(ACTOR_COLUMNS, cols)), {
+        "article_id": "str", "outlet": "str", "actor": "str", "mention": "str", "start": "int64", "end": "int64",
+        "sentence_id": "int64", "score": "float64", "label": "str", "sentence_compound": "float64"})
+
+
+def _actor_mentions(text: str, matcher: _Matcher) -> list[tuple[int, int, str]]:
+    """``(start, end, actor)`` of every mention of the corpus's actors in ``text``, in text order;
+    two names of one actor separated only by spaces on one line are one mention."""
+    found: list[tuple[int, int, str]] = []
+    prev: tuple[int, int, str] | None = None
+    names = matcher.names
+    for m in matcher.pattern.finditer(text) if matcher.pattern is not None else ():
+        s, e, actor = m.start(), m.end(), names[m.group()]
+        if prev is not None and prev[2] == actor and (
+            prev[1] == s or (text[prev[1]:s].isspace() and "\n" not in text[prev[1]:s])
+        ):
+            # apposition of two names of one actor: "NATO Secretary General Jens Stoltenberg"
+            prev = found[-1] = (prev[0], e, actor)
+            continue
+        prev = (s, e, actor)
+        found.append(prev)
+    return found
+
+
+def _fallback_mentions(arts: Sequence[Any], keep: Collection[str] | None) -> list[list[tuple[int, int, str]]]:
+    """Per article, ``(start, end, name)`` of the fallback detector's mentions (those of
+    :func:`_named_mentions`) whose name is in ``keep`` (default: the corpus's
+    :data:`FALLBACK_TOP` most frequent names occurring at least twice)."""
+    per_art = [_named_runs(art.text) for art in arts]
+    if keep is None:
+        run_counts: Counter[str] = Counter()
+        for runs, _bounds in per_art:
+            run_counts.update(runs)
+        keep = _top_names(_count_names(run_counts), FALLBACK_TOP)
+    kept: dict[str, tuple[int, int, str]] = {}  # distinct run -> its _split_named, when the name is kept
+    for run in set().union(*(runs for runs, _bounds in per_art)):
+        hit = _split_named(run)
+        if hit is not None and hit[2] in keep:
+            kept[run] = hit
+    out: list[list[tuple[int, int, str]]] = []
+    for runs, bounds in per_art:
+        mentions = []
+        for k in compress(range(len(runs)), map(kept.__contains__, runs)):
+            drop_start, drop_end, name = kept[runs[k]]
+            mentions.append((bounds[2 * k] + drop_start, bounds[2 * k + 1] - drop_end, name))
+        out.append(mentions)
+    return out
 
 
 def actor_sentiment_summary(actor_table: pd.DataFrame) -> pd.DataFrame:
@@ -873,7 +927,7 @@ def actor_sentiment_summary(actor_table: pd.DataFrame) -> pd.DataFrame:
             "share_positive": g["_positive"].mean(),
         }
     ).reset_index()
-    order = {o: i for i, o in enumerate(dict.fromkeys(actor_table["outlet"]))}
+    order = {o: i for i, o in enumerate(dict.fromkeys(actor_table["outlet"].tolist()))}
     out["_o"] = out["outlet"].map(order)
     out = out.sort_values(["_o", "n", "actor"], ascending=[True, False, True], kind="mergesort")
     return out[ACTOR_SUMMARY_COLUMNS].reset_index(drop=True)

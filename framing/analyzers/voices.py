@@ -113,13 +113,18 @@ def _merge_continuations(rows: list[RawQuote], text: str) -> list[RawQuote]:
     return out
 
 
-def _table(rows: list[RawQuote], text: str, actors: Iterable[Actor] | None) -> list[dict[str, Any]]:
+def _table(rows: list[RawQuote], text: str, actors: Iterable[Actor] | None) -> list[tuple[Any, ...]]:
+    """Rows of the quote table (values in :data:`QUOTE_COLUMNS` order), sorted by content offsets.
+
+    Plain tuples, not dicts: a corpus gives tens of thousands of rows, and
+    the frame is built once from all of them.
+    """
     rows = _merge_continuations(rows, text)
     rows.sort(key=lambda r: (r.cue_start if r.cue_start is not None else r.start))
     res = Resolver(actors)
     res.prescan([(r.mention[0], text[r.mention[0]:r.mention[1]], r.appos) for r in rows if r.mention is not None])
     profiles: dict[int, Any] = {}
-    out: list[dict[str, Any]] = []
+    out: list[tuple[Any, ...]] = []
     for r in rows:
         if r.mention is not None:
             ms, me = r.mention
@@ -131,31 +136,19 @@ def _table(rows: list[RawQuote], text: str, actors: Iterable[Actor] | None) -> l
         else:
             prof, ms, me, mention = None, None, None, ""
         profiles[id(r)] = (prof, ms, me)
-        out.append(
-            {
-                "kind": r.kind,
-                "start": r.start,
-                "end": r.end,
-                "content": text[r.start:r.end],
-                "speaker": prof.name if prof is not None else "",
-                "speaker_mention": mention,
-                "speaker_start": ms,
-                "speaker_end": me,
-                "cue": r.cue,
-                "cue_start": r.cue_start,
-                "cue_end": r.cue_end,
-                "verb_class": r.stance,
-                "anonymous": bool(prof.anonymous) if prof is not None else False,
-                "affiliation": prof.affiliation if prof is not None else "unknown",
-                "country": prof.country if prof is not None else "",
-            }
-        )
-    out.sort(key=lambda d: (d["start"], d["end"]))
+        if prof is not None:
+            speaker, anonymous, affiliation, country = prof.name, bool(prof.anonymous), prof.affiliation, prof.country
+        else:
+            speaker, anonymous, affiliation, country = "", False, "unknown", ""
+        # the order of QUOTE_COLUMNS
+        out.append((r.kind, r.start, r.end, text[r.start:r.end], speaker, mention, ms, me, r.cue, r.cue_start,
+                    r.cue_end, r.stance, anonymous, affiliation, country))
+    out.sort(key=lambda t: (t[1], t[2]))
     return out
 
 
 def _rows_for(text: str, actors: Iterable[Actor] | None, paragraphs: list[Span] | None = None,
-              sentences: list[Span] | None = None) -> list[dict[str, Any]]:
+              sentences: list[Span] | None = None) -> list[tuple[Any, ...]]:
     if not text or not text.strip():
         return []
     raw, _doc = find_attributions(text, paragraphs, sentences)
@@ -242,12 +235,12 @@ def voices(corpus: Any) -> pd.DataFrame:
         :func:`extract_quotes`; offsets refer to ``article.text``.
     """
     actors = tuple(getattr(corpus, "actors", ()) or ())
-    records: list[dict[str, Any]] = []
+    records: list[tuple[Any, ...]] = []
     for art in getattr(corpus, "articles", corpus):
         paras = list(getattr(art, "paragraphs", ()) or ()) or None
         sents = list(getattr(art, "sentences", ()) or ()) or None
-        for row in _rows_for(art.text, actors, paras, sents):
-            records.append({"article_id": art.id, "outlet": art.outlet, **row})
+        aid, outlet = art.id, art.outlet
+        records.extend((aid, outlet, *row) for row in _rows_for(art.text, actors, paras, sents))
     if not records:
         return _empty(("article_id", "outlet"))
     df = pd.DataFrame(records, columns=["article_id", "outlet", *QUOTE_COLUMNS])

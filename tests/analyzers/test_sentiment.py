@@ -508,3 +508,52 @@ def test_sentiment_named_runs_equal_the_plain_pattern(text):
     assert [m.span() for m in _NAMED_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
     for s, e, name in _named_mentions(text):
         assert text[s:e] == name and name and name.split(" ")[0].lower() not in {"the", "but", "mr"}
+
+
+def _reference_tokens(sentence: str) -> tuple[list[int], list[int], list[str]]:
+    """Token offsets and lower-cased words one match at a time (the plain way)."""
+    spans = [m.span() for m in _target._TOKEN_RE.finditer(sentence)]
+    return [s for s, _e in spans], [e for _s, e in spans], [sentence[s:e].lower() for s, e in spans]
+
+
+@pytest.mark.parametrize("sentence", [
+    "",
+    "Turkey's S-400 deal DIDN'T please NATO — “not at all”, Erdoğan said.",
+    "ΟΔΟΣ.Α and ΣΑΣ: İstanbul's İZMİR don’t",  # final sigma depends on context; İ lower-cases to two chars
+    "ǅemal ǈubović ﬁnal Straße ΣΑΣ-Σ",
+])
+def test_sentiment_sentence_tokens_equal_one_match_at_a_time(sentence):
+    toks = _target.SentenceTokens(sentence)
+    assert (toks.starts, toks.ends, toks.words) == _reference_tokens(sentence)
+
+
+def test_sentiment_sentence_tokens_equal_reference_on_seed_sentences():
+    n = 0
+    for key in ("cbc", "rt", "presstv", "wsws"):
+        art = _corpus(keys=(key,), actors=())[0]
+        for sp in art.sentences:
+            toks = _target.SentenceTokens(sp.text)
+            assert (toks.starts, toks.ends, toks.words) == _reference_tokens(sp.text)
+            n += 1
+    assert n > 100
+
+
+@given(st.text(alphabet="aZ ΣσİiNn'’-t.Σ,", max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_sentiment_sentence_tokens_equal_reference_on_random_text(sentence):
+    toks = _target.SentenceTokens(sentence)
+    assert (toks.starts, toks.ends, toks.words) == _reference_tokens(sentence)
+
+
+@pytest.mark.parametrize("run, expected", [
+    ("Vladimir Putin", (0, 0, "Vladimir Putin")),
+    ("NATO's", (0, 2, "NATO")),
+    ("The White House", (4, 0, "White House")),
+    ("The", None),
+    ("But Erdogan’s", (4, 2, "Erdogan")),
+    ("Monday", None),
+])
+def test_sentiment_split_named_drops_function_words_and_possessive(run, expected):
+    from framing.analyzers.sentiment import _split_named
+
+    assert _split_named(run) == expected
