@@ -11,9 +11,9 @@ towards the end so that the workers finish together, sent to a process pool
 without their raw text; what a chunk needs to know about the whole corpus (the
 fallback actor names, counted by the workers) is computed first and sent along,
 so the tables equal the serial run's, in the same order. The parent computes
-the distinctive words while the workers run, then takes the workers'
-sentence spans and word counts for its own articles instead of recomputing
-them.
+the distinctive words (and so the word counts) while the workers run, and takes
+the workers' sentence counts for its own articles instead of splitting the
+texts again.
 """
 from __future__ import annotations
 
@@ -80,9 +80,10 @@ def analyze_articles(corpus: Corpus, fallback_names: Collection[str] | None = No
 
 
 def _chunk_job(args: tuple[Corpus, Collection[str] | None]) -> tuple[dict[str, pd.DataFrame], list[int]]:
-    """Worker job: the per-article tables of a chunk, and its articles' word counts."""
+    """Worker job: the per-article tables of a chunk and its articles' sentence counts (the parent
+    counts words itself, while tokenising for distinctive terms)."""
     corpus, names = args
-    return analyze_articles(corpus, names), [a.n_words for a in corpus.articles]
+    return analyze_articles(corpus, names), [a.n_sentences for a in corpus.articles]
 
 
 def chunk_names(corpus: Corpus) -> Collection[str] | None:
@@ -119,26 +120,9 @@ def _light(corpus: Corpus) -> Corpus:
     return Corpus(arts, corpus.outlets, corpus.actors, corpus.story, corpus.path)
 
 
-def _prime(corpus: Corpus, tables: Mapping[str, pd.DataFrame], n_words: list[int]) -> None:
-    """Give the parent's articles what a worker computed for them: sentence spans (rebuilt from the
-    sentence table, one row per sentence) and word counts, so they are not computed twice."""
-    from .text import Span
-
-    s = tables["sentences"]
-    spans: dict[str, list[Span]] = {}
-    if len(s):
-        for aid, a, b, t in zip(s["article_id"].tolist(), s["start"].tolist(), s["end"].tolist(),
-                                s["text"].tolist()):
-            spans.setdefault(aid, []).append(Span(a, b, t))
-    for art, n in zip(corpus.articles, n_words):
-        cache = art.__dict__  # functools.cached_property storage
-        cache.setdefault("sentences", tuple(spans.get(art.id, ())))
-        cache.setdefault("n_words", n)
-
-
 def _distinctive(corpus: Corpus) -> pd.DataFrame:
     """``distinctive_terms(corpus, top=DISTINCTIVE_TOP)``; the word counts found on the way fill the
-    articles' ``n_words`` (as :func:`_prime` does), so the texts are not tokenised a second time."""
+    articles' ``n_words``, so the texts are not tokenised a second time."""
     from .analyzers.distinctive import distinctive_terms_and_word_counts
 
     table, counts = distinctive_terms_and_word_counts(corpus, top=DISTINCTIVE_TOP)
@@ -370,8 +354,9 @@ def _run_chunks(corpus: Corpus, n_jobs: int, progress: bool,
 
             it = tqdm(it, total=len(chunks), desc="analyzing", unit="chunk")
         parts = []
-        for chunk, (tables, n_words) in zip(chunks, it):
-            _prime(chunk, tables, n_words)
+        for chunk, (tables, n_sentences) in zip(chunks, it):
+            for art, n in zip(chunk.articles, n_sentences):
+                art.__dict__.setdefault("n_sentences", n)  # functools.cached_property storage
             parts.append(tables)
     return parts, extra
 

@@ -107,6 +107,12 @@ class Article:
         return tuple(sentence_spans(self.text, list(self.paragraphs)))
 
     @cached_property
+    def n_sentences(self) -> int:
+        """Number of sentences in :attr:`text` (``len(self.sentences)``; a worker process that
+        split the text may fill it in so the parent need not split it again)."""
+        return len(self.sentences)
+
+    @cached_property
     def n_words(self) -> int:
         """Number of word tokens in :attr:`text`."""
         return word_count(self.text)
@@ -189,7 +195,7 @@ class Corpus:
             rows.append({
                 "article_id": a.id, "outlet": a.outlet, "title": a.title, "date": a.date,
                 "date_approximate": a.date_approximate, "author": a.author, "url": a.url,
-                "n_chars": len(a.text), "n_words": a.n_words, "n_sentences": len(a.sentences),
+                "n_chars": len(a.text), "n_words": a.n_words, "n_sentences": a.n_sentences,
                 "n_removed_lines": len(a.removed), **facts,
             })
         cols = ["article_id", "outlet", "title", "date", "date_approximate", "author", "url", "n_chars",

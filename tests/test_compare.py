@@ -72,15 +72,19 @@ def test_compare_parallel_run_without_actors_equals_serial(s400) -> None:
         pd.testing.assert_frame_equal(table, par.tables()[name], obj=name)
 
 
-def test_compare_parallel_run_fills_article_sentences_from_workers(s400) -> None:
+def test_compare_parallel_run_takes_sentence_counts_from_workers(s400) -> None:
     from framing.corpus import Corpus
-    from framing.text import sentence_spans
+    from framing.text import sentence_spans, word_count
 
     fresh = Corpus.from_records([{"id": a.id, "outlet": a.outlet, "text": a.raw} for a in s400])
-    analyze(fresh, n_jobs=2)
+    comp = analyze(fresh, n_jobs=2)
     for art in fresh:
-        assert "sentences" in art.__dict__ and "n_words" in art.__dict__  # set from the workers' results
-        assert list(art.sentences) == sentence_spans(art.text, list(art.paragraphs))
+        # counts set from the workers' results (sentences) and the distinctive-terms pass (words):
+        # the parent never split the texts into sentences itself
+        assert "n_sentences" in art.__dict__ and "n_words" in art.__dict__ and "sentences" not in art.__dict__
+        assert art.n_sentences == len(sentence_spans(art.text, list(art.paragraphs)))
+        assert art.n_words == word_count(art.text)
+    assert comp.articles["n_sentences"].tolist() == [a.n_sentences for a in fresh]
 
 
 def test_compare_distinctive_keeps_top_terms_per_outlet(s400, comp) -> None:
