@@ -201,10 +201,20 @@ def _outlet_counts(docs: list[str], rows_of: list[int], n_outlets: int, lo: int,
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     lo, hi = max(1, lo), max(1, hi)
-    ids_of: dict[str, int] = {}  # raw lower-case token -> unigram id, -1 for a stop word
     uni: dict[str, int] = {}  # normalised token -> unigram id
-    get = ids_of.__getitem__
-    per_doc: list[np.ndarray] = []
+
+    class _Ids(dict):
+        """Raw lower-case token -> unigram id, -1 for a stop word; a token not seen before is
+        normalised on first look-up (``__missing__``), so known tokens cost one dict look-up."""
+
+        def __missing__(self, t: str) -> int:
+            w = t[:-2] if t.endswith(("'s", "\u2019s")) else t
+            i = self[t] = -1 if w in ENGLISH_STOP_WORDS else uni.setdefault(w, len(uni))
+            return i
+
+    get = _Ids().__getitem__
+    ids: list[int] = []  # every document's token ids, one after the other
+    lengths: list[int] = []
     for doc in docs:
         low = doc.lower()
         toks = TOKEN_RE.findall(low)
@@ -212,51 +222,56 @@ def _outlet_counts(docs: list[str], rows_of: list[int], n_outlets: int, lo: int,
             # one character for one: same token boundaries as ``doc`` (tests/analyzers/test_distinctive.py
             # checks that no other character changes its class when lower-cased)
             word_counts.append(len(toks) if len(low) == len(doc) else None)
-        try:
-            arr = np.fromiter(map(get, toks), dtype=np.int64, count=len(toks))
-        except KeyError:  # a token not seen before: normalise this document's new tokens
-            for t in toks:
-                if t not in ids_of:
-                    w = t[:-2] if t.endswith(("'s", "\u2019s")) else t
-                    ids_of[t] = -1 if w in ENGLISH_STOP_WORDS else uni.setdefault(w, len(uni))
-            arr = np.fromiter(map(get, toks), dtype=np.int64, count=len(toks))
-        per_doc.append(arr[arr >= 0])
+        ids.extend(map(get, toks))
+        lengths.append(len(toks))
     if not uni:
         return np.array([], dtype=object), np.zeros((n_outlets, 0), dtype=np.int64)
     vocab = np.empty(len(uni), dtype=object)
     vocab[list(uni.values())] = list(uni.keys())
     base = len(uni)
-    # n-gram codes: a base-``len(uni)`` number of the token ids, one code space per n
+    # all documents' tokens in one array, stop words dropped, with each token's document and outlet
+    arr = np.array(ids, dtype=np.int64)
+    doc_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    keep = arr >= 0
+    arr, doc_of = arr[keep], doc_of[keep]
+    owner_of = np.asarray(rows_of, dtype=np.int64)[doc_of]
+    # n-gram codes: a base-``len(uni)`` number of the token ids, one code space per n; an n-gram
+    # belongs to one document when its first and last tokens do (doc_of never decreases)
     codes_by_n: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     for n in range(lo, hi + 1):
         if base ** n >= 2 ** 62:
             raise ValueError(f"ngram_range up to {hi} is too large for a vocabulary of {base} words")
-        codes, owners = [], []
-        for arr, k in zip(per_doc, rows_of):
-            if len(arr) < n:
-                continue
-            c = arr[: len(arr) - n + 1].copy()
-            for j in range(1, n):
-                c = c * base + arr[j: len(arr) - n + 1 + j]
-            codes.append(c)
-            owners.append(np.full(len(c), k, dtype=np.int64))
-        if codes:
-            codes_by_n[n] = (np.concatenate(codes), np.concatenate(owners))
+        m = len(arr) - n + 1
+        if m <= 0:
+            continue
+        codes = arr[:m].copy()
+        for j in range(1, n):
+            codes = codes * base + arr[j:j + m]
+        owners = owner_of[:m]
+        if n > 1:
+            same = doc_of[:m] == doc_of[n - 1:n - 1 + m]
+            codes, owners = codes[same], owners[same]
+        if len(codes):
+            codes_by_n[n] = (codes, owners)
     term_list: list[np.ndarray] = []
     count_list: list[np.ndarray] = []
     for n, (codes, owners) in codes_by_n.items():
-        uniq, inv = np.unique(codes, return_inverse=True)
-        freq = np.bincount(inv, minlength=len(uniq))
+        if n == 1:  # unigram codes are the word ids (< base): counted directly, without sorting
+            uniq, inv = None, codes
+            freq = np.bincount(codes, minlength=base)
+        else:
+            uniq, inv = np.unique(codes, return_inverse=True)
+            freq = np.bincount(inv, minlength=len(uniq))
         kept = np.flatnonzero(freq >= min_count)
         if not len(kept):
             continue
-        new_id = np.full(len(uniq), -1, dtype=np.int64)
+        new_id = np.full(len(freq), -1, dtype=np.int64)
         new_id[kept] = np.arange(len(kept))
         col = new_id[inv]
         sel = col >= 0
         counts = np.bincount(owners[sel] * len(kept) + col[sel],
                              minlength=n_outlets * len(kept)).reshape(n_outlets, len(kept))
-        uniq = uniq[kept]
+        uniq = kept if uniq is None else uniq[kept]
         digits = []
         rest = uniq.copy()
         for _ in range(n):
