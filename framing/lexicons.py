@@ -399,10 +399,15 @@ def trie_regex(words: Iterable[str]) -> str:
         alts = [_SPECIAL.get(k, re.escape(k)) + build(node[k]) for k in kids]
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         if end:
-            body = "(?:" + body + ")?"
+            body = "(?:" + body + "|)"  # same as "(?:body)?", but a plain branch is faster in re than a repeat
         return body
 
     return "(?:" + build(trie) + ")"
+
+
+_PHRASE = object()  # CompiledLexicon._one_word: a phrase may start here
+_NOT_CACHED = object()  # CompiledLexicon._by_token: token not seen yet
+_TOKEN_CACHE_MAX = 100_000
 
 
 class CompiledLexicon:
@@ -450,6 +455,24 @@ class CompiledLexicon:
             for k in index:
                 # longest phrase first, then file order
                 index[k].sort(key=lambda p: (-len(p[0]), p[2]))
+        # first token (as written) -> its one-word entry, None or _PHRASE (phrases start with it: read on)
+        self._by_token: dict[str, LexiconEntry | object | None] = {}
+
+    def _one_word(self, token: str) -> LexiconEntry | object | None:
+        """What :meth:`finditer` finds at ``token`` when no phrase starts with it: the first entry of the
+        first index (case, exact, stem) that holds the token, None if none does; ``_PHRASE`` if one of
+        them holds a phrase starting with the token (the following tokens decide)."""
+        found: LexiconEntry | None = None
+        for index, key in ((self._case, token), (self._exact, token.lower().translate(_APOSTROPHES)),
+                           (self._stem, stem(token))):
+            cands = index.get(key) if index else None
+            if not cands:
+                continue
+            if any(len(keys) > 1 for keys, _, _ in cands):
+                return _PHRASE
+            if found is None:
+                found = cands[0][1]
+        return found
 
     def finditer(self, text: str) -> Iterator[LexiconMatch]:
         """Yield non-overlapping matches in text order.
@@ -476,6 +499,7 @@ class CompiledLexicon:
         if len(low_text) != len(text):  # a few characters change length when lower-cased (e.g. U+0130)
             low_text = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
         lookups = [(index, get) for index, get in ((case_i, _form), (exact_i, _lower), (stem_i, _stem_of)) if index]
+        by_token = self._by_token
         for cand in self._prefilter.finditer(low_text):
             pos = cand.start()
             if pos < last_end:
@@ -484,6 +508,19 @@ class CompiledLexicon:
                 continue  # inside a token such as "anti-science"
             first = token_at(text, pos)
             if first is None:
+                continue
+            # most candidates are single words: their result depends on the token only (cached)
+            token = first.group()
+            one = by_token.get(token, _NOT_CACHED)
+            if one is _NOT_CACHED:
+                if len(by_token) >= _TOKEN_CACHE_MAX:
+                    by_token.clear()
+                one = by_token[token] = self._one_word(token)
+            if one is None:
+                continue
+            if one is not _PHRASE:
+                last_end = first.end()
+                yield LexiconMatch(pos, last_end, one)  # type: ignore[arg-type]
                 continue
             toks: list[re.Match[str]] | None = None  # the following tokens, read only for phrases
             best_len = 0

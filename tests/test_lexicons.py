@@ -112,6 +112,15 @@ def test_lexicons_longest_phrase_wins_and_no_overlap():
     assert _matches(lex, text) == [("puppet state", "puppet state"), ("puppet", "puppet")]
 
 
+def test_lexicons_token_cache_keeps_results_and_priorities():
+    # the per-token cache: the case index is tried first, a phrase start still reads on, repeats agree
+    lex = _lex("may,hedge,,own,case\nMay,puffery,,own,exact\nlash out,emotive,,own\nlash,emotive,,own,exact\n")
+    text = "It may come in May. They lash out, then lash. MAY"
+    expected = [("may", "may"), ("May", "May"), ("lash out", "lash out"), ("lash", "lash"), ("MAY", "May")]
+    assert _matches(lex, text) == expected
+    assert _matches(lex, text) == expected
+
+
 def test_lexicons_offsets_point_into_text():
     text = open(Path(__file__).parents[1] / "seeds" / "000_91b9c4432941d692.txt", encoding="utf-8").read()
     ms = load_lexicon().compile().find(text)

@@ -10,9 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.analyzers.loaded import (
+    _OPINION_CUE_CHARS,
+    _OPINION_CUE_WORDS,
+    _REPORTING_CUE_WORDS,
     CATEGORIES,
+    OPINION_CUE_RE,
+    REPORTING_CUE_RE,
     SENTENCE_COLUMNS,
     TERM_COLUMNS,
+    _cue_starts,
+    _has_cue,
     _news_word_counts,
     _uncommon_words,
     find_loaded_terms,
@@ -277,6 +284,21 @@ def test_loaded_uncommon_can_be_switched_off():
 ])
 def test_loaded_uncommon_words_whole_tokens_only(text, expected):
     assert _uncommon_words(text, 4, 5) == expected
+
+
+_CUE_PIECES = ["us", "we", "said", "you", "your", "according to", "monday", "a", "x", "_", "\u00e9", " ", "!", "?",
+               ".", "\n", "-"]
+
+
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=12), st.integers(0, 60), st.integers(0, 60))
+@settings(max_examples=300, deadline=None)
+def test_loaded_cue_search_same_as_regex(pieces, a, b):
+    text = "".join(pieces)
+    a, b = sorted((min(a, len(text)), min(b, len(text))))
+    for words, chars, rx in ((_REPORTING_CUE_WORDS, "", REPORTING_CUE_RE),
+                             (_OPINION_CUE_WORDS, _OPINION_CUE_CHARS, OPINION_CUE_RE)):
+        assert _has_cue(text, words, chars, a, b) == bool(rx.search(text, a, b))
+        assert _cue_starts(text, words, chars) == [m.start() for m in rx.finditer(text)]
 
 
 def test_loaded_news_word_counts_table():
