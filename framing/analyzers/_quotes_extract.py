@@ -114,18 +114,59 @@ class _Doc:
     #: Token lists by window ``(a, b)``: several rules look at the same cue's left or right
     #: window (one in six windows repeats), and the lists are only read, never changed.
     windows: dict[tuple[int, int], list[tuple[int, int, str]]] = field(default_factory=dict)
+    #: Results of :func:`_np_left` by ``(lo, pos, allow_comma)``: the fallback pass asks again
+    #: for the subjects the rules for verbs already looked up.
+    left_nps: dict[tuple[int, int, bool], tuple[int, int, str] | None] = field(default_factory=dict)
+    #: The longest window tokenized from each start ``a``: ``(b, tokens)``.
+    longest: dict[int, tuple[int, list[tuple[int, int, str]]]] = field(default_factory=dict)
 
     def tokens(self, a: int, b: int) -> list[tuple[int, int, str]]:
-        """:func:`_tokens` of ``text[a:b]``, computed once per window."""
+        """:func:`_tokens` of ``text[a:b]``, computed once per window.
+
+        The subjects of the cues of one sentence are looked for in windows
+        from the sentence start to each cue. Where a window ends at white
+        space no token crosses its end, so the tokens of a longer window from
+        the same start are the shorter window's tokens plus those of the rest.
+        """
         hit = self.windows.get((a, b))
         if hit is None:
-            hit = self.windows[(a, b)] = _tokens(self.text, a, b)
+            text = self.text
+            prev = self.longest.get(a)
+            if prev is not None and prev[0] < b and _clean_cut(text, prev[0]):
+                hit = prev[1] + _tokens(text, prev[0], b)
+            elif prev is not None and b < prev[0] and _clean_cut(text, b):
+                hit = prev[1][:bisect_left(prev[1], (b,))]
+            else:
+                hit = _tokens(text, a, b)
+            self.windows[(a, b)] = hit
+            if prev is None or prev[0] < b:
+                self.longest[a] = (b, hit)
         return hit
 
 
+def _clean_cut(text: str, p: int) -> bool:
+    """Is there white space on either side of ``p`` (0 < p)? Then no token crosses ``p``, and
+    no token rule looks across it, so tokenizing up to ``p`` and on from ``p`` gives the same
+    tokens as one pass."""
+    return p >= len(text) or text[p].isspace() or text[p - 1].isspace()
+
+
+#: :data:`_TOK_RE` with the white space before each token as a group: only white space lies
+#: between two tokens (every other character starts one), so :func:`_tokens` gets all
+#: offsets from the lengths of the strings ``findall`` returns, with no match objects.
+_WS_TOK_RE = re.compile(r"(\s*)(" + _TOK_RE.pattern + ")")
+
+
 def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    """(start, end, token) of the tokens in ``text[a:b]``."""
-    return [(m.start(), m.end(), m.group()) for m in _TOK_RE.finditer(text, a, b)]
+    """(start, end, token) of the tokens in ``text[a:b]`` (as ``_TOK_RE.finditer(text, a, b)``)."""
+    out = []
+    p = a
+    for ws, tok in _WS_TOK_RE.findall(text, a, b):
+        p += len(ws)
+        e = p + len(tok)
+        out.append((p, e, tok))
+        p = e
+    return out
 
 
 def _is_cap(tok: str) -> bool:
@@ -162,6 +203,13 @@ def _np_word(tok: str, lex_roles: dict) -> str:
     return ""
 
 
+@lru_cache(maxsize=16384)
+def _np_class(tok: str) -> str:
+    """:func:`_np_word` with the packaged role words, cached: the same names, titles and
+    function words come back before cue after cue (four in five calls repeat a token)."""
+    return _np_word(tok, lexicon().roles)
+
+
 def _abbrev_dot(toks: list[tuple[int, int, str]], k: int) -> bool:
     """Is ``toks[k]`` the dot of an abbreviation or initial ("Mr.", "R.", "Jr.")?"""
     if toks[k][2] != "." or k == 0:
@@ -173,13 +221,26 @@ def _abbrev_dot(toks: list[tuple[int, int, str]], k: int) -> bool:
     return w.lower() in _TITLE_ABBR or (len(w) == 1 and w.isupper()) or w in ("Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "St")
 
 
+_UNSET = object()
+
+
 def _np_left(doc: _Doc, lo: int, pos: int, roles: dict, allow_comma: bool = True) -> tuple[int, int, str] | None:
     """Noun phrase ending just before ``pos`` (skipping auxiliaries and adverbs).
 
-    Returns (start, end, appositive) or None.
+    Returns (start, end, appositive) or None; computed once per document and arguments.
     """
+    key = (lo, pos, allow_comma)
+    res = doc.left_nps.get(key, _UNSET)
+    if res is _UNSET:
+        res = doc.left_nps[key] = _find_np_left(doc, lo, pos, roles, allow_comma)
+    return res
+
+
+def _find_np_left(doc: _Doc, lo: int, pos: int, roles: dict, allow_comma: bool) -> tuple[int, int, str] | None:
+    """:func:`_np_left`, computed."""
     text = doc.text
     toks = doc.tokens(max(lo, pos - 220), pos)
+    np_word = _np_class if roles is lexicon().roles else lambda t: _np_word(t, roles)
     j = len(toks) - 1
     while j >= 0 and toks[j][2].lower() in _AUX:
         j -= 1
@@ -228,7 +289,7 @@ def _np_left(doc: _Doc, lo: int, pos: int, roles: dict, allow_comma: bool = True
             start = toks[k - 1][0]  # "Mr. Brown": the title belongs to the name
             k -= 2
             continue
-        cls = _np_word(t, roles)
+        cls = np_word(t)
         if k == j:
             if cls not in ("cap", "role"):
                 return _common_np_left(text, toks, j, roles)
@@ -495,12 +556,16 @@ _ADJUNCT_TAIL_RE = re.compile(
 )
 
 
+def _n_words(s: str, cap: int) -> int:
+    """``min(len(s.split()), cap)``, without splitting all of a long ``s``."""
+    return len(s.split(None, cap - 1))
+
+
 def _is_tail(s: str) -> bool:
     """True when ``s`` (text after a cue) holds no reported content."""
-    if _THAT_WORD_RE.search(s):
+    if "that" in s and _THAT_WORD_RE.search(s):
         return False
-    n = len(s.split())
-    if n <= 12 and _TAIL_RE.match(s) is not None:
+    if _n_words(s, 13) <= 12 and _TAIL_RE.match(s) is not None:
         return True
     return False
 
@@ -608,6 +673,41 @@ _WS_RE = re.compile(r"\s+")
 _PREV_WORD_RE = re.compile(r"([\w'’]+)\s+$")
 #: Words before a cue word that make it a noun ("the claims", "a call for", "his comments").
 _NOUN_DETS = frozenset("the a an his her their its our my your this these those whose".split())
+
+
+def _noun_before(text: str, a: int) -> bool:
+    """Does the word before ``a`` make the cue there a noun ("the claims", "Trump's call")?
+
+    The word is ``_PREV_WORD_RE``'s in the 30 characters before ``a``; a
+    plain alphanumeric word (the usual case) is found by string methods.
+    """
+    window = text[max(0, a - 30):a]
+    if not window[-1:].isspace():
+        return False  # the pattern needs white space before the cue
+    last = window.rsplit(None, 1)
+    word = last[-1] if last else ""
+    if not word.isalnum():  # empty, or with apostrophes or punctuation: the pattern decides
+        pw = _PREV_WORD_RE.search(text, max(0, a - 30), a)
+        return pw is not None and (pw.group(1).lower() in _NOUN_DETS or pw.group(1).endswith(("'s", "’s")))
+    return word.lower() in _NOUN_DETS
+
+
+def _negated(before: str) -> bool:
+    """``_NEG_RE.search(before)``, skipped when ``before`` holds none of its words.
+
+    Every match holds "no" (not, no, nor), "n't", "never", "short", "declined",
+    "refused" or "without", in any case.
+    """
+    if not before[-1:].isspace():
+        return False  # every match ends with white space
+    if before.isascii():  # non-ASCII text may hold "n’t" or case variants such as "ſ": no shortcut
+        low = before.lower()
+        if ("no" not in low and "n't" not in low and "never" not in low and "short" not in low
+                and "declined" not in low and "refused" not in low and "without" not in low):
+            return False
+    return _NEG_RE.search(before) is not None
+
+
 #: Runs of lower-case ASCII letters: a superset of the words, only used to pick the cue patterns to try.
 _LOW_WORD_RE = re.compile(r"[a-z]+")
 
@@ -646,6 +746,24 @@ def _phrase_keys(word: str) -> tuple[frozenset[str], ...] | None:
     return tuple(frozenset(_LOW_WORD_RE.findall(r)) for r in sorted(rests))
 
 
+#: Byte table mapping every byte but ``a``-``z`` to a space.
+_NON_LOWER_TO_SPACE = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
+_LOOKUP_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _lookup_words(first: dict) -> frozenset[str]:
+    """The words :func:`_cue_spans` looks for: the cue words of ``first`` and the words of
+    the rest of their phrases (see :func:`_phrase_keys`). Computed once per ``first``."""
+    hit = _LOOKUP_WORDS.get(id(first))
+    if hit is None or hit[0] is not first:
+        words = set(first)
+        for w in first:
+            for key in _phrase_keys(w) or ():
+                words |= key
+        hit = _LOOKUP_WORDS[id(first)] = (first, frozenset(words))
+    return hit[1]
+
+
 def _cue_spans(text: str, first: dict) -> list[tuple[int, int]]:
     """Sorted (start, end) of the cue phrases of the packaged list in ``text``.
 
@@ -666,7 +784,11 @@ def _cue_spans(text: str, first: dict) -> list[tuple[int, int]]:
                         out.append((mm.start(), mm.end()))
                         break
         return out
-    words = set(_LOW_WORD_RE.findall(low))
+    # the letter runs of ``low`` (``_LOW_WORD_RE.findall``): every byte but a-z becomes a space
+    # (non-ASCII characters are bytes >= 0x80 in UTF-8), then one C-level split; of these only
+    # the few words of the cue phrases are kept (probing a fixed set is cheaper than building one)
+    runs = low.encode().translate(_NON_LOWER_TO_SPACE).decode("ascii").split()
+    words = _lookup_words(first).intersection(runs)
     present = words.intersection(first)
     find = low.find
     for w in present:
@@ -727,7 +849,7 @@ def _label_colon(text: str, ps: int, pe: int) -> tuple[tuple[int, int], int, tup
         b = pe
         while b > a and text[b - 1] in " \t\n":
             b -= 1
-        if len(text[a:b].split()) < 3:
+        if _n_words(text[a:b], 3) < 3:
             return None
         return (m.start(1), m.end(1)), m.end(1), (a, b)
     if pe - ps > 250 or "\n" in text[ps:pe]:
@@ -738,7 +860,7 @@ def _label_colon(text: str, ps: int, pe: int) -> tuple[tuple[int, int], int, tup
     label = m.group(1)
     if label.split()[0].lower() in _NOT_LABELS:
         return None
-    if len(text[ps:m.start()].split()) < 4:
+    if _n_words(text[ps:m.start()], 4) < 4:
         return None
     return (m.start(1), m.end(1)), m.start(), (ps, m.start())
 
@@ -775,6 +897,28 @@ _UP_TO_THAT_RE = re.compile(r"^[^\"“«,;:]*?\bthat\b")
 _UP_TO_COLON_RE = re.compile(r"^[^\"“«,;]{0,80}?:\s*")
 
 
+def _and_but_end(left: str) -> bool:
+    """``_AND_BUT_END_RE.search(left)``, skipped when ``left`` cannot match (no white space at its
+    end, or no "and"/"but": no character but A-Z case-folds to one of their letters)."""
+    if not left[-1:].isspace():
+        return False
+    low = left.lower()
+    if "and" not in low and "but" not in low:
+        return False
+    return _AND_BUT_END_RE.search(left) is not None
+
+
+def _as_end(head: str) -> re.Match[str] | None:
+    """``_AS_END_RE.search(head)``, skipped unless ``head`` ends with "as" and white space."""
+    if not head[-1:].isspace() or head.rstrip()[-2:] not in _AS_FORMS:
+        return None
+    return _AS_END_RE.search(head)
+
+
+#: "as" in any case under ``re.I`` (the long s "ſ" folds to "s").
+_AS_FORMS = frozenset(a + s for a in "aA" for s in "sSſ")
+
+
 def find_attributions(
     text: str,
     paragraphs: list[Span] | None = None,
@@ -801,18 +945,18 @@ def find_attributions(
             continue  # inside a longer cue phrase already found
         last_end = b
         surface = text[a:b]
-        form = _WS_RE.sub(" ", surface.lower())
+        form = surface.lower()
+        if not form.isalpha():  # a phrase: one space between its words
+            form = _WS_RE.sub(" ", form)
         lemma, stance, frame = lex.cues.get(form, ("", "neutral", "speech"))
-        if frame not in ("nominal", "according", "passive"):
-            pw = _PREV_WORD_RE.search(text, max(0, a - 30), a)
-            if pw is not None and (pw.group(1).lower() in _NOUN_DETS or pw.group(1).endswith(("'s", "’s"))):
-                continue  # "Trump's call for", "the claims": a noun, not a reporting verb
+        if frame not in ("nominal", "according", "passive") and _noun_before(text, a):
+            continue  # "Trump's call for", "the claims": a noun, not a reporting verb
         if _inside(doc.dq_starts, doc.dquotes, a, b) is not None:
             continue  # speech inside a direct quote is not an outer attribution
         seg = _seg_of(doc, a)
         s0 = doc.segs[seg][0] if doc.segs else 0
         before = text[max(s0, a - 40):a]
-        if _NEG_RE.search(before):
+        if _negated(before):
             continue
         # inside parentheses
         pre = text[max(s0, a - 200):a]
@@ -833,10 +977,6 @@ def find_attributions(
     for ci, c in enumerate(cues):
         seg_cues.setdefault(c.seg, []).append(ci)
 
-    def quote_ending_before(pos: int, lo: int) -> QuoteSpan | None:
-        i = bisect_left([q.open for q in doc.dquotes], pos) - 1 if False else None
-        return None
-
     dq_opens = [q.open for q in doc.dquotes]
     dq_ends = [q.outer_end for q in doc.dquotes]
 
@@ -847,13 +987,6 @@ def find_attributions(
     def first_quote_after(pos: int) -> QuoteSpan | None:
         i = bisect_left(dq_opens, pos)
         return doc.dquotes[i] if i < len(doc.dquotes) else None
-
-    def contains_quote(a: int, b: int) -> bool:
-        i = bisect_left(dq_opens, a)
-        if i < len(doc.dquotes) and doc.dquotes[i].open < b:
-            return True
-        j = bisect_left([q.open for q in doc.squotes], a) if doc.squotes else 0
-        return bool(doc.squotes) and j < len(doc.squotes) and doc.squotes[j].open < b
 
     sq_opens = [q.open for q in doc.squotes]
 
@@ -889,7 +1022,6 @@ def find_attributions(
                     if lead == "" or lead in _CLAUSE_OPENERS:
                         end = comma
             break
-        q = _inside(doc.dq_starts, doc.dquotes, end - 1, end) if end > a else None
         return end
 
     def add(row: RawQuote) -> int:
@@ -956,7 +1088,7 @@ def find_attributions(
                 k = head.rstrip().rstrip(",")
                 a = s0 + len(_CONNECTIVE_RE.match(head).group()) if _CONNECTIVE_RE.match(head) else s0
                 b = s0 + len(k)
-                if len(text[a:b].split()) < 3:
+                if _n_words(text[a:b], 3) < 3:
                     continue
                 appos = after.strip(" ,.")
                 add(RawQuote("indirect", a, b, c.form, c.start, c.end, c.stance, sp, appos=appos,
@@ -989,14 +1121,14 @@ def find_attributions(
         speaker = None
         inverted = False
         gap_ok = False
-        if q is not None and id(q) not in {id(x) for x in ()}:
+        if q is not None:
             gap = text[q.outer_end:c.start]
             qs0 = s0
             if (q.open < s0 <= c.start and q.outer_end <= s0 and text[q.outer_end:s0].strip() == ""
                     and text[s0:c.start].strip() and _is_tail(text[c.end:s1])):
                 qs0 = doc.segs[_seg_of(doc, q.open)][0]  # "“...?” | He asked." split by the sentence splitter
             lead = text[qs0:q.open].strip(" \t\n\u00a0-—–:") if q.open >= qs0 else "x"
-            if lead and (len(text[q.start:q.end].split()) >= 6 or _CONNECTIVE_RE.fullmatch(lead + " ")):
+            if lead and (_n_words(text[q.start:q.end], 6) >= 6 or _CONNECTIVE_RE.fullmatch(lead + " ")):
                 lead = ""  # a whole quoted clause after a lead-in, or "But “...,” X said"
             if len(gap) < 160 and "\n\n" not in gap and q.outer_end > qs0 - 1 and q.open >= qs0 and lead == "":
                 g = gap.strip(" \t\n,\u00a0")
@@ -1037,7 +1169,7 @@ def find_attributions(
             mt = _OPT_THAT_RE.match(rest)
             a += mt.end() if mt else 0
             b = content_end(c, ci, a, s1)
-            if len(text[a:b].split()) < 2:
+            if _n_words(text[a:b], 2) < 2:
                 continue
             kind = "indirect"
             idx = add(RawQuote(kind, a, b, c.form, c.start, c.end, c.stance, None, inherit=rows[pidx],
@@ -1046,11 +1178,11 @@ def find_attributions(
                 last_in_seg[c.seg] = idx
             continue
         # coordinated "... and hinted about ..." shares the previous speaker
-        if prev_ci is not None and _AND_END_RE.search(left_raw) and c.seg in last_in_seg:
+        if prev_ci is not None and left_strip.endswith("and") and _AND_END_RE.search(left_raw) and c.seg in last_in_seg:
             pidx = last_in_seg[c.seg]
             a = c.end
             b = content_end(c, ci, a, s1)
-            if len(text[a:b].split()) >= 2:
+            if _n_words(text[a:b], 2) >= 2:
                 idx = add(RawQuote("indirect", a, b, c.form, c.start, c.end, c.stance, None, inherit=rows[pidx],
                                    quoted=contains_any_quote(a, b)))
                 if idx >= 0:
@@ -1083,7 +1215,7 @@ def find_attributions(
             m_lead = _CONNECTIVE_RE.match(head)
             a = s0 + (m_lead.end() if m_lead else 0)
             b = s0 + len(head.rstrip().rstrip(",:").rstrip())
-            if len(text[a:b].split()) < 3:
+            if _n_words(text[a:b], 3) < 3:
                 continue
             tail = text[sp[1]:s1]
             appos = ""
@@ -1096,7 +1228,7 @@ def find_attributions(
             if idx >= 0:
                 last_in_seg[c.seg] = idx
             continue
-        if lnp is None and _AND_BUT_END_RE.search(left_raw):
+        if lnp is None and _and_but_end(left_raw):
             m_lead = _CONNECTIVE_RE.match(left_raw)
             subj = _np_right(doc, s0 + (m_lead.end() if m_lead else 0), c.start, roles)
             if subj is not None and subj[1] < c.start:
@@ -1128,7 +1260,7 @@ def find_attributions(
                     a0 = nxt + 1
                 lnp = (a0, ante.end(), "")
         # "As X explained, CONTENT"
-        as_m = _AS_END_RE.search(text[s0:lnp[0]])
+        as_m = _as_end(text[s0:lnp[0]])
         after_cue = text[c.end:s1]
         if as_m and _COMMA_START_RE.match(after_cue):
             a = c.end + _COMMA_START_RE.match(after_cue).end()
@@ -1150,7 +1282,7 @@ def find_attributions(
             vetoed.add(c.start)
             continue
         # content on the right?
-        if _is_tail(after_cue) or (c.lemma in ("tell", "ask") and len(after_cue.split()) <= 4 and not _QUOTE_OR_COLON_RE.search(after_cue)):
+        if _is_tail(after_cue) or (c.lemma in ("tell", "ask") and _n_words(after_cue, 5) <= 4 and not _QUOTE_OR_COLON_RE.search(after_cue)):
             # CONTENT, X said.
             head = text[s0:lnp[0]]
             hs = head.rstrip()
@@ -1162,7 +1294,7 @@ def find_attributions(
                 continue
             m_lead = _CONNECTIVE_RE.match(head)
             a = s0 + (m_lead.end() if m_lead else 0)
-            if len(text[a:b].split()) < 3:
+            if _n_words(text[a:b], 3) < 3:
                 continue
             qd = contains_any_quote(a, b)
             idx = add(RawQuote("mixed" if qd else "indirect", a, b, c.form, c.start, c.end, c.stance,
@@ -1172,7 +1304,7 @@ def find_attributions(
             continue
         if c.frame == "cognition" and not _THAT_OR_WORD_RE.match(after_cue):
             continue
-        if _COLON_CLOSE_RE.match(after_cue) and c.seg + 1 < len(doc.segs):
+        if ":" in after_cue and _COLON_CLOSE_RE.match(after_cue) and c.seg + 1 < len(doc.segs):
             # "X said:" closing a paragraph, the quote opening the next one
             fq = first_quote_after(c.end)
             if fq is not None and fq.open <= doc.segs[c.seg + 1][0] + 1 and dq_index[id(fq)] not in used_dq:
@@ -1188,17 +1320,17 @@ def find_attributions(
         if m_time is not None:
             a = m_time.end()
         window = text[a:min(s1, a + 140)]
-        m_that = _UP_TO_THAT_RE.search(window)
+        m_that = _UP_TO_THAT_RE.search(window) if "that" in window else None
         if m_that and not _that_reachable(m_that.group()[:-4], c.lemma):
             m_that = None
-        m_colon = _UP_TO_COLON_RE.match(window)
+        m_colon = _UP_TO_COLON_RE.match(window) if ":" in window else None
         if m_that and len(m_that.group().split()) <= 10:
             a = a + m_that.end()
         elif m_colon:
             a = a + m_colon.end()
         a = a + (len(text[a:s1]) - len(text[a:s1].lstrip(" ,\t\n")))
         b = content_end(c, ci, a, s1)
-        if len(text[a:b].split()) < 2:
+        if _n_words(text[a:b], 2) < 2:
             continue
         kind = "indirect"
         qd = contains_any_quote(a, b)
@@ -1234,7 +1366,7 @@ def find_attributions(
         if m_that is not None:
             a = m_that.end()
         after = text[a:s1]
-        if len(after.split()) < _FALLBACK_MIN_WORDS or _is_tail(after) or _FALLBACK_SKIP_RE.match(after):
+        if _n_words(after, _FALLBACK_MIN_WORDS) < _FALLBACK_MIN_WORDS or _is_tail(after) or _FALLBACK_SKIP_RE.match(after):
             continue
         if text[s0:c.start].rstrip().endswith((",", "”", '"', "’")) and not c.form.lower().endswith("ing"):
             continue  # "CONTENT, said X": the words after the cue name the speaker
@@ -1243,7 +1375,7 @@ def find_attributions(
         if c.form.lower().endswith("ing") and not text[s0:c.start].strip(" \t\n\"“‘'("):
             continue  # "Responding to the allegations, X said ...": an opening participle clause
         b = content_end(c, ci, a, s1)
-        if len(text[a:b].split()) < _FALLBACK_MIN_WORDS:
+        if _n_words(text[a:b], _FALLBACK_MIN_WORDS) < _FALLBACK_MIN_WORDS:
             continue
         lnp = _np_left(doc, s0, c.start, roles)
         qd = contains_any_quote(a, b)
@@ -1253,6 +1385,8 @@ def find_attributions(
 
     # ---- colon labels: "Kasich: ‘We will win.’", "CONTENT: US" -----------
     for ps, pe in zip(doc.para_starts, doc.para_ends):
+        if text.find(":", ps, pe) < 0:
+            continue  # both label patterns need a colon
         lab = _label_colon(text, ps, pe)
         if lab is None:
             continue
@@ -1282,7 +1416,7 @@ def find_attributions(
         i = bisect_right(rs_starts, q.start) - 1
         if i >= 0 and row_spans[i][0] <= q.start and q.end <= row_spans[i][1] + 1:
             continue
-        if len(text[q.start:q.end].split()) < 4:
+        if _n_words(text[q.start:q.end], 4) < 4:
             continue
         out.append(RawQuote("direct", q.start, q.end, "", None, None, "", None, unattributed=True,
                             para=_para_of(doc, q.start), sentence=_seg_of(doc, q.start), quoted=True,

@@ -4,14 +4,14 @@ unclosed quotes. One left-to-right pass over the quote marks.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 __all__ = ["QuoteSpan", "find_quotes"]
 
-_DOUBLE_RE = re.compile(r"[\"“”„‟«»]")
-_SINGLE_RE = re.compile(r"['‘’‚‛]")
+#: Double and single quote marks.
+_DOUBLE_MARKS = "\"“”„‟«»"
+_SINGLE_MARKS = "'‘’‚‛"
 _D_OPEN = "“„‟«"
 _D_CLOSE = "”»"
 _OPEN_BEFORE = set(" \t\n\r\u00a0([{—–-/:;")
@@ -52,6 +52,24 @@ def _closer_shape(text: str, p: int) -> bool:
     return not before.isspace()
 
 
+def _marks(text: str, chars: str) -> list[tuple[int, str]]:
+    """(offset, mark) of each of ``chars`` in ``text``, in text order.
+
+    The same as ``finditer`` with a character class, but each character is
+    found with ``str.find`` (a C scan, several times faster than the regex
+    engine stepping through every character).
+    """
+    out: list[tuple[int, str]] = []
+    find = text.find
+    for ch in chars:
+        i = find(ch)
+        while i >= 0:
+            out.append((i, ch))
+            i = find(ch, i + 1)
+    out.sort()
+    return out
+
+
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a].isspace():
         a += 1
@@ -77,7 +95,7 @@ def find_quotes(text: str, para_starts: list[int], para_ends: list[int]) -> list
         return para_ends[i] if 0 <= i < len(para_ends) else len(text)
 
     out: list[QuoteSpan] = []
-    marks = [(m.start(), m.group()) for m in _DOUBLE_RE.finditer(text)]
+    marks = _marks(text, _DOUBLE_MARKS)
     open_pos = -1
     open_char = ""
     i = 0
@@ -145,8 +163,7 @@ def find_quotes(text: str, para_starts: list[int], para_ends: list[int]) -> list
     # single quotes: pairs inside one paragraph, short
     singles: list[QuoteSpan] = []
     sopen = -1
-    for m in _SINGLE_RE.finditer(text):
-        p, ch = m.start(), m.group()
+    for p, ch in _marks(text, _SINGLE_MARKS):
         before = text[p - 1] if p > 0 else " "
         after = text[p + 1] if p + 1 < len(text) else " "
         if before.isalnum() and after.isalnum():

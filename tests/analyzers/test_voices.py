@@ -537,6 +537,71 @@ def test_voices_token_windows_are_computed_once_and_unchanged():
     assert doc.tokens(0, 30) is first and doc.tokens(5, 30) == _tokens(text, 5, 30)
 
 
+_TOKEN_TEXTS = [
+    "Mr. Brown, the U.S. senator, said on Tuesday that he would vote.",
+    "voters'said Trump's aides’ plan, x_y-z 9.5 “quoted” don’t\u00a0stop\u2003it's  U.S.-based A.B.C.",
+    "  \n leading space, trailing space  ",
+]
+
+
+@pytest.mark.parametrize("text", _TOKEN_TEXTS)
+def test_voices_tokens_equal_the_token_pattern_in_every_window(text):
+    """Offsets from the findall strings, and windows built from a longer or shorter window of the
+    same start, give the tokens of ``_TOK_RE.finditer`` over the window."""
+    from framing.analyzers._quotes_extract import _TOK_RE, _Doc, _tokens
+
+    def expected(a, b):
+        return [(m.start(), m.end(), m.group()) for m in _TOK_RE.finditer(text, a, b)]
+
+    n = len(text)
+    for a in range(n + 1):
+        doc = _Doc(text, [], [], [], [], [], [])
+        for b in [*range(a, n + 1), *range(n, a - 1, -1)]:  # longer windows, then shorter ones
+            assert _tokens(text, a, b) == expected(a, b)
+            assert doc.tokens(a, b) == expected(a, b), (a, b)
+
+
+@pytest.mark.parametrize("text", _TOKEN_TEXTS + ["\"A,” ‘b’ «c» „d‟ 'e'", ""])
+def test_voices_quote_marks_found_with_str_find_equal_a_regex_scan(text):
+    import re
+
+    from framing.analyzers._quotes_marks import _DOUBLE_MARKS, _SINGLE_MARKS, _marks
+
+    for chars in (_DOUBLE_MARKS, _SINGLE_MARKS):
+        pattern = re.compile("[" + re.escape(chars) + "]")
+        assert _marks(text, chars) == [(m.start(), m.group()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("s", [
+    "", " ", "he did not ", "he did NOT even ", "they didn’t ", "they didn't really ", "no one ", "nor ",
+    "never ", "short of ", "SHORT  of it ", "ſhort of ", "declined to ", "refused to ", "without ",
+    "DECLINED TO ", "he knows ", "the economy ", "x not", "and ", "but then also ", "And ", "as ", "aſ ",
+    "As\n", "has ", "the ", "Trump's ", "the  ", "voters’ ", "(the ", "x_the ", "of the\u00a0", "THE ",
+])
+def test_voices_shortcuts_agree_with_their_patterns(s):
+    """The string pre-tests in front of the cue filters never change a pattern's answer."""
+    from framing.analyzers._quotes_extract import (_AND_BUT_END_RE, _AS_END_RE, _NEG_RE, _NOUN_DETS,
+                                                   _PREV_WORD_RE, _and_but_end, _as_end, _n_words, _negated,
+                                                   _noun_before)
+
+    assert _negated(s) == (_NEG_RE.search(s) is not None)
+    assert _and_but_end(s) == (_AND_BUT_END_RE.search(s) is not None)
+    assert (_as_end(s) is None) == (_AS_END_RE.search(s) is None)
+    text = s + "said"
+    pw = _PREV_WORD_RE.search(text, max(0, len(s) - 30), len(s))
+    assert _noun_before(text, len(s)) == (pw is not None and (pw.group(1).lower() in _NOUN_DETS
+                                                              or pw.group(1).endswith(("'s", "’s"))))
+    for cap in (1, 2, 3, 5):
+        assert _n_words(s, cap) == min(len(s.split()), cap)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("notwhasdbuericlf ſıK'’_.\n\u00a0,(") + ["n't", "short of ", "the ", "and "]),
+                max_size=30).map("".join))
+def test_voices_shortcuts_agree_with_their_patterns_on_any_text(s):
+    test_voices_shortcuts_agree_with_their_patterns(s)
+
+
 def test_voices_story_actors_resolve_governments_but_not_their_media():
     actors = load_actors(ROOT / "corpora" / "s400" / "actors.yaml")
     names = {a.name for a in actors}
