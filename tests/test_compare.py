@@ -107,3 +107,28 @@ def test_compare_guided_chunks_cover_corpus_in_order_and_shrink(s400, n_articles
     sizes = [len(ch) for ch in chunks]
     assert all(s > 0 for s in sizes) and sizes[0] >= sizes[-1]
     assert len(chunks) <= 2 * n_jobs * 40
+
+
+def test_compare_gc_paused_restores_the_collector_even_on_error(s400) -> None:
+    import gc
+
+    from framing.compare import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():  # nested: the inner block does not switch it back on
+            pass
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError), gc_paused():
+        1 / 0
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        analyze(s400)  # a caller that switched it off keeps it off
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    analyze(s400)
+    assert gc.isenabled()
