@@ -10,10 +10,10 @@ With ``n_jobs > 1`` the corpus is cut into chunks, large first and smaller
 towards the end so that the workers finish together, sent to a process pool
 without their raw text; what a chunk needs to know about the whole corpus (the
 fallback actor names, counted by the workers) is computed first and sent along,
-so the tables equal the serial run's, in the same order. The parent computes
-the distinctive words (and so the word counts) while the workers run, and takes
-the workers' sentence counts for its own articles instead of splitting the
-texts again.
+so the tables equal the serial run's, in the same order. The distinctive words
+(which need the whole corpus) are one more pool job, submitted first; the
+parent takes the word counts found on the way and the workers' sentence counts
+for its own articles instead of tokenising the texts again.
 """
 from __future__ import annotations
 
@@ -143,16 +143,21 @@ def _light(corpus: Corpus) -> Corpus:
     return Corpus(arts, corpus.outlets, corpus.actors, corpus.story, corpus.path)
 
 
-def _distinctive(corpus: Corpus) -> pd.DataFrame:
-    """``distinctive_terms(corpus, top=DISTINCTIVE_TOP)``; the word counts found on the way fill the
-    articles' ``n_words``, so the texts are not tokenised a second time."""
+def _distinctive_job(corpus: Corpus) -> tuple[pd.DataFrame, list[int | None]]:
+    """``distinctive_terms(corpus, top=DISTINCTIVE_TOP)`` and each article's word count (found on the
+    way); a pool job of its own in a parallel run."""
     from .analyzers.distinctive import distinctive_terms_and_word_counts
 
-    table, counts = distinctive_terms_and_word_counts(corpus, top=DISTINCTIVE_TOP)
+    with gc_paused():
+        return distinctive_terms_and_word_counts(corpus, top=DISTINCTIVE_TOP)
+
+
+def _set_word_counts(corpus: Corpus, counts: list[int | None]) -> None:
+    """Fill the articles' ``n_words`` from :func:`_distinctive_job`, so the texts are not
+    tokenised a second time."""
     for art, n in zip(corpus.articles, counts):
         if n is not None:
             art.__dict__.setdefault("n_words", n)  # functools.cached_property storage
-    return table
 
 
 def _chunks(corpus: Corpus, n: int) -> list[Corpus]:
@@ -328,10 +333,12 @@ def _analyze(corpus: Corpus, n_jobs: int, progress: bool, engine: str, client: A
         from .stream import analyze_dask
 
         tables = analyze_dask(corpus, client=client) if len(corpus) else analyze_articles(corpus)
-        distinctive = _distinctive(corpus)
+        distinctive, counts = _distinctive_job(corpus)
+        _set_word_counts(corpus, counts)
     elif engine == "local":
-        # distinctive words need the whole corpus: computed here while workers (if any) run the rest
-        parts, distinctive = _run_chunks(corpus, n_jobs, progress, lambda: _distinctive(corpus))
+        # distinctive words need the whole corpus: one job of its own, next to the chunks
+        parts, (distinctive, counts) = _run_chunks(corpus, n_jobs, progress, _distinctive_job)
+        _set_word_counts(corpus, counts)
         tables = {name: _concat([p[name] for p in parts]) if parts else analyze_articles(corpus)[name]
                   for name in PER_ARTICLE_TABLES}
     else:
@@ -364,20 +371,19 @@ def _analyze(corpus: Corpus, n_jobs: int, progress: bool, engine: str, client: A
 
 
 def _run_chunks(corpus: Corpus, n_jobs: int, progress: bool,
-                while_waiting: Callable[[], Any] | None = None) -> tuple[list[dict[str, pd.DataFrame]], Any]:
-    """Per-article tables of every chunk, in corpus order, and the result of ``while_waiting()``,
-    which runs in this process while the workers analyse the chunks."""
-    if len(corpus) == 0:
-        return [], while_waiting() if while_waiting else None
+                whole_job: Callable[[Corpus], Any]) -> tuple[list[dict[str, pd.DataFrame]], Any]:
+    """Per-article tables of every chunk, in corpus order, and ``whole_job(corpus)`` (a module-level
+    function: in a parallel run it is the pool's first job, on the text-only corpus, while the other
+    worker starts on the chunks)."""
     n_jobs = max(1, int(n_jobs))
-    if n_jobs == 1:
-        parts = [analyze_articles(corpus)]
-        return parts, while_waiting() if while_waiting else None
+    if len(corpus) == 0 or n_jobs == 1:
+        parts = [analyze_articles(corpus)] if len(corpus) else []
+        return parts, whole_job(corpus)
     chunks = _guided_chunks(corpus, n_jobs)
     with ProcessPoolExecutor(max_workers=n_jobs) as pool:
         names = _pool_chunk_names(pool, corpus, n_jobs)
+        whole = pool.submit(whole_job, _light(corpus))
         futures = [pool.submit(_chunk_job, (_light(c), names)) for c in chunks]
-        extra = while_waiting() if while_waiting else None
         it: Iterable[Any] = (f.result() for f in futures)
         if progress:
             from tqdm import tqdm
@@ -388,6 +394,7 @@ def _run_chunks(corpus: Corpus, n_jobs: int, progress: bool,
             for art, n in zip(chunk.articles, n_sentences):
                 art.__dict__.setdefault("n_sentences", n)  # functools.cached_property storage
             parts.append(tables)
+        extra = whole.result()
     return parts, extra
 
 
