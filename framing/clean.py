@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 __all__ = ["RemovedLine", "CleanResult", "clean_text", "parse_date"]
 
@@ -141,12 +142,13 @@ _VIDEO_MARK = re.compile(r"^\d+\s+(?:second|minute|hour|day|week|month|year)s?\s
 _DURATION_END = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?$")
 _VIDEO_LABELS = re.compile(r"^(?:tv\s+shows|video|videos|watch|related\s+videos?|featured\s+videos?|media)$", re.I)
 _CREDIT = re.compile(r"^(?:with\s+files\s+from|additional\s+reporting\s+by|reporting\s+by|editing\s+by|compiled\s+by)\b", re.I)
-_FOOTER_MARK = re.compile(
-    r"^(?:to\s+contact\s+the\b|leave\s+your\s+comment|leave\s+a\s+comment|your\s+email\s+address\s+will\s+not|"
+# Footer markers that start a line, and one that may start up to 60 characters in.
+_FOOTER_STARTS = (
+    r"to\s+contact\s+the\b|leave\s+your\s+comment|leave\s+a\s+comment|your\s+email\s+address\s+will\s+not|"
     r"share\s+this\s+article|subscribe\s+to\b|sign\s+up\s+for\b|follow\s+us\s+on\b|"
-    r".{0,60}\bcan\s+also\s+be\s+accessed\s+at\b|all\s+rights\s+reserved|copyright\s+©|©\s*\d{4})",
-    re.I,
+    r"all\s+rights\s+reserved|copyright\s+©|©\s*\d{4}"
 )
+_FOOTER_MARK = re.compile(rf"^(?:{_FOOTER_STARTS}|.{{0,60}}\bcan\s+also\s+be\s+accessed\s+at\b)", re.I)
 # A promo line starts with an app/subscription prompt or ends with "QR code" / "News Roku". The two
 # ends are separate patterns so that only lines whose last letter can end them ("code", "roku") are
 # searched: one ``^(?:...|.*\bqr\s+code$)`` pattern scanned every paragraph twice (a third of the
@@ -161,10 +163,25 @@ def _is_promo(s: str) -> bool:
     return _PROMO_START.match(s) is not None or (
         s[-1:] in _PROMO_LAST_LETTERS and _PROMO_END.search(s) is not None)
 _URL_ONLY = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.I)
+
+# Pre-checks that let clean_text skip a prose line with one regex call instead of one per rule.
+# A line can meet a rule of the whole-text loop only if it starts like a share label, promo, credit
+# or video marker (one alternation of those re.I patterns: it matches exactly when one of them does),
+# ends like a promo or caption (the patterns end in "code", "roku" or ")" at the end of a stripped
+# line), or is a bullet (``_BULLET`` on the raw line: its first non-space character is a bullet).
+_ANY_LINE_RULE = re.compile("|".join(f"(?:{p.pattern})" for p in (_SHARE, _PROMO_START, _CREDIT, _VIDEO_MARK)),
+                            re.I)
+_RULE_LAST_CHARS = _PROMO_LAST_LETTERS | {")"}
+_BULLET_CHARS = frozenset("•·▪●")
+# The footer loop: a line can meet ``_FOOTER_MARK`` or ``_URL_ONLY`` only if this matches or "can"
+# starts within its first 61 characters. Scanning for ".{0,60}can" at every line was most of the
+# footer loop's time; re.I matches "can" only with ASCII letters, which str.lower() maps alike.
+_FOOTER_OR_URL_START = re.compile(f"^(?:{_FOOTER_STARTS})|(?:{_URL_ONLY.pattern})", re.I)
 _NAME_LINE = re.compile(r"^(?:By\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_SENTENCE_END = re.compile(r"[.!?\"”’]$")
 
 
 def _words(s: str) -> int:
@@ -193,13 +210,16 @@ def clean_text(raw: str) -> CleanResult:
     [(1, 'breadcrumb'), (7, 'share_widget')]
     """
     # lines split at \r\n, \r or \n; line_starts are offsets into ``raw`` as given (offset_map uses them)
-    lines = _NEWLINE.split(raw) if "\r" in raw else raw.split("\n")
-    line_starts = [0]
-    for m in (_NEWLINE.finditer(raw) if "\r" in raw else re.finditer("\n", raw)):
-        line_starts.append(m.end())
+    if "\r" in raw:
+        lines = _NEWLINE.split(raw)
+        line_starts = [0, *(m.end() for m in _NEWLINE.finditer(raw))]
+    else:
+        lines = raw.split("\n")
+        line_starts = list(accumulate((len(ln) + 1 for ln in lines[:-1]), initial=0))  # each line and its "\n"
     stripped = [ln.strip() for ln in lines]
     n = len(lines)
-    nonblank = [i for i in range(n) if stripped[i] and not stripped[i].replace("\u00a0", "").strip() == ""]
+    # str.strip() already removes no-break spaces (U+00A0): a non-empty stripped line has text
+    nonblank = [i for i in range(n) if stripped[i]]
     drop: dict[int, tuple[str, str]] = {}
 
     def mark(i: int, rule: str, reason: str) -> None:
@@ -207,7 +227,7 @@ def clean_text(raw: str) -> CleanResult:
 
     # The header ends at the first real paragraph: >= 15 words ending like a sentence.
     first_body = next(
-        (i for i in nonblank if _words(stripped[i]) >= 15 and re.search(r"[.!?\"”’]$", stripped[i])), n
+        (i for i in nonblank if _words(stripped[i]) >= 15 and _SENTENCE_END.search(stripped[i])), n
     )
     header = [i for i in nonblank if i < first_body]
 
@@ -254,12 +274,13 @@ def clean_text(raw: str) -> CleanResult:
             author = author or re.sub(r"^By\s+", "", s)
 
     # -- whole-text rules ----------------------------------------------------------------
-    i = 0
-    while i < n:
-        s = stripped[i]
-        if not s:
-            i += 1
+    skip_to = 0  # a run of bullets is handled at its first line
+    for i in nonblank:
+        if i < skip_to:
             continue
+        s = stripped[i]
+        if _ANY_LINE_RULE.match(s) is None and s[-1] not in _RULE_LAST_CHARS and s[0] not in _BULLET_CHARS:
+            continue  # a prose line (most lines): no rule below can fire
         if _SHARE.match(s):
             mark(i, "share_widget", "share button label")
         elif _is_promo(s):
@@ -291,15 +312,15 @@ def clean_text(raw: str) -> CleanResult:
             ):
                 for r in run:
                     mark(r, "photo_credit", "picture credit bullets (caption, agency, ©)")
-            i = k
-            continue
-        i += 1
+            skip_to = k
 
     # Footer: from a marker to the end when no article paragraph follows it.
     for i in nonblank:
         if i < first_body:
             continue
         s = stripped[i]
+        if _FOOTER_OR_URL_START.match(s) is None and "can" not in s[:63].lower():  # no footer rule can fire
+            continue
         if _FOOTER_MARK.match(s) or (_URL_ONLY.match(s) and i > first_body):
             rest = [k for k in nonblank if k >= i]
             if all(_words(stripped[k]) < 15 for k in rest if k not in drop) and _tail_quiet(stripped, rest, i):
@@ -313,10 +334,9 @@ def clean_text(raw: str) -> CleanResult:
     pos = 0
     blank_run = 0
     for idx, line in enumerate(lines):
-        line_raw_start = line_starts[idx]
         if idx in drop:
             continue
-        if not line.strip():
+        if not stripped[idx]:
             blank_run += 1
             continue
         if out:
@@ -324,7 +344,7 @@ def clean_text(raw: str) -> CleanResult:
             out.append(sep)
             pos += len(sep)
         blank_run = 0
-        omap.append((pos, line_raw_start, len(line)))
+        omap.append((pos, line_starts[idx], len(line)))
         out.append(line)
         pos += len(line)
     removed = tuple(

@@ -16,6 +16,7 @@ import string
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
@@ -64,8 +65,16 @@ def abbreviations() -> frozenset[str]:
 
 
 #: A potential sentence end whose Punkt decision is known without annotating tokens: a word of
-#: two or more letters, then ``.``, ``?`` or ``!``, then white space and another token.
+#: two or more letters, then ``.``, ``?`` or ``!``, then white space and another token. U+001C..U+001F
+#: are white space to ``re`` and str.strip but not to NLTK's ``regex`` patterns: a text holding one
+#: of them is left to NLTK.
 _PLAIN_END_RE = re.compile(r"(?P<word>[^\W\d_]{2,})(?P<end>[.?!])\s+\S")
+
+
+def _has_separator(text: str) -> bool:
+    """Does ``text`` hold U+001C..U+001F, white space to ``re`` but not to ``regex``?"""
+    return "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text
+
 
 #: What NLTK's Punkt counts as white space before a candidate sentence end (``string.whitespace``).
 _ASCII_WHITESPACE = tuple(string.whitespace)
@@ -96,6 +105,14 @@ class _Punkt(PunktSentenceTokenizer):
         lang = self._lang_vars
         self._period_re = getattr(lang.period_context_re(), "_rx", lang.period_context_re())
         self._realign_re = getattr(lang.re_boundary_realignment, "_rx", lang.re_boundary_realignment)
+        # the same pattern compiled by ``re``, whose scanning is faster. The two engines' \s differ
+        # only on U+001C..U+001F (white space to ``re`` and str.isspace, not to ``regex``), so it is
+        # used for texts without those characters (tests/test_text.py checks the claim).
+        self._period_re_std = re.compile(self._period_re.pattern, re.UNICODE | re.VERBOSE)
+        self._after_tok = self._period_re.groupindex["after_tok"]
+        self._next_tok = self._period_re.groupindex["next_tok"]
+        # character -> can a sentence starting with it be realigned (does it alone match the pattern)
+        self._opens_realign: dict[str, bool] = {}
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``list(self.span_tokenize(text))``, computed in one loop.
@@ -103,56 +120,99 @@ class _Punkt(PunktSentenceTokenizer):
         The same steps as NLTK's ``span_tokenize`` (``_match_potential_end_contexts``,
         ``_slices_from_text``, ``_realign_boundaries``) without its chain of generators, which
         took half the sentence-splitting time; ``tests/test_text.py`` checks the spans against
-        NLTK's on the seeds and on random text.
+        NLTK's on the seeds and on random text. The candidate ends are found with an ``re`` copy of
+        NLTK's ``regex`` pattern, the common "word. Next" contexts are decided in place by
+        ``_PLAIN_END_RE`` (the shortcut of :meth:`text_contains_sentbreak`), and the realignment
+        regex runs only for sentences that start with one of its closing characters.
         """
-        contains_break = self.text_contains_sentbreak
-        ws = _ASCII_WHITESPACE
+        n = len(text) - 1
+        if text.find(".", 0, n) < 0 and text.find("?", 0, n) < 0 and text.find("!", 0, n) < 0:
+            # no candidate (an end character followed by another character): one sentence, as
+            # most one-sentence paragraphs are
+            end = len(text.rstrip())
+            return [(0, end)] if end > 0 else []
+        if _has_separator(text):  # NLTK's own regex engine, and NLTK decides every context
+            candidates = self._period_re.finditer(text)
+            plain_end = None
+        else:
+            candidates = self._period_re_std.finditer(text)
+            plain_end = _PLAIN_END_RE.match
+        sentbreak = self._nltk_sentbreak
+        abbrev = self._abbrev
+        after_tok, next_tok = self._after_tok, self._next_tok
+        # a text whose only ASCII white space is " " (most paragraphs) needs one rfind per candidate,
+        # not six (five substring tests are several times faster than one regex character class)
+        only_spaces = not ("\n" in text or "\t" in text or "\r" in text or "\x0b" in text or "\x0c" in text)
         slices: list[tuple[int, int]] = []
         last_break = 0
         prev = None  # the previous candidate and its word (NLTK's previous_match, previous_slice)
-        prev_start = prev_stop = 0
-        for m in self._period_re.finditer(text):
-            ms = m.start()
-            # NLTK's _get_last_whitespace_index: index of the last ASCII white space in
-            # text[prev_stop:ms], 0 when there is none (or when it is the first character)
-            last_ws = max([text.rfind(c, prev_stop, ms) for c in ws]) - prev_stop
-            word_start = prev_stop + last_ws + 1 if last_ws > 0 else prev_start
-            if prev is not None and prev_stop <= word_start:
-                if contains_break(text[prev_start:prev_stop] + prev.group() + prev.group("after_tok")):
+        prev_start = prev_stop = word_start = ms = 0
+        for m in chain(candidates, (None,)):  # None: decide the last candidate
+            if m is not None:
+                ms = m.start()
+                # the index of the last ASCII white space in text[prev_stop:ms]; the word starts
+                # after it, unless there is none (or it is the first character): then NLTK keeps
+                # the previous word
+                if only_spaces:
+                    last_ws = text.rfind(" ", prev_stop, ms)
+                else:
+                    last_ws = max([text.rfind(c, prev_stop, ms) for c in _ASCII_WHITESPACE])
+                word_start = last_ws + 1 if last_ws > prev_stop else prev_start
+            if prev is not None and (m is None or prev_stop <= word_start):
+                # NLTK's context for text_contains_sentbreak: the word, the end character and the
+                # "after_tok" lookahead group, which follow each other in the text
+                ctx_end = prev.end(after_tok)
+                pm = plain_end(text, prev_start, ctx_end) if plain_end else None
+                # text_contains_sentbreak, its shortcut inlined and matched in place (no slice)
+                if (pm is not None and (pm.group(2) != "." or pm.group(1).lower() not in abbrev)) or sentbreak(
+                        text[prev_start:ctx_end]):
                     slices.append((last_break, prev.end()))
-                    last_break = prev.start("next_tok") if prev.group("next_tok") else prev.end()
+                    next_start = prev.start(next_tok)  # -1 when the context has no next token
+                    last_break = next_start if next_start >= 0 else prev.end()
             prev, prev_start, prev_stop = m, word_start, ms
-        if prev is not None:
-            if contains_break(text[prev_start:prev_stop] + prev.group() + prev.group("after_tok")):
-                slices.append((last_break, prev.end()))
-                last_break = prev.start("next_tok") if prev.group("next_tok") else prev.end()
         slices.append((last_break, len(text.rstrip())))
         # realign closing punctuation (NLTK's _realign_boundaries); 0 <= start and end <= len(text),
         # so ``end > start`` is NLTK's ``if text[sentence1]``
+        realign_match = self._realign_re.match
+        opens_realign = self._opens_realign
         out: list[tuple[int, int]] = []
         realign = 0
-        last = len(slices) - 1
-        for i, (a, b) in enumerate(slices):
+        for i in range(len(slices) - 1):
+            a, b = slices[i]
             a += realign
-            if i == last:
-                if b > a:
-                    out.append((a, b))
-                continue
             a2, b2 = slices[i + 1]
-            m2 = self._realign_re.match(text[a2:b2])
+            m2 = None
+            if b2 > a2:
+                # the pattern starts with a class of closing quotes and brackets: a sentence that
+                # starts with none of them (almost all) needs no regex call. Matching within
+                # pos/endpos equals matching the slice text[a2:b2] (the pattern's only anchor is $).
+                first = text[a2]
+                can = opens_realign.get(first)
+                if can is None:
+                    can = opens_realign[first] = realign_match(first) is not None
+                if can:
+                    m2 = realign_match(text, a2, b2)
             if m2:
                 out.append((a, a2 + len(m2.group(0).rstrip())))
-                realign = m2.end()
+                realign = m2.end() - a2
             else:
                 realign = 0
                 if b > a:
                     out.append((a, b))
+        a, b = slices[-1]
+        a += realign
+        if b > a:
+            out.append((a, b))
         return out
 
     def text_contains_sentbreak(self, text: str) -> bool:  # noqa: D102 - see the class docstring
-        m = _PLAIN_END_RE.match(text)
+        m = None if _has_separator(text) else _PLAIN_END_RE.match(text)
         if m is not None and (m.group("end") != "." or m.group("word").lower() not in self._abbrev):
             return True
+        return self._nltk_sentbreak(text)
+
+    def _nltk_sentbreak(self, text: str) -> bool:
+        """NLTK's ``text_contains_sentbreak``, memoised."""
         hit = self._memo.get(text)
         if hit is None:
             hit = super().text_contains_sentbreak(text)
@@ -221,7 +281,9 @@ def sentence_spans(text: str, paragraphs: list[Span] | None = None) -> list[Span
     tok = _punkt()
     out: list[Span] = []
     for para in paragraphs if paragraphs is not None else paragraph_spans(text):
-        for w_start, w_end in _windows(text, para.start, para.end):
+        p_start, p_end = para.start, para.end
+        windows = ((p_start, p_end),) if p_end - p_start <= MAX_PUNKT_CHARS else _windows(text, p_start, p_end)
+        for w_start, w_end in windows:
             for s, e in tok.spans(text[w_start:w_end]):
                 a, b = w_start + s, w_start + e
                 out.append(Span(a, b, text[a:b]))

@@ -142,3 +142,33 @@ def test_clean_promo_split_pattern_equals_single_pattern_on_seed_lines() -> None
     lines = [ln.strip() for f in SEED_FILES for ln in seed_text(f).splitlines() if ln.strip()]
     assert [_is_promo(s) for s in lines] == [_PROMO_ONE_PATTERN.match(s) is not None for s in lines]
     assert any(_is_promo(s) for s in lines)  # the seeds hold at least one promo line
+
+
+_RULE_LINES = [
+    "Share", "SHARE THIS ARTICLE", "share on Facebook:", "Tweet", "Join our WhatsApp Channel", "Scan the QR code",
+    "Watch on News Roku", "With files from Reuters", "Reporting by Jane Doe", "A man walks (Photo by AFP)",
+    "Ankara (Reuters) (File)", "3 years ago Video", "12 minutes ago video", "• Reuters", "· © Francois",
+    "To contact the reporter", "This story can also be accessed at x.com", "x" * 60 + " can also be accessed at y",
+    "x" * 61 + " can also be accessed at y", "www.example.com", "https://a.b/c", "© 2019 All", "All rights reserved",
+    "ſhare", "KAN also be accessed at z", "Copyright © CBC", "Follow us on X", "Turkey buys missiles", "It was said.",
+]
+
+
+@pytest.mark.parametrize("line", _RULE_LINES + [ln.strip() for k in SEED_FILES for ln in seed_text(k).splitlines()
+                                                if ln.strip()])
+def test_clean_line_pre_checks_never_skip_a_rule(line: str) -> None:
+    # clean_text skips a line when its pre-checks fail; then no rule may match it
+    from framing import clean as C
+
+    whole_text_rule = (C._SHARE.match(line) or C._is_promo(line) or C._CREDIT.match(line)
+                       or C._CAPTION_CREDIT.search(line) or C._VIDEO_MARK.match(line) or C._BULLET.match(line))
+    pre = C._ANY_LINE_RULE.match(line) or line[-1] in C._RULE_LAST_CHARS or line[0] in C._BULLET_CHARS
+    assert pre or not whole_text_rule
+    footer_rule = C._FOOTER_MARK.match(line) or C._URL_ONLY.match(line)
+    footer_pre = C._FOOTER_OR_URL_START.match(line) or "can" in line[:63].lower()
+    assert footer_pre or not footer_rule
+
+
+def test_clean_ignorecase_matches_can_only_with_ascii_letters() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    assert set(re.findall("(?i)[can]", every)) == set("canCAN")

@@ -73,6 +73,7 @@ _CONTEXTS = [
     "said. The", "said. the", "Mr. Obama", "U.S. Army", "J. Bach", "1990. The", "3. next", "again... Then",
     "acting!!! I", "why? He", "Sen. Smith", "Gen. Milley", "Inc. said", "e.g. the", "it.\n\nThe", "said.) He",
     "(said. The", "Washington-based. Then", "No. 1", "Fig. 3", "p.m. Tuesday", "ok. Ok", "a. b", "ab. —",
+    "said.\x1c--Mr.«", "end.\n\n\x1c", "end. \x1f", "end.\x1e The", "end.\n\u2028The",
 ]
 
 
@@ -115,6 +116,12 @@ _SPAN_CASES = [
     "It ended.'' Next one.", "Wait... what? Yes!", "U.S. and U.K. officials met. They left.", "a.\tb.\x0bc.\x0cd.",
     ".. . .  .x", "end. ", "Really?) (Yes.", "“We won.”\n“They lost.”", "Mr. Smith. Mrs. Jones!\u00a0Next.",
     "S-400s. NATO’s. F-35s.\r\nDone", "x.) ] } y. z.'--next", "\n. a", "!!", "a . b . c",
+    # characters whose white-space status differs between the re and regex engines
+    "One.\x1cTwo. Three!\x1d Four?\x1e\x1fFive. six.", "Hi. \x1c There. Yes.", "said.\x1c--Mr.«Mr.",
+    "AbAbend.\n\n\x1c\x85»(so.\u2028».\xa0}AbAb\"", "end.\n\n\x1c\u2028said. Yes",
+    # closing quotes and brackets moved to the previous sentence, or not
+    'He said "Go." Then "Stop." (He left.) Next.', "“Yes.” ‘No.’ «Maybe.» »Oui.« Done.", "It was.\" --Him",
+    "A. B.\tC d.\nE f.\rG h.", "End.)\n(Start.", "Wow!) ] Next.",
 ]
 
 
@@ -127,9 +134,26 @@ def test_text_punkt_spans_equal_nltk_span_tokenize(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["Mr.", "U.S.", "said.", "It", "J.", "3.", "why?", "wow!", "end.\n\n", "(so.", "no.)",
-                                 "...", "A.", "x", ")", "”", "’.", "!\t", ".\u00a0", "\x0c", "--", "'", "\"", " "]),
+                                 "...", "A.", "x", ")", "”", "’.", "!\t", ".\u00a0", "\x0c", "--", "'", "\"", " ",
+                                 "\x1c", ".\x1d", "«", "»", "\n"]),
                 max_size=30).map("".join))
 def test_text_punkt_spans_equal_nltk_on_random_text(text: str) -> None:
     from framing.text import _punkt
 
     assert _punkt().spans(text) == list(_nltk_punkt().span_tokenize(text))
+
+
+def test_text_punkt_re_and_regex_white_space_differ_only_where_spans_expects() -> None:
+    # spans() scans with an ``re`` copy of NLTK's ``regex`` pattern unless the text holds U+001C..U+001F
+    import re
+
+    import regex
+
+    every = "".join(map(chr, range(0x110000)))
+    assert set(re.findall(r"\s", every)) ^ set(regex.findall(r"\s", every)) == set("\x1c\x1d\x1e\x1f")
+
+
+def test_text_string_whitespace_is_what_spans_tests() -> None:
+    import string
+
+    assert string.whitespace == " \t\n\r\x0b\x0c"

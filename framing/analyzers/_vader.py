@@ -4,13 +4,17 @@ vaderSentiment 3.3.2 lower-cases the whole sentence again for every
 lexicon word (in ``_negation_check`` and ``_special_idioms_check``) and walks
 the text character by character to replace emojis, so a sentence of *n*
 words with *k* sentiment words costs O(n * k) list building. This module
-runs the same rules in the same order over one lower-cased word list, and
-hands every rare or quirky case back to the package itself:
+runs the same rules in the same order over one lower-cased word list; a
+sentence with a character of VADER's emoji lexicon is scored by
+``SentimentIntensityAnalyzer.polarity_scores`` unchanged.
 
-* a sentence with a character of VADER's emoji lexicon is scored by
-  ``SentimentIntensityAnalyzer.polarity_scores`` unchanged;
-* the contrastive ``but`` rule and the final scoring are the package's own
-  ``_but_check`` and ``score_valence``.
+Most lexicon words have no booster, negation, "least", "no" or idiom word
+among the three words before them; their valence is the lexicon value (plus
+the ALL CAPS increment), and :meth:`FastVader.polarity_scores` skips the
+rules for them. The final scoring is ``score_valence`` written out with the
+same float operations in the same order, so the numbers are bit-identical,
+and the contrastive "but" rule is replayed on the lexicon words alone
+(``_but_check``).
 
 The lexicon is the analyzer's own dict (so a lexicon extension added to it
 is used too). ``tests/analyzers/test_vader.py`` checks equality with
@@ -18,6 +22,8 @@ is used too). ``tests/analyzers/test_vader.py`` checks equality with
 """
 from __future__ import annotations
 
+import math
+import re
 import string
 
 from vaderSentiment.vaderSentiment import (
@@ -34,10 +40,43 @@ __all__ = ["FastVader"]
 _PUNC = string.punctuation
 _NEGATE = frozenset(NEGATE)
 
+#: Words whose presence among the three words before a lexicon word can change its valence
+#: (boosters, negations, "no", "least", "never"/"so"/"this", "without"). A word containing
+#: "n't" is a negation too; sentences with "n't" always take the full rules.
+_MODIFIERS = frozenset(BOOSTER_DICT) | _NEGATE | {"no", "least", "never", "so", "this", "without"}
+
+#: Every word of a multi-word idiom or booster (``_special_idioms_check``): an idiom can only
+#: match where such words stand next to each other.
+_IDIOM_WORDS = frozenset(w for key in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in key for w in key.split())
+
+_NEUTRAL = {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+
 
 def _negated(word: str) -> bool:
     """vaderSentiment's ``negated([word])`` for one lower-case word."""
     return word in _NEGATE or "n't" in word
+
+
+def _cap_differential(tokens: list[str]) -> bool:
+    """vaderSentiment's ``allcap_differential``: some, not all, tokens are ALL CAPS.
+
+    Leading and trailing punctuation has no case, so the raw tokens give the
+    same answer as the stripped words.
+    """
+    n = len(tokens)
+    return 0 < n - sum(map(str.isupper, tokens)) < n
+
+
+def _emoji_hint(emojis: frozenset[str]) -> re.Pattern[str]:
+    """A pattern found in every text holding one of ``emojis`` (a cheap pre-check).
+
+    VADER's emojis are ``©``, ``®`` and characters from U+203C up; curly quotes,
+    dashes and accented letters are below U+203C, so most non-ASCII news text
+    is cleared by one regex scan instead of a set lookup per character.
+    """
+    low = sorted(c for c in emojis if ord(c) < 0x2000)
+    high = min((c for c in emojis if ord(c) >= 0x2000), default="\U0010ffff")
+    return re.compile("[" + "".join(map(re.escape, low)) + re.escape(high) + "-\U0010ffff]")
 
 
 class FastVader:
@@ -62,36 +101,96 @@ class FastVader:
         self.sia = sia
         self.lexicon = dict(sia.lexicon)
         self._emojis = frozenset(k for k in sia.emojis if len(k) == 1)
+        self._emoji_hint = _emoji_hint(self._emojis)
+        # an ASCII text holds no emoji (str.isascii is a flag lookup)
+        self._ascii_safe = all(ord(c) > 127 for c in self._emojis)
         # words that get a valence of their own: in the lexicon, not a booster
         self._scorable = frozenset(w for w in self.lexicon if w not in BOOSTER_DICT)
 
+    def _has_emoji(self, text: str) -> bool:
+        """Does ``text`` hold a character of VADER's emoji lexicon?"""
+        if self._ascii_safe and text.isascii():
+            return False
+        return self._emoji_hint.search(text) is not None and not self._emojis.isdisjoint(text)
+
     def polarity_scores(self, text: str) -> dict[str, float]:
         """``neg, neu, pos, compound`` exactly as ``sia.polarity_scores(text)``."""
-        if not isinstance(text, str) or not self._emojis.isdisjoint(text):
+        if not isinstance(text, str) or self._has_emoji(text):
             return self.sia.polarity_scores(text)
         text = text.strip()
-        words = [tok if len(stripped := tok.strip(_PUNC)) <= 2 else stripped for tok in text.split()]
-        n = len(words)
-        lower = [w.lower() for w in words]
+        ltext = text.lower()
+        if len(ltext) == len(text):
+            # every character lower-cases to one character, so lower-casing the whole text
+            # and then splitting and stripping equals vaderSentiment's split, strip, lower
+            # (one str.lower call instead of one per word)
+            lower = [tok if len(stripped := tok.strip(_PUNC)) <= 2 else stripped for tok in ltext.split()]
+            tokens = None
+        else:  # "İ" lower-cases to two characters: the "<= 2 characters" rule needs the raw words
+            tokens = text.split()
+            lower = [(tok if len(stripped := tok.strip(_PUNC)) <= 2 else stripped).lower() for tok in tokens]
         scorable = self._scorable
         hits = [i for i, lw in enumerate(lower) if lw in scorable]
+        n = len(lower)
         if not hits:
-            if not n:
-                return self.sia.score_valence([], text)
-            return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
-        n_upper = sum(map(str.isupper, words))
-        is_cap_diff = 0 < n - n_upper < n
-        sentiments: list[float] = [0] * n
+            # all valences 0: score_valence gives neu 1 (or all 0 for an empty text)
+            return dict(_NEUTRAL) if n else self.sia.score_valence([], text)
+        # raw tokens, for ALL CAPS tests only: split when first needed
+        ascii_text = text.isascii()
+        lex = self.lexicon
+        valence_of = self._valence
+        cap_diff = None  # allcap_differential, computed when a capitalised word needs it
+        full_rules = "n't" in ltext  # a negation that _MODIFIERS cannot list
+        vals: list[float] = []
         for i in hits:
-            if lower[i] == "kind" and i < n - 1 and lower[i + 1] == "of":
+            lw = lower[i]
+            if lw == "kind" and i < n - 1 and lower[i + 1] == "of":
+                vals.append(0)
                 continue
-            sentiments[i] = self._valence(words, lower, i, is_cap_diff)
+            # "plain": no modifier among the (up to) three words before, and no pair of idiom words
+            # that _special_idioms_check could join (it looks at words i-3 .. i+2, from i = 3)
+            if i > 2:
+                w1, w2, w3 = lower[i - 1], lower[i - 2], lower[i - 3]
+                plain = (w1 not in _MODIFIERS and w2 not in _MODIFIERS and w3 not in _MODIFIERS
+                         and lw not in _IDIOM_WORDS
+                         and not (w2 in _IDIOM_WORDS and (w1 in _IDIOM_WORDS or w3 in _IDIOM_WORDS)))
+            elif i == 2:
+                plain = lower[0] not in _MODIFIERS and lower[1] not in _MODIFIERS
+            else:
+                plain = i == 0 or lower[0] not in _MODIFIERS
+            if plain and lw != "no" and not full_rules:
+                # sentiment_valence with no rule firing: the lexicon value, raised for ALL CAPS
+                # (the rules would only add scalars of 0.0)
+                valence = lex[lw]
+                # an ASCII word in capitals is lw.upper(): if that is not in the text, the word
+                # is not in capitals and the text need not be split
+                if tokens is None and ascii_text and lw.upper() not in text:
+                    in_capitals = False
+                else:
+                    tokens = tokens or text.split()
+                    in_capitals = tokens[i].isupper()
+                if in_capitals:
+                    if cap_diff is None:
+                        cap_diff = _cap_differential(tokens)
+                    if cap_diff:
+                        if valence > 0:
+                            valence += C_INCR
+                        else:
+                            valence -= C_INCR
+            else:
+                tokens = tokens or text.split()
+                if cap_diff is None:
+                    cap_diff = _cap_differential(tokens)
+                valence = valence_of(tokens, lower, i, cap_diff)
+            vals.append(valence)
         if "but" in lower:
-            sentiments = SentimentIntensityAnalyzer._but_check(words, sentiments)
-        return self.sia.score_valence(sentiments, text)
+            vals = _but_check(lower, hits, vals, tokens or text.split())
+        return _score_valence(vals, n, text)
 
     def _valence(self, words: list[str], lower: list[str], i: int, is_cap_diff: bool) -> float:
-        """``SentimentIntensityAnalyzer.sentiment_valence`` for a lexicon word at ``i``."""
+        """``SentimentIntensityAnalyzer.sentiment_valence`` for a lexicon word at ``i``.
+
+        ``words`` are only tested with ``str.isupper``, so raw tokens do as well as stripped words.
+        """
         lex = self.lexicon
         n = len(words)
         lw = lower[i]
@@ -137,6 +236,36 @@ class FastVader:
         elif i > 0 and lower[i - 1] not in lex and lower[i - 1] == "least":
             valence = valence * N_SCALAR
         return valence
+
+
+def _but_check(lower: list[str], hits: list[int], vals: list[float], tokens: list[str]) -> list[float]:
+    """``SentimentIntensityAnalyzer._but_check`` on the valences ``vals`` of the words at ``hits``.
+
+    The package walks all valences and, for each, scales the *first* entry equal
+    to it: by 0.5 before the first "but", by 1.5 after it (so repeated values
+    are scaled in a quirky order). The other words' valences are zeros, which
+    stay zeros, and a non-zero value is never equal to a zero, so walking the
+    lexicon words alone scales the same entries by the same factors.
+    """
+    bi = lower.index("but")
+    vals = list(vals)
+    for k in range(len(vals)):
+        v = vals[k]
+        if v == 0:
+            continue
+        if v != v:  # NaN: list.index matches it by identity only; let the package decide
+            sentiments: list[float] = [0] * len(lower)
+            for i, x in zip(hits, vals):
+                sentiments[i] = x
+            words = [tok if len(stripped := tok.strip(_PUNC)) <= 2 else stripped for tok in tokens]
+            return SentimentIntensityAnalyzer._but_check(words, sentiments)
+        j = vals.index(v)
+        si = hits[j]
+        if si < bi:
+            vals[j] = v * 0.5
+        elif si > bi:
+            vals[j] = v * 1.5
+    return vals
 
 
 def _negation_check(valence: float, lower: list[str], start_i: int, i: int) -> float:
@@ -186,3 +315,58 @@ def _special_idioms_check(valence: float, lower: list[str], i: int) -> float:
         if n_gram in BOOSTER_DICT:
             valence = valence + BOOSTER_DICT[n_gram]
     return valence
+
+
+def _score_valence(vals: list[float], n: int, text: str) -> dict[str, float]:
+    """``SentimentIntensityAnalyzer.score_valence`` of a sentence of ``n`` words.
+
+    ``vals`` are the valences of the sentence's lexicon words in word order (or
+    of all its words); the other words have valence 0. The float operations are
+    the package's, in its order: adding the integer zeros of the other words
+    changes neither ``sum`` (its float total is never -0.0) nor the positive and
+    negative sums, and they count as neutral.
+    """
+    sum_s = float(sum(vals))
+    # _punctuation_emphasis: _amplify_ep + _amplify_qm
+    ep_count = text.count("!")
+    if ep_count > 4:
+        ep_count = 4
+    ep_amplifier = ep_count * 0.292
+    qm_count = text.count("?")
+    qm_amplifier = 0
+    if qm_count > 1:
+        if qm_count <= 3:
+            qm_amplifier = qm_count * 0.18
+        else:
+            qm_amplifier = 0.96
+    punct_emph_amplifier = ep_amplifier + qm_amplifier
+    if sum_s > 0:
+        sum_s += punct_emph_amplifier
+    elif sum_s < 0:
+        sum_s -= punct_emph_amplifier
+    # normalize(sum_s, alpha=15)
+    compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
+    if compound < -1.0:
+        compound = -1.0
+    elif compound > 1.0:
+        compound = 1.0
+    # _sift_sentiment_scores
+    pos_sum = 0.0
+    neg_sum = 0.0
+    neu_count = n - len(vals)
+    for sentiment_score in vals:
+        if sentiment_score > 0:
+            pos_sum += (float(sentiment_score) + 1)
+        if sentiment_score < 0:
+            neg_sum += (float(sentiment_score) - 1)
+        if sentiment_score == 0:
+            neu_count += 1
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += punct_emph_amplifier
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= punct_emph_amplifier
+    total = pos_sum + math.fabs(neg_sum) + neu_count
+    pos = math.fabs(pos_sum / total)
+    neg = math.fabs(neg_sum / total)
+    neu = math.fabs(neu_count / total)
+    return {"neg": round(neg, 3), "neu": round(neu, 3), "pos": round(pos, 3), "compound": round(compound, 4)}

@@ -45,6 +45,13 @@ RULES = [
     "NATO SLAMMED the deal but Turkey was very, very happy.",
     "They never so much as praised it; it was never this bad.",
     "The sanctions were not exactly harsh, hardly a punishment.",
+    # the fast paths: words in capitals, idioms and modifiers 1-3 words back, "but" with repeated valences
+    "This is SO GOOD and the rest is GOOD.", "GOOD", "It was GOOD", "Good, good, GOOD!", "A GREAT deal for NATO.",
+    "He had a good day at the bus stop.", "The deal was the bomb, the kiss of death.", "Yeah right, great.",
+    "Good bad good bad but good bad", "good good but good good but bad", "Nice but no, never nice.",
+    "a b c good", "a b least good", "at least good", "very least good", "no or nor good", "(no) good", "(ok) fine",
+    "İstanbul is GREAT, but the traffic is bad.", "ΟΔΟΣ GOOD ΣΑΣ bad Σ.", "© 2019 good news", "Good ® bad",
+    "It was kind of good but kind of bad", "kind", "not kind", "He isn’t good.", "He isn't good.",
 ]
 
 
@@ -86,3 +93,50 @@ def test_vader_fast_equals_vadersentiment_on_random_word_salad(sentence: str) ->
 @given(st.text(max_size=200))
 def test_vader_fast_equals_vadersentiment_on_any_text(text: str) -> None:
     assert FAST.polarity_scores(text) == SIA.polarity_scores(text)
+
+
+_NEWS = SentimentIntensityAnalyzer()
+_NEWS.lexicon.update(load_news_lexicon())
+_NEWS_FAST = FastVader(_NEWS)
+
+_DECORATED = st.tuples(
+    st.sampled_from(["", "", "", "(", "\"", "'", "“", "--"]),
+    st.sampled_from(sorted(SIA.lexicon)[::97] + "not no never least at very so this kind of but without doubt "
+                    "the bus stop kiss death yeah right NATO said a I".split()),
+    st.sampled_from(["lower", "lower", "upper", "title"]),
+    st.sampled_from(["", "", "", ",", ".", "!", "?", ")", "...", "'", "”", "!!!", "??"]),
+).map(lambda t: t[0] + getattr(t[1], t[2])() + t[3])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_DECORATED, max_size=30).map(" ".join))
+def test_vader_fast_equals_vadersentiment_on_decorated_lexicon_words(sentence: str) -> None:
+    assert FAST.polarity_scores(sentence) == SIA.polarity_scores(sentence)
+    assert _NEWS_FAST.polarity_scores(sentence) == _NEWS.polarity_scores(sentence)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([0, 0, 0, 1.5, -1.5, 0.75, 2.0, -0.5, 3]), min_size=1, max_size=12), st.data())
+def test_vader_but_check_on_lexicon_words_equals_the_package(sentiments: list, data) -> None:
+    from framing.analyzers._vader import _but_check
+
+    n = len(sentiments)
+    lower = ["w"] * n
+    lower[data.draw(st.integers(0, n - 1))] = "but"
+    hits = [i for i, v in enumerate(sentiments) if v != 0 or data.draw(st.booleans())]
+    expected = SentimentIntensityAnalyzer._but_check(lower, list(sentiments))
+    got = _but_check(lower, hits, [sentiments[i] for i in hits], lower)
+    assert [v for i, v in enumerate(expected) if i in hits] == got
+    assert all(v == 0 for i, v in enumerate(expected) if i not in hits)
+
+
+def test_vader_lower_casing_the_whole_text_keeps_words_apart() -> None:
+    # FastVader lower-cases a sentence before splitting it when no character changes length
+    import string
+
+    for c in map(chr, range(0x110000)):
+        low = c.lower()
+        if len(low) == 1:
+            assert c.isspace() == low.isspace() and (c in string.punctuation) == (low in string.punctuation)
+        if c.isspace():  # white space ends a word for the final-sigma rule too
+            assert ("AΣ" + c + "B").lower() == "aς" + c + "b"
