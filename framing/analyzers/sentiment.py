@@ -61,7 +61,7 @@ import re
 import warnings
 import zlib
 from collections import Counter
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from statistics import NormalDist
 from dataclasses import dataclass
 from functools import lru_cache
@@ -805,42 +805,47 @@ def actor_sentiment(corpus: Any, *, sentence_table: pd.DataFrame | None = None,
     for art, mentions in zip(arts, found):
         if not mentions:
             continue
-        text, aid, outlet = art.text, art.id, art.outlet
+        text = art.text
         sents = tuple(art.sentences)
         starts = [sp.start for sp in sents]
-        last: tuple[int, int] | None = None
+        last0 = last1 = -1
         toks: SentenceTokens | None = None
         sent, vader, compound = "", {}, 0.0
+        n_before = len(c_start)
         for s, e, actor in mentions:
             i = bisect.bisect_right(starts, s) - 1
-            if i < 0 or sents[i].end < e:
+            if i < 0:
+                continue  # mention before the first sentence
+            s0 = starts[i]
+            s1 = sents[i].end
+            if s1 < e:
                 continue  # mention outside any sentence or across a sentence break
-            sp = sents[i]
-            s0, s1 = sp.start, sp.end
             whole = True
             if s1 - s0 > MAX_SENTENCE_CHARS:
                 half = max(0, (MAX_SENTENCE_CHARS - (e - s)) // 2)
                 s0, s1 = max(s0, s - half), min(s1, e + half)
-                whole = (s0, s1) == (sp.start, sp.end)
-            if (s0, s1) != last:  # mentions come in text order: prepare each sentence once
+                whole = s0 == starts[i] and s1 == sents[i].end
+            if s0 != last0 or s1 != last1:  # mentions come in text order: prepare each sentence once
                 sent = text[s0:s1]
-                last, toks = (s0, s1), SentenceTokens(sent)
+                last0, last1, toks = s0, s1, SentenceTokens(sent)
                 vader = scores.get(art, i) if whole else None
                 if vader is None:
                     vader = _scores_dict(sent)
                 compound = float(vader["compound"])
             # what score_in_sentence returns, without building a TargetSentiment per mention
             pn, pu, pp, _ca, _cb = score_target(sent, s - s0, e - s0, vader, toks)
-            c_aid.append(aid)
-            c_outlet.append(outlet)
             c_actor.append(actor)
             c_mention.append(text[s:e])
             c_start.append(s)
             c_end.append(e)
             c_sid.append(i)
-            c_score.append(max(-1.0, min(1.0, pp - pn)))
+            d = pp - pn
+            c_score.append(d if -1.0 <= d <= 1.0 else max(-1.0, min(1.0, d)))
             c_label.append(neg_label if pn >= pu and pn >= pp else (neu_label if pu >= pp else pos_label))
             c_compound.append(compound)
+        n = len(c_start) - n_before  # the article's mentions kept
+        c_aid.extend(repeat(art.id, n))
+        c_outlet.extend(repeat(art.outlet, n))
     return _frame_columns(dict(zip(ACTOR_COLUMNS, cols)), {
         "article_id": "str", "outlet": "str", "actor": "str", "mention": "str", "start": "int64", "end": "int64",
         "sentence_id": "int64", "score": "float64", "label": "str", "sentence_compound": "float64"})
@@ -870,13 +875,17 @@ def _fallback_mentions(arts: Sequence[Any], keep: Collection[str] | None) -> lis
     :func:`_named_mentions`) whose name is in ``keep`` (default: the corpus's
     :data:`FALLBACK_TOP` most frequent names occurring at least twice)."""
     per_art = [_named_runs(art.text) for art in arts]
+    distinct: Iterable[str]
     if keep is None:
         run_counts: Counter[str] = Counter()
         for runs, _bounds in per_art:
             run_counts.update(runs)
         keep = _top_names(_count_names(run_counts), FALLBACK_TOP)
+        distinct = run_counts  # its keys: the distinct runs
+    else:
+        distinct = set().union(*(runs for runs, _bounds in per_art))
     kept: dict[str, tuple[int, int, str]] = {}  # distinct run -> its _split_named, when the name is kept
-    for run in set().union(*(runs for runs, _bounds in per_art)):
+    for run in distinct:
         hit = _split_named(run)
         if hit is not None and hit[2] in keep:
             kept[run] = hit

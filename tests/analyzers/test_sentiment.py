@@ -545,6 +545,45 @@ def test_sentiment_sentence_tokens_equal_reference_on_random_text(sentence):
     assert (toks.starts, toks.ends, toks.words) == _reference_tokens(sentence)
 
 
+_PIECES = ["not", "never", "didn't", "DIDN'T", "don’t", "good", "bad", "great", "hate", "the", "the", "Trump",
+           "NATO", "Erdoğan's", "war", "peace", ",", ";", ":", "(", ")", "—", "–", '"', "“", "”", "-", "'"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", "", "  ", "-"])), max_size=25))
+@settings(max_examples=300, deadline=None)
+def test_sentiment_sentence_tokens_clause_marks_and_lexicon_tokens_equal_reference(pieces):
+    """The clause punctuation found with str.find and the tokens the clause lexicon sums read
+    (negations, lexicon words) equal their plain definitions."""
+    sentence = "".join(w + sep for w, sep in pieces)
+    toks = _target.SentenceTokens(sentence)
+    assert toks.marks == [m.start() for m in _target._CLAUSE_RE.finditer(sentence)]
+    is_neg = [w in _target._NEGATE or w.endswith("n't") for w in toks.words]
+    assert toks.sp_idx == [i for i, (n, v) in enumerate(zip(is_neg, toks.vals)) if n or v]
+    assert [toks.sp_val[i] for i in toks.sp_idx] == [None if is_neg[i] else toks.vals[i] for i in toks.sp_idx]
+    assert toks.repeats == (len(set(toks.words)) < len(toks.words))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Erdogan didn't praise NATO, and the US did not condemn Turkey (nor did Russia) — never.",
+    "NATO, NATO and NATO: the good, the bad and the ugly Trump said Trump was great.",
+    "“Putin is not a good partner”, Macron said; Merkel never hated Putin, Putin said.",
+    "Turkey",
+    "Turkey Turkey Turkey",
+])
+def test_sentiment_fast_target_scorer_equals_feature_dict_scoring_with_negations_and_repeats(sentence):
+    from framing.analyzers.sentiment import _named_mentions
+
+    toks = _target.SentenceTokens(sentence)
+    v = vader_scores(sentence)
+    hits = list(_named_mentions(sentence))
+    assert hits
+    for s, e, _name in hits:
+        slow = _target.score_features(_target.target_features(sentence, s, e, v)[0])
+        fast = _target._score_target(sentence, s, e, v, toks)
+        assert fast[:3] == pytest.approx(slow, abs=1e-12)
+        assert fast[3:] == _target._clause_bounds(sentence, s, e)
+
+
 @pytest.mark.parametrize("run, expected", [
     ("Vladimir Putin", (0, 0, "Vladimir Putin")),
     ("NATO's", (0, 2, "NATO")),
