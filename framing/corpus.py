@@ -229,8 +229,7 @@ class Corpus:
         outlets: dict[str, Outlet] = {}
         seen: dict[str, int] = {}
         for n, rec in enumerate(records, start=1):
-            # isinstance(x, dict) first: checks against typing.Mapping are slow
-            line = rec.get("_line", n) if isinstance(rec, dict) or isinstance(rec, Mapping) else n
+            line = rec.get("_line", n) if isinstance(rec, Mapping) else n
             arts.append(_article_from_record(rec, line, source, registry, outlets, seen, clean))
         acts = tuple(a if isinstance(a, Actor) else None for a in actors)  # type: ignore[misc]
         if any(a is None for a in acts):
@@ -264,7 +263,7 @@ def _isna(v: Any) -> bool:
 
 def _article_from_record(rec: Mapping[str, Any], line: int, source: str | Path, registry: OutletRegistry,
                          outlets: dict[str, Outlet], seen: dict[str, int], clean: bool) -> Article:
-    if not (isinstance(rec, dict) or isinstance(rec, Mapping)):
+    if not isinstance(rec, Mapping):
         raise CorpusError(f"{where(source, line)}: expected an object with id, outlet, text; got {type(rec).__name__}.")
     aid = rec.get("id")
     if aid is None or str(aid).strip() == "":
