@@ -22,6 +22,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 __all__ = [
     "Span",
+    "find_all",
     "paragraph_spans",
     "sentence_spans",
     "token_spans",
@@ -35,6 +36,26 @@ __all__ = [
 TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\u00a0]*\n\s*|\n(?=[ \t]*[•·*\-–]\s)")
+
+
+def find_all(text: str, sub: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Start of every occurrence of ``sub`` in ``text[start:end]`` (overlapping ones too), found with
+    ``str.find``: a few scans at C speed instead of a regex attempt at every position.
+
+    Examples
+    --------
+    >>> find_all("a.b.c. d", ".")
+    [1, 3, 5]
+    >>> find_all("aaa", "aa"), find_all("said. said.", "said", 1)
+    ([0, 1], [6])
+    """
+    end = len(text) if end is None else end
+    out: list[int] = []
+    i = text.find(sub, start, end)
+    while i >= 0:
+        out.append(i)
+        i = text.find(sub, i + 1, end)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,3 +157,14 @@ def test_text_string_whitespace_is_what_spans_tests() -> None:
     import string
 
     assert string.whitespace == " \t\n\r\x0b\x0c"
+
+
+@given(st.text(alphabet="ab. ", max_size=40), st.sampled_from(["a", "ab", ".", "a."]),
+       st.integers(0, 45), st.integers(0, 45))
+def test_text_find_all_equals_regex_lookahead_scan(text, sub, start, end) -> None:
+    import re
+
+    from framing.text import find_all
+
+    want = [m.start() for m in re.finditer(f"(?={re.escape(sub)})", text[:end]) if m.start() >= start]
+    assert find_all(text, sub, start, end) == want

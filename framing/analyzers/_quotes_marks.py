@@ -7,6 +7,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from ..text import find_all
+
 __all__ = ["QuoteSpan", "find_quotes"]
 
 #: Double and single quote marks.
@@ -53,21 +55,10 @@ def _closer_shape(text: str, p: int) -> bool:
 
 
 def _marks(text: str, chars: str) -> list[tuple[int, str]]:
-    """(offset, mark) of each of ``chars`` in ``text``, in text order.
-
-    The same as ``finditer`` with a character class, but each character is
-    found with ``str.find`` (a C scan, several times faster than the regex
-    engine stepping through every character).
-    """
-    out: list[tuple[int, str]] = []
-    find = text.find
-    for ch in chars:
-        i = find(ch)
-        while i >= 0:
-            out.append((i, ch))
-            i = find(ch, i + 1)
-    out.sort()
-    return out
+    """(offset, mark) of each of ``chars`` in ``text``, in text order: what ``finditer`` with a
+    character class gives, from :func:`framing.text.find_all` (C scans, several times faster than the
+    regex engine stepping through every character)."""
+    return sorted((i, ch) for ch in chars for i in find_all(text, ch))
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
