@@ -42,6 +42,8 @@ from typing import Any, Mapping
 
 from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
 
+from ..text import find_all
+
 __all__ = ["TargetSentiment", "SentenceTokens", "target_features", "score_features", "LABELS", "load_model"]
 
 #: Class labels in the order of the model's weight vectors.
@@ -222,14 +224,7 @@ class SentenceTokens:
             for i in compress(range(len(words)), is_neg):
                 sp_val[i] = None
         # str.find per clause character: a few times faster than a regex scan of the sentence
-        self.marks = marks = []
-        for ch in _CLAUSE_CHARS:
-            if ch in sentence:
-                i = sentence.find(ch)
-                while i >= 0:
-                    marks.append(i)
-                    i = sentence.find(ch, i + 1)
-        marks.sort()
+        self.marks = sorted(i for ch in _CLAUSE_CHARS if ch in sentence for i in find_all(sentence, ch))
         self.distinct = distinct = dict.fromkeys(words)
         self.repeats = len(distinct) < len(words)
         self._wkeys: list[str] | None = None
