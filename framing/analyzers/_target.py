@@ -241,13 +241,6 @@ class SentenceTokens:
         """End offset of every token."""
         return self.bounds[1::2]
 
-    def clause_bounds(self, a: int, b: int) -> tuple[int, int]:
-        """Same as ``_clause_bounds(sentence, a, b)``, from the sorted clause-punctuation positions."""
-        marks = self.marks
-        i = bisect.bisect_left(marks, a)
-        j = bisect.bisect_left(marks, b)
-        return (marks[i - 1] + 1 if i > 0 else 0), (marks[j] if j < len(marks) else len(self.sentence))
-
     def base(self, vader: Mapping[str, float], parts: _ModelParts) -> tuple[float, float, float]:
         """Intercept plus the weights of the sentence-level features: VADER's scores, bias, and
         ``w=`` for every distinct word of the sentence (in order of first occurrence)."""
@@ -435,7 +428,7 @@ def _score_target(
         z0 += w[0] * v
         z1 += w[1] * v
         z2 += w[2] * v
-    marks = tokens.marks  # tokens.clause_bounds(a, b), inlined
+    marks = tokens.marks  # _clause_bounds(sentence, a, b) from the sorted clause-punctuation offsets
     i = bisect.bisect_left(marks, a)
     j = bisect.bisect_left(marks, b, i)
     ca = marks[i - 1] + 1 if i > 0 else 0
