@@ -7,8 +7,10 @@ processes; corpus-level statistics (summaries, distinctive words) are
 computed once from the merged tables.
 
 With ``n_jobs > 1`` the corpus is cut into chunks, large first and smaller
-towards the end so that the workers finish together, sent to a process pool
-without their raw text; what a chunk needs to know about the whole corpus (the
+towards the end so that the workers finish together, and given to a process
+pool. Forked workers (the default on Linux) inherit the corpus and receive only
+the bounds of their chunk; spawned ones receive the chunk's articles pickled
+without their raw text. What a chunk needs to know about the whole corpus (the
 fallback actor names, counted by the workers) is computed first and sent along,
 so the tables equal the serial run's, in the same order. The distinctive words
 (which need the whole corpus) are one more pool job, submitted first; the
@@ -20,7 +22,9 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import gc
+import itertools
 import logging
+import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,10 +106,12 @@ def analyze_articles(corpus: Corpus, fallback_names: Collection[str] | None = No
     return {name: out[name] for name in PER_ARTICLE_TABLES if name in want}
 
 
-def _chunk_job(args: tuple[Corpus, Collection[str] | None]) -> tuple[dict[str, pd.DataFrame], list[int]]:
+def _chunk_job(args: tuple[Corpus | tuple[int, int, int], Collection[str] | None]
+               ) -> tuple[dict[str, pd.DataFrame], list[int]]:
     """Worker job: the per-article tables of a chunk and its articles' sentence counts (the parent
     counts words itself, while tokenising for distinctive terms)."""
-    corpus, names = args
+    part, names = args
+    corpus = _part(part)
     return analyze_articles(corpus, names), [a.n_sentences for a in corpus.articles]
 
 
@@ -119,24 +125,36 @@ def chunk_names(corpus: Corpus) -> Collection[str] | None:
     return fallback_names(corpus)
 
 
-def _pool_chunk_names(pool: ProcessPoolExecutor, corpus: Corpus, n_jobs: int) -> Collection[str] | None:
-    """:func:`chunk_names`, the names counted by the pool's workers (each a share of the texts)."""
-    if getattr(corpus, "actors", ()):
-        return None
-    from .analyzers.sentiment import name_counts, names_from_counts
+def _names_job(part: Corpus | tuple[int, int, int]) -> dict[str, int]:
+    """Worker job: :func:`~framing.analyzers.sentiment.name_counts` of a part of the corpus."""
+    from .analyzers.sentiment import name_counts
 
-    texts = [a.text for a in corpus.articles]
-    size = max(1, -(-len(texts) // n_jobs))
-    total: dict[str, int] = {}
-    for part in pool.map(name_counts, [texts[i:i + size] for i in range(0, len(texts), size)]):
-        for name, n in part.items():
-            total[name] = total.get(name, 0) + n
-    return names_from_counts(total)
+    return name_counts(a.text for a in _part(part).articles)
+
+
+#: Corpora of the parallel analyses now running, by key. Forked workers inherit this dict and read
+#: their chunks from it, so the parent sends ``(key, start, stop)`` instead of pickling articles.
+_SHARED: dict[int, Corpus] = {}
+_SHARED_KEYS = itertools.count()
+
+
+def _part(part: Corpus | tuple[int, int, int]) -> Corpus:
+    """A pool job's articles: the pickled chunk itself, or articles ``start:stop`` of the shared
+    corpus ``key`` that a forked worker inherited."""
+    if isinstance(part, Corpus):
+        return part
+    key, start, stop = part
+    return _slice(_SHARED[key], start, stop)
+
+
+def _on_part(job: Callable[[Corpus], Any], part: Corpus | tuple[int, int, int]) -> Any:
+    """Worker job: ``job`` of a part of the corpus (see :func:`_part`)."""
+    return job(_part(part))
 
 
 def _light(corpus: Corpus) -> Corpus:
-    """The chunk as sent to a worker: articles without their raw text and removed lines, which
-    no per-article analyzer reads (half the pickling)."""
+    """The chunk as pickled for a worker that does not share the parent's memory: articles without
+    their raw text and removed lines, which no per-article analyzer reads (half the pickling)."""
     from dataclasses import replace
 
     arts = tuple(replace(a, raw="", removed=()) for a in corpus.articles)
@@ -160,26 +178,36 @@ def _set_word_counts(corpus: Corpus, counts: list[int | None]) -> None:
             art.__dict__.setdefault("n_words", n)  # functools.cached_property storage
 
 
-def _chunks(corpus: Corpus, n: int) -> list[Corpus]:
-    size = max(1, -(-len(corpus) // n))
-    return [
-        Corpus(corpus.articles[i:i + size], corpus.outlets, corpus.actors, corpus.story, corpus.path)
-        for i in range(0, len(corpus), size)
-    ]
-
-
-def _guided_chunks(corpus: Corpus, n_jobs: int) -> list[Corpus]:
-    """Chunks for a pool of ``n_jobs`` workers, large first and smaller towards the end (guided
-    self-scheduling: each takes half a worker's share of what is left, at least 1/40 of a
-    worker's share), so that the workers finish at about the same time."""
-    n = len(corpus)
+def _guided_bounds(n: int, n_jobs: int) -> list[tuple[int, int]]:
+    """``(start, stop)`` of the chunks of ``n`` articles for a pool of ``n_jobs`` workers, large
+    first and smaller towards the end (guided self-scheduling: each takes half a worker's share of
+    what is left, at least 1/40 of a worker's share), so that the workers finish at about the same
+    time."""
     smallest = max(1, n // (n_jobs * 40))
     out, i = [], 0
     while i < n:
         size = max(smallest, (n - i) // (2 * n_jobs))
-        out.append(Corpus(corpus.articles[i:i + size], corpus.outlets, corpus.actors, corpus.story, corpus.path))
+        out.append((i, min(n, i + size)))
         i += size
     return out
+
+
+def _even_bounds(n: int, k: int) -> list[tuple[int, int]]:
+    """``(start, stop)`` of ``k`` (or fewer) equal parts of ``n`` articles."""
+    size = max(1, -(-n // k))
+    return [(i, min(n, i + size)) for i in range(0, n, size)]
+
+
+def _slice(corpus: Corpus, start: int, stop: int) -> Corpus:
+    """Articles ``start:stop`` of ``corpus`` as a corpus (the corpus itself when that is all)."""
+    if (start, stop) == (0, len(corpus)):
+        return corpus
+    return Corpus(corpus.articles[start:stop], corpus.outlets, corpus.actors, corpus.story, corpus.path)
+
+
+def _chunks(corpus: Corpus, n: int) -> list[Corpus]:
+    """``corpus`` cut into ``n`` (or fewer) chunks of equal size, in order."""
+    return [_slice(corpus, i, j) for i, j in _even_bounds(len(corpus), n)]
 
 
 def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
@@ -373,28 +401,55 @@ def _analyze(corpus: Corpus, n_jobs: int, progress: bool, engine: str, client: A
 def _run_chunks(corpus: Corpus, n_jobs: int, progress: bool,
                 whole_job: Callable[[Corpus], Any]) -> tuple[list[dict[str, pd.DataFrame]], Any]:
     """Per-article tables of every chunk, in corpus order, and ``whole_job(corpus)`` (a module-level
-    function: in a parallel run it is the pool's first job, on the text-only corpus, while the other
-    worker starts on the chunks)."""
+    function: in a parallel run it is the pool's first job, while the other workers count the
+    fallback actor names and then start on the chunks).
+
+    Where pool workers are forked (the default on Linux), they inherit the corpus and get only
+    ``(key, start, stop)``; elsewhere (spawn, forkserver) each job pickles its articles without
+    their raw text."""
     n_jobs = max(1, int(n_jobs))
     if len(corpus) == 0 or n_jobs == 1:
         parts = [analyze_articles(corpus)] if len(corpus) else []
         return parts, whole_job(corpus)
-    chunks = _guided_chunks(corpus, n_jobs)
-    with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-        names = _pool_chunk_names(pool, corpus, n_jobs)
-        whole = pool.submit(whole_job, _light(corpus))
-        futures = [pool.submit(_chunk_job, (_light(c), names)) for c in chunks]
-        it: Iterable[Any] = (f.result() for f in futures)
-        if progress:
-            from tqdm import tqdm
+    context = multiprocessing.get_context()
+    key = next(_SHARED_KEYS)
+    if context.get_start_method() == "fork":
+        _SHARED[key] = corpus  # before the pool forks its workers
 
-            it = tqdm(it, total=len(chunks), desc="analyzing", unit="chunk")
-        parts = []
-        for chunk, (tables, n_sentences) in zip(chunks, it):
-            for art, n in zip(chunk.articles, n_sentences):
-                art.__dict__.setdefault("n_sentences", n)  # functools.cached_property storage
-            parts.append(tables)
-        extra = whole.result()
+        def part(start: int, stop: int) -> Corpus | tuple[int, int, int]:
+            return key, start, stop
+    else:
+        def part(start: int, stop: int) -> Corpus | tuple[int, int, int]:
+            return _light(_slice(corpus, start, stop))
+    try:
+        with ProcessPoolExecutor(max_workers=n_jobs, mp_context=context) as pool:
+            whole = pool.submit(_on_part, whole_job, part(0, len(corpus)))
+            names = None
+            if not getattr(corpus, "actors", ()):
+                from .analyzers.sentiment import names_from_counts
+
+                # the worker busy with whole_job takes no share: the others split the texts
+                total: dict[str, int] = {}
+                for counts in pool.map(_names_job, [part(i, j) for i, j in _even_bounds(
+                        len(corpus), max(1, n_jobs - 1))]):
+                    for name, n in counts.items():
+                        total[name] = total.get(name, 0) + n
+                names = names_from_counts(total)
+            bounds = _guided_bounds(len(corpus), n_jobs)
+            futures = [pool.submit(_chunk_job, (part(i, j), names)) for i, j in bounds]
+            it: Iterable[Any] = (f.result() for f in futures)
+            if progress:
+                from tqdm import tqdm
+
+                it = tqdm(it, total=len(bounds), desc="analyzing", unit="chunk")
+            parts = []
+            for (i, j), (tables, n_sentences) in zip(bounds, it):
+                for art, n in zip(corpus.articles[i:j], n_sentences):
+                    art.__dict__.setdefault("n_sentences", n)  # functools.cached_property storage
+                parts.append(tables)
+            extra = whole.result()
+    finally:
+        _SHARED.pop(key, None)
     return parts, extra
 
 

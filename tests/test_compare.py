@@ -97,16 +97,43 @@ def test_compare_distinctive_keeps_top_terms_per_outlet(s400, comp) -> None:
 
 
 @pytest.mark.parametrize("n_articles, n_jobs", [(1, 2), (5, 2), (100, 2), (1000, 3), (3656, 2)])
-def test_compare_guided_chunks_cover_corpus_in_order_and_shrink(s400, n_articles, n_jobs) -> None:
-    from framing.compare import _guided_chunks
-    from framing.corpus import Corpus
+def test_compare_guided_chunks_cover_corpus_in_order_and_shrink(n_articles, n_jobs) -> None:
+    from framing.compare import _guided_bounds
 
-    arts = tuple(s400.articles[i % len(s400)] for i in range(n_articles))
-    chunks = _guided_chunks(Corpus(arts, s400.outlets), n_jobs)
-    assert [a for ch in chunks for a in ch.articles] == list(arts)
-    sizes = [len(ch) for ch in chunks]
+    bounds = _guided_bounds(n_articles, n_jobs)
+    assert [k for i, j in bounds for k in range(i, j)] == list(range(n_articles))
+    sizes = [j - i for i, j in bounds]
     assert all(s > 0 for s in sizes) and sizes[0] >= sizes[-1]
-    assert len(chunks) <= 2 * n_jobs * 40
+    assert len(bounds) <= 2 * n_jobs * 40
+
+
+def test_compare_parallel_run_without_fork_pickles_chunks_and_equals_serial(s400, comp, monkeypatch) -> None:
+    """Where workers are spawned (macOS, Windows, Python >= 3.14 on Linux) they do not inherit the
+    corpus: each job carries its articles."""
+    import multiprocessing
+
+    import framing.compare as compare
+
+    spawn = multiprocessing.get_context("spawn")
+    monkeypatch.setattr(compare.multiprocessing, "get_context", lambda method=None: spawn)
+    bare = framing.Corpus(s400.articles[:3], s400.outlets, (), s400.story, s400.path)
+    serial, par = analyze(bare), analyze(bare, n_jobs=2)
+    assert len(serial.actor_mentions) > 0
+    for name, table in serial.tables().items():
+        pd.testing.assert_frame_equal(table, par.tables()[name], obj=name)
+    assert compare._SHARED == {}
+
+
+def _failing_whole_job(corpus):
+    raise ValueError(f"no whole-corpus result for {len(corpus)} articles")
+
+
+def test_compare_parallel_run_releases_the_shared_corpus_also_on_error(s400) -> None:
+    import framing.compare as compare
+
+    with pytest.raises(ValueError, match="no whole-corpus result for 5 articles"):
+        compare._run_chunks(s400, 2, False, _failing_whole_job)
+    assert compare._SHARED == {}
 
 
 def test_compare_gc_paused_restores_the_collector_even_on_error(s400) -> None:
