@@ -54,6 +54,8 @@ _TIME_WORDS = frozenset(
 )
 _TITLE_ABBR = frozenset("mr mrs ms dr prof gen sen rep gov lt col maj capt sgt st".split())
 _NEG_RE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno|short\s+of|declined\s+to|refused\s+to|without|\bnor)\s+(?:\w+\s+){0,1}$", re.I)
+#: How the negations of :data:`_NEG_RE` end (lower case), for the shortcut in :func:`_negated`.
+_NEG_ENDS = ("not", "n't", "never", "no", "nor", "without", "of", "to")
 _THAT_RE = re.compile(r"\bthat\b")
 _ING_PARTICIPIAL = re.compile(r"ing$")
 _CONNECTIVE_RE = re.compile(
@@ -671,6 +673,8 @@ def ascii_double_marks(text: str) -> str:
 
 _WS_RE = re.compile(r"\s+")
 _PREV_WORD_RE = re.compile(r"([\w'’]+)\s+$")
+#: :data:`_PREV_WORD_RE`'s word within the last word of the window (see :func:`_noun_before`).
+_WORD_TAIL_RE = re.compile(r"[\w'’]+$")
 #: Words before a cue word that make it a noun ("the claims", "a call for", "his comments").
 _NOUN_DETS = frozenset("the a an his her their its our my your this these those whose".split())
 
@@ -686,9 +690,11 @@ def _noun_before(text: str, a: int) -> bool:
         return False  # the pattern needs white space before the cue
     last = window.rsplit(None, 1)
     word = last[-1] if last else ""
-    if not word.isalnum():  # empty, or with apostrophes or punctuation: the pattern decides
-        pw = _PREV_WORD_RE.search(text, max(0, a - 30), a)
-        return pw is not None and (pw.group(1).lower() in _NOUN_DETS or pw.group(1).endswith(("'s", "’s")))
+    if not word.isalnum():  # empty, or with apostrophes or punctuation
+        # the pattern's word is the longest ending of ``word`` made of its characters; found in
+        # ``word`` alone, not by a search trying every offset of the window
+        pw = _WORD_TAIL_RE.search(word)
+        return pw is not None and (pw.group().lower() in _NOUN_DETS or pw.group().endswith(("'s", "’s")))
     return word.lower() in _NOUN_DETS
 
 
@@ -704,6 +710,11 @@ def _negated(before: str) -> bool:
         low = before.lower()
         if ("no" not in low and "n't" not in low and "never" not in low and "short" not in low
                 and "declined" not in low and "refused" not in low and "without" not in low):
+            return False
+        # a match ends with at most one word after the negation, so the negation ends the last or
+        # the second-to-last word: look at those two before letting the search try every offset
+        words = low.rsplit(None, 2)
+        if not (words[-1].endswith(_NEG_ENDS) or (len(words) > 1 and words[-2].endswith(_NEG_ENDS))):
             return False
     return _NEG_RE.search(before) is not None
 
@@ -960,7 +971,7 @@ def find_attributions(
             continue
         # inside parentheses
         pre = text[max(s0, a - 200):a]
-        if pre.count("(") > pre.count(")"):
+        if "(" in pre and pre.count("(") > pre.count(")"):
             continue
         # capitalised cue word in the middle of a sentence is a name ("Press TV", "Hope")
         if surface[:1].isupper() and a > s0 and not text[a - 2:a].strip() in ("", '"', "“", "‘", ":"):
@@ -974,8 +985,11 @@ def find_attributions(
     dq_index = {id(q): i for i, q in enumerate(doc.dquotes)}
     last_in_seg: dict[int, int] = {}  # segment -> index of last row
     seg_cues: dict[int, list[int]] = {}
+    prev_in_seg: list[int | None] = []  # the cue before each cue in its segment
     for ci, c in enumerate(cues):
-        seg_cues.setdefault(c.seg, []).append(ci)
+        in_seg = seg_cues.setdefault(c.seg, [])
+        prev_in_seg.append(in_seg[-1] if in_seg else None)
+        in_seg.append(ci)
 
     dq_opens = [q.open for q in doc.dquotes]
     dq_ends = [q.outer_end for q in doc.dquotes]
@@ -1038,10 +1052,7 @@ def find_attributions(
         s0, s1 = doc.segs[c.seg]
         frame = c.frame
         lowform = c.form.lower()
-        prev_ci = None
-        for cj in seg_cues.get(c.seg, []):
-            if cj < ci:
-                prev_ci = cj
+        prev_ci = prev_in_seg[ci]
         # ---------------- passive: content is the previous sentence --------
         if frame == "passive":
             by = _BY_RE.search(text[c.end:s1]) if not lowform.endswith(" by") else None
@@ -1328,7 +1339,8 @@ def find_attributions(
             a = a + m_that.end()
         elif m_colon:
             a = a + m_colon.end()
-        a = a + (len(text[a:s1]) - len(text[a:s1].lstrip(" ,\t\n")))
+        rest = text[a:s1]
+        a = a + (len(rest) - len(rest.lstrip(" ,\t\n")))
         b = content_end(c, ci, a, s1)
         if _n_words(text[a:b], 2) < 2:
             continue

@@ -577,6 +577,7 @@ def test_voices_quote_marks_found_with_str_find_equal_a_regex_scan(text):
     "never ", "short of ", "SHORT  of it ", "ſhort of ", "declined to ", "refused to ", "without ",
     "DECLINED TO ", "he knows ", "the economy ", "x not", "and ", "but then also ", "And ", "as ", "aſ ",
     "As\n", "has ", "the ", "Trump's ", "the  ", "voters’ ", "(the ", "x_the ", "of the\u00a0", "THE ",
+    "U.S. ", "(Trump's ", "x-the ", "the. ", "can't. ", "no, ", "not not ",
 ])
 def test_voices_shortcuts_agree_with_their_patterns(s):
     """The string pre-tests in front of the cue filters never change a pattern's answer."""
