@@ -76,6 +76,21 @@ def stem(word: str) -> str:
     return _STEMMER.stem(word.lower().translate(_APOSTROPHES))
 
 
+def _lower_same_length(text: str) -> str:
+    """``text.lower()`` with the same offsets: the few characters that change length when lower-cased
+    (e.g. U+0130) are kept as they are.
+
+    Examples
+    --------
+    >>> _lower_same_length("Turkey’s \u0130zmir")
+    'turkey’s \u0130zmir'
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    return low
+
+
 @dataclass(frozen=True, slots=True)
 class LexiconEntry:
     """One row of a lexicon file.
@@ -448,9 +463,11 @@ class CompiledLexicon:
                 else:
                     parts.append(low + _WORD_END)
             prefixes.add((_REST + _GAP).join(parts) if e.match == "stem" else _GAP.join(parts))
-        self._prefilter: re.Pattern[str] | None = (
-            re.compile(r"(?<!\w)" + trie_regex(prefixes)) if prefixes else None
-        )
+        # The prefilter "(?<!\w)trie", as two regexes (see _prefilter_spans): its match at the start of the
+        # text, and its matches after a non-word character (group 1 in both).
+        trie = trie_regex(prefixes) if prefixes else ""
+        self._prefilter: re.Pattern[str] | None = re.compile(r"(?<!\w)(" + trie + ")") if trie else None
+        self._prefilter_after: re.Pattern[str] | None = re.compile(r"\W(?=(" + trie + "))") if trie else None
         for index in (self._case, self._exact, self._stem):
             for k in index:
                 # longest phrase first, then file order
@@ -488,20 +505,45 @@ class CompiledLexicon:
         ...  for x in m.finditer(text)]
         [('slammed', 'emotive'), ('regime', 'ideological_label')]
         """
+        for start, end, entry in self._spans(text):
+            yield LexiconMatch(start, end, entry)
+
+    def _prefilter_spans(self, low_text: str) -> list[tuple[int, int]]:
+        r"""Spans of the matches of the prefilter ``(?<!\w)trie`` in ``low_text``, as ``re.finditer`` gives them.
+
+        With the lookbehind first, ``re`` would attempt a match at every position of the text; a
+        leading ``\W`` instead lets its C search loop skip the word characters. The trie sits in a
+        lookahead, so that each match consumes only that one character and no start is passed over;
+        starts inside the previous match are then skipped, as ``finditer`` skips them.
+        """
+        first = self._prefilter.match(low_text)  # type: ignore[union-attr]
+        out = [first.span(1)] if first else []
+        prev = out[0][1] if out else 0
+        for m in self._prefilter_after.finditer(low_text):  # type: ignore[union-attr]
+            start, end = m.span(1)
+            if start >= prev:
+                out.append((start, end))
+                prev = end
+        return out
+
+    def _spans(self, text: str, low_text: str | None = None) -> list[tuple[int, int, LexiconEntry]]:
+        """The matches of :meth:`finditer` as ``(start, end, entry)`` tuples (no match objects).
+
+        ``low_text`` is ``_lower_same_length(text)`` when the caller has it already.
+        """
+        out: list[tuple[int, int, LexiconEntry]] = []
         if self._prefilter is None or not text:
-            return
+            return out
         token_at = TOKEN_RE.match
         token_after = TOKEN_RE.search
         case_i, exact_i, stem_i = self._case, self._exact, self._stem
         last_end = 0
         # scan a lower-cased copy (same offsets) with a case-sensitive regex: much faster than IGNORECASE
-        low_text = text.lower()
-        if len(low_text) != len(text):  # a few characters change length when lower-cased (e.g. U+0130)
-            low_text = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+        if low_text is None:
+            low_text = _lower_same_length(text)
         lookups = [(index, get) for index, get in ((case_i, _form), (exact_i, _lower), (stem_i, _stem_of)) if index]
         by_token = self._by_token
-        for cand in self._prefilter.finditer(low_text):
-            pos = cand.start()
+        for pos, _ in self._prefilter_spans(low_text):
             if pos < last_end:
                 continue
             if pos >= 2 and text[pos - 1] in "-'\u2019." and (text[pos - 2].isalnum() or text[pos - 2] == "_"):
@@ -520,7 +562,7 @@ class CompiledLexicon:
                 continue
             if one is not _PHRASE:
                 last_end = first.end()
-                yield LexiconMatch(pos, last_end, one)  # type: ignore[arg-type]
+                out.append((pos, last_end, one))  # type: ignore[arg-type]
                 continue
             toks: list[re.Match[str]] | None = None  # the following tokens, read only for phrases
             best_len = 0
@@ -554,7 +596,8 @@ class CompiledLexicon:
                 continue
             end = first.end() if best_len == 1 else toks[best_len - 1].end()  # type: ignore[index]
             last_end = end
-            yield LexiconMatch(pos, end, best_entry)
+            out.append((pos, end, best_entry))
+        return out
 
     def find(self, text: str) -> list[LexiconMatch]:
         """All matches of :meth:`finditer` as a list."""

@@ -5,10 +5,13 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from framing.errors import LexiconError
 from framing.lexicons import (
     Lexicon,
+    _lower_same_length,
     available_lexicons,
     load_lexicon,
     merge_lexicons,
@@ -143,3 +146,25 @@ def test_lexicons_merge_user_lexicon_first_wins():
 def test_lexicons_stem_is_snowball_with_curly_apostrophe():
     assert stem("Slammed") == "slam"
     assert stem("Turkey’s") == stem("Turkey's") == "turkey"
+
+
+_PREFILTER_PIECES = ["anti", "slam", "slammed", "regime", "so-called", "lash", "out", "according", "to", "the",
+                     "appear", "some", "Regime", "x", "_", "\u0130", " ", "  ", "-", "'", "\u2019", ".", "\n", "\u201c"]
+
+
+@given(st.lists(st.sampled_from(_PREFILTER_PIECES), max_size=14))
+@example(["appear", " ", "to", " ", "the", " ", "regime"])  # a phrase prefix holding another candidate ("to")
+@example(["According", " ", "to", " ", "some", ",", "\n", "slammed"])
+@settings(max_examples=300, deadline=None)
+def test_lexicons_prefilter_spans_same_as_finditer(pieces):
+    # the two-regex candidate scan gives the matches of the plain "(?<!\w)trie" prefilter, as finditer does
+    m = load_lexicon("loaded").compile()
+    low = _lower_same_length("".join(pieces))
+    assert m._prefilter_spans(low) == [x.span(1) for x in m._prefilter.finditer(low)]
+
+
+@pytest.mark.parametrize("text", ["", "\u0130stanbul slams the REGIME", "Critics slammed the regime. They lashed out."])
+def test_lexicons_lower_same_length_keeps_offsets(text):
+    low = _lower_same_length(text)
+    assert len(low) == len(text)
+    assert low == text.lower() or "\u0130" in text

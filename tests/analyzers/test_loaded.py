@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from framing.analyzers.loaded import (
     _OPINION_CUE_CHARS,
     _OPINION_CUE_WORDS,
+    _QUOTATION_RE,
     _REPORTING_CUE_WORDS,
     CATEGORIES,
     OPINION_CUE_RE,
@@ -21,6 +22,7 @@ from framing.analyzers.loaded import (
     _cue_starts,
     _has_cue,
     _news_word_counts,
+    _quote_regions,
     _uncommon_words,
     find_loaded_terms,
     loaded_rates,
@@ -286,8 +288,8 @@ def test_loaded_uncommon_words_whole_tokens_only(text, expected):
     assert _uncommon_words(text, 4, 5) == expected
 
 
-_CUE_PIECES = ["us", "we", "said", "you", "your", "according to", "monday", "a", "x", "_", "\u00e9", " ", "!", "?",
-               ".", "\n", "-"]
+_CUE_PIECES = ["us", "we", "said", "you", "your", "our", "according to", "monday", "sunday", "wednes", "day", "a",
+               "x", "_", "\u00e9", " ", "!", "?", ".", "\n", "-"]
 
 
 @given(st.lists(st.sampled_from(_CUE_PIECES), max_size=12), st.integers(0, 60), st.integers(0, 60))
@@ -299,6 +301,16 @@ def test_loaded_cue_search_same_as_regex(pieces, a, b):
                              (_OPINION_CUE_WORDS, _OPINION_CUE_CHARS, OPINION_CUE_RE)):
         assert _has_cue(text, words, chars, a, b) == bool(rx.search(text, a, b))
         assert _cue_starts(text, words, chars) == [m.start() for m in rx.finditer(text)]
+
+
+_QUOTE_PIECES = ["\u201c", "\u201d", '"', "\u00ab", "\u00bb", "'", "\u2018", "\u2019", "a", "word", " ", "\n", "."]
+
+
+@given(st.lists(st.sampled_from(_QUOTE_PIECES), max_size=16))
+@settings(max_examples=300, deadline=None)
+def test_loaded_quote_regions_same_as_regex(pieces):
+    text = "".join(pieces)
+    assert _quote_regions(text) == [(m.start(), m.end()) for m in _QUOTATION_RE.finditer(text)]
 
 
 def test_loaded_news_word_counts_table():
