@@ -42,7 +42,7 @@ from typing import Any, Mapping
 
 from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
 
-from ..text import find_all
+from ..text import find_any
 
 __all__ = ["TargetSentiment", "SentenceTokens", "target_features", "score_features", "LABELS", "load_model"]
 
@@ -224,7 +224,7 @@ class SentenceTokens:
             for i in compress(range(len(words)), is_neg):
                 sp_val[i] = None
         # str.find per clause character: a few times faster than a regex scan of the sentence
-        self.marks = sorted(i for ch in _CLAUSE_CHARS if ch in sentence for i in find_all(sentence, ch))
+        self.marks = find_any(sentence, _CLAUSE_CHARS)
         self.distinct = distinct = dict.fromkeys(words)
         self.repeats = len(distinct) < len(words)
         self._wkeys: list[str] | None = None
