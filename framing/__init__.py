@@ -25,6 +25,7 @@ _EXPORTS: dict[str, str] = {
     "OutletError": "framing.errors",
     "LexiconError": "framing.errors",
     "ReportError": "framing.errors",
+    "FramingWarning": "framing.errors",
     # outlets and ratings
     "Outlet": "framing.outlets",
     "OutletRegistry": "framing.outlets",

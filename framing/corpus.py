@@ -29,7 +29,8 @@ import yaml
 
 from .actors import Actor, actors_from_records, load_actors
 from .clean import CleanResult, RemovedLine, clean_text
-from .errors import CorpusError, where
+from .errors import CorpusError, FramingWarning, where
+from .io import safe_load_yaml
 from .outlets import Outlet, OutletRegistry, default_registry
 from .text import Span, paragraph_spans, sentence_spans, word_count
 
@@ -38,26 +39,6 @@ __all__ = ["Article", "Corpus", "load_corpus", "read_text_file", "parse_article_
 log = logging.getLogger(__name__)
 
 
-from .io import NoAliasSafeLoader  # noqa: E402 - aliases refused: a "billion laughs" manifest hung the loader
-
-
-class _NoDatesLoader(NoAliasSafeLoader):
-    """Safe YAML loader that leaves dates as strings, so a bad date is reported with its field."""
-
-
-_NoDatesLoader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def safe_load_yaml(text: str):
-    """``yaml.safe_load`` without date conversion (no tags that run code, ever)."""
-    return yaml.load(text, Loader=_NoDatesLoader)  # noqa: S506 - a SafeLoader subclass
-
-
-class FramingWarning(UserWarning):
-    """Something worked but deserves the user's attention (unknown outlet, decoding fallback...)."""
 
 
 @dataclass(frozen=True)
@@ -507,7 +488,7 @@ def _load_folder(folder: Path, registry: OutletRegistry | None, clean: bool) -> 
         manifest = alt
     raw = read_text_file(manifest)
     try:
-        data = safe_load_yaml(raw)
+        data = safe_load_yaml(raw, dates=False)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise CorpusError(f"{where(manifest, mark.line + 1 if mark else None)}: invalid YAML "

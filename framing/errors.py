@@ -14,6 +14,7 @@ __all__ = [
     "OutletError",
     "LexiconError",
     "ReportError",
+    "FramingWarning",
     "where",
 ]
 
@@ -36,6 +37,10 @@ class LexiconError(FramingError):
 
 class ReportError(FramingError):
     """A report cannot be written."""
+
+
+class FramingWarning(UserWarning):
+    """Something worked but deserves the user's attention (unknown outlet, decoding fallback, non-English text...)."""
 
 
 def where(path: str | Path | None, line: int | None = None, field: str | None = None) -> str:

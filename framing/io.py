@@ -33,9 +33,34 @@ class NoAliasSafeLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def safe_load_yaml(text: str) -> Any:
-    """Parse YAML text with :class:`NoAliasSafeLoader` (no tags that run code, no aliases)."""
-    return yaml.load(text, Loader=NoAliasSafeLoader)  # noqa: S506 - a SafeLoader subclass
+class _NoDatesLoader(NoAliasSafeLoader):
+    """:class:`NoAliasSafeLoader` that leaves dates as strings, so a bad date is reported with its field."""
+
+
+_NoDatesLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def safe_load_yaml(text: str, *, dates: bool = True) -> Any:
+    """Parse YAML text safely: no tags that run code, no aliases (:class:`NoAliasSafeLoader`).
+
+    Parameters
+    ----------
+    text : str
+    dates : bool, default True
+        Turn ISO dates into :class:`datetime.date`; with False they stay strings (the corpus loader
+        parses them itself, to name the field of a bad date).
+
+    Examples
+    --------
+    >>> safe_load_yaml("date: 2019-07-12")
+    {'date': datetime.date(2019, 7, 12)}
+    >>> safe_load_yaml("date: 2019-07-12", dates=False)
+    {'date': '2019-07-12'}
+    """
+    return yaml.load(text, Loader=NoAliasSafeLoader if dates else _NoDatesLoader)  # noqa: S506 - SafeLoader subclasses
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> Path:

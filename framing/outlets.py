@@ -20,7 +20,6 @@ import difflib
 import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 from urllib.parse import urlsplit
@@ -29,6 +28,7 @@ import yaml
 
 from .errors import OutletError, where
 from .io import safe_load_yaml
+from .resources import read_text
 
 __all__ = [
     "Citation",
@@ -217,7 +217,7 @@ class OutletRegistry:
         """Load the packaged registry (unless ``packaged=False``) plus user files."""
         outlets: list[Outlet] = []
         if packaged:
-            text = resources.files("framing.data").joinpath("outlets.yaml").read_text("utf-8")
+            text = read_text("outlets.yaml")
             outlets.extend(_with_fingerprints(_parse_outlets(text, "framing/data/outlets.yaml")))
         for p in paths:
             p = Path(p)
@@ -389,7 +389,7 @@ def _with_fingerprints(outlets: list[Outlet]) -> list[Outlet]:
     """Add the packaged detection fingerprints (``outlet_fingerprints.yaml``) to packaged outlets."""
     from dataclasses import replace
 
-    text = resources.files("framing.data").joinpath("outlet_fingerprints.yaml").read_text("utf-8")
+    text = read_text("outlet_fingerprints.yaml")
     extra = yaml.safe_load(text) or {}
     for key, patterns in extra.items():
         for fp in patterns:

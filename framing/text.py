@@ -15,12 +15,14 @@ import re
 import string
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import chain
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from .resources import read_text
+
 __all__ = [
+    "looks_english",
     "Span",
     "find_all",
     "paragraph_spans",
@@ -88,7 +90,7 @@ def abbreviations() -> frozenset[str]:
     >>> "gen" in abbreviations() and "u.s" in abbreviations()
     True
     """
-    raw = resources.files("framing.data").joinpath("abbreviations.txt").read_text("utf-8")
+    raw = read_text("abbreviations.txt")
     words = set()
     for line in raw.splitlines():
         line = line.split("#", 1)[0].strip()
@@ -374,3 +376,38 @@ def word_count(text: str) -> int:
     4
     """
     return len(TOKEN_RE.findall(text))
+
+
+_FUNCTION_WORDS_RE = re.compile(
+    r"(?<!\w)(?:the|a|an|and|or|but|of|to|in|on|at|for|with|by|from|as|is|are|was|were|be|been|has|have|had|"
+    r"it|its|this|that|these|those|he|she|they|we|i|you|not|will|would|said|which|who)(?!\w)"
+)
+
+
+# the commonest function words between spaces: their counts are a lower bound of the regex's count
+_FUNCTION_WORDS_SPACED = (" the ", " of ", " to ", " and ", " a ", " in ")
+
+
+def looks_english(text: str, sample: int = 600) -> bool:
+    """True unless the first ``sample`` characters hold at least 25 words and fewer than 12 % of them
+    are common English function words: the package's one language check (its lexicons and VADER are
+    English).
+
+    Examples
+    --------
+    >>> looks_english("The minister said that the talks would resume in the spring and that both sides were ready. " * 2)
+    True
+    >>> looks_english("Der Minister sagte, die Gespräche würden im Frühjahr wieder aufgenommen, beide Seiten seien bereit. " * 2)
+    False
+    >>> looks_english("Zu kurz.")  # fewer than 25 words: no verdict, so True
+    True
+    """
+    head = text[:sample].lower()
+    n = len(TOKEN_RE.findall(head))
+    if n < 25:
+        return True
+    # Shortcut: each " the " (etc.) holds its own match of _FUNCTION_WORDS_RE, so a few str.count calls
+    # give a lower bound of the count; most English texts pass on it without the regex pass.
+    if sum(map(head.count, _FUNCTION_WORDS_SPACED)) / n >= 0.12:
+        return True
+    return len(_FUNCTION_WORDS_RE.findall(head)) / n >= 0.12

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.corpus import Corpus, FramingWarning, load_corpus, parse_article_date
+from framing.corpus import Corpus, load_corpus, parse_article_date
+from framing.errors import FramingWarning
 from framing.errors import CorpusError
 
 from .conftest import S400

@@ -8,36 +8,13 @@ Lines starting with ``#`` are provenance comments.
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-from ..errors import LexiconError, where
+from ..resources import read_csv
 
-__all__ = ["Lexicon", "lexicon", "read_data_csv"]
-
-
-def read_data_csv(name: str, required: tuple[str, ...]) -> list[dict[str, str]]:
-    """Read a packaged CSV from ``framing/data`` skipping ``#`` comment lines.
-
-    Raises
-    ------
-    LexiconError
-        When a required column is missing.
-    """
-    raw = resources.files("framing.data").joinpath(name).read_text("utf-8")
-    lines = [ln for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(lines)))
-    missing = [c for c in required if c not in (reader.fieldnames or [])]
-    if missing:
-        raise LexiconError(
-            f"{where('framing/data/' + name, 1)}: missing column(s) {missing}; "
-            f"the header must contain {list(required)}."
-        )
-    return [{k: (v or "").strip() for k, v in row.items() if k is not None} for row in reader]
+__all__ = ["Lexicon", "lexicon"]
 
 
 @dataclass(frozen=True)
@@ -65,13 +42,13 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """Load and index the packaged word lists (cached)."""
     lex = Lexicon()
-    for row in read_data_csv("reporting_verbs.csv", ("cue", "lemma", "stance", "frame")):
+    for row in read_csv("reporting_verbs.csv", ("cue", "lemma", "stance", "frame")):
         lex.cues[row["cue"].lower()] = (row["lemma"], row["stance"], row["frame"])
     forms = sorted(lex.cues, key=len, reverse=True)
     for f in forms:
         pat = re.compile(re.escape(f).replace(r"\ ", r"\s+") + r"(?![\w-])", re.IGNORECASE)
         lex.cue_first.setdefault(f.split()[0], []).append(pat)
-    for row in read_data_csv("countries.csv", ("code", "names", "capitals", "adjectives", "government")):
+    for row in read_csv("countries.csv", ("code", "names", "capitals", "adjectives", "government")):
         adjs = [a for a in row["adjectives"].split("|") if a]
         place = Place(row["code"], row["government"], adjs[0] if adjs else row["code"])
         for name in row["names"].split("|") + row["capitals"].split("|"):
@@ -81,9 +58,9 @@ def lexicon() -> Lexicon:
                     lex.metonyms.setdefault(name.lower()[4:], place)
         for adj in adjs:
             lex.adjectives.setdefault(adj.lower(), place)
-    for row in read_data_csv("roles.csv", ("word", "class", "group")):
+    for row in read_csv("roles.csv", ("word", "class", "group")):
         lex.roles[row["word"].lower()] = (row["class"], row["group"] == "yes")
-    for row in read_data_csv("organisations.csv", ("name", "aliases", "affiliation", "country", "kind")):
+    for row in read_csv("organisations.csv", ("name", "aliases", "affiliation", "country", "kind")):
         rec = (row["name"], row["affiliation"], row["country"], row["kind"])
         for alias in [row["name"], *row["aliases"].split("|")]:
             if alias:

@@ -30,18 +30,17 @@ run time and nothing is downloaded.
 from __future__ import annotations
 
 import bisect
-import json
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress
 from operator import or_
-from importlib import resources
 from typing import Any, Mapping
 
-from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import NEGATE
 
+from ..resources import read_json, vader_lexicon
 from ..text import find_any
 
 __all__ = ["TargetSentiment", "SentenceTokens", "target_features", "score_features", "LABELS", "load_model"]
@@ -95,11 +94,6 @@ class TargetSentiment:
     clause_start: int
     clause_end: int
     sentence_compound: float
-
-
-@lru_cache(maxsize=1)
-def _vader_lexicon() -> Mapping[str, float]:
-    return SentimentIntensityAnalyzer().lexicon
 
 
 def _clause_bounds(sentence: str, a: int, b: int) -> tuple[int, int]:
@@ -210,7 +204,7 @@ class SentenceTokens:
             words = list(map(str.lower, parts[1::2]))
         self.bounds = list(accumulate(map(len, parts)))
         self.words = words
-        self.vals = vals = list(map(_vader_lexicon().get, words))
+        self.vals = vals = list(map(vader_lexicon().get, words))
         self.lex_idx = list(compress(range(len(vals)), vals))
         if _NEGATE.isdisjoint(words) and "n't" not in low:  # no negation (most sentences)
             self.sp_idx, self.sp_val = self.lex_idx, vals
@@ -358,8 +352,7 @@ def load_model() -> dict[str, Any]:
     dict
         ``{"labels": [...], "weights": {feature: [w_neg, w_neu, w_pos]}, "intercept": [...], ...}``.
     """
-    raw = resources.files("framing.data").joinpath("models/target_sentiment.json").read_text("utf-8")
-    model = json.loads(raw)
+    model = read_json("models/target_sentiment.json")
     model["weights"] = {k: tuple(v) for k, v in model["weights"].items()}
     return model
 

@@ -61,11 +61,10 @@ import re
 import warnings
 import zlib
 from collections import Counter
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, islice, repeat
 from statistics import NormalDist
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Collection, Iterable, Mapping, Sequence
 
@@ -73,8 +72,9 @@ import numpy as np
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from ..errors import FramingError, LexiconError, where
-from ..text import sentence_spans
+from ..errors import FramingError, FramingWarning, LexiconError, where
+from ..resources import read_text
+from ..text import looks_english, sentence_spans
 from ._vader import FastVader
 from ._target import LABELS as _LABELS
 from ._target import (CONTEXT_CHARS, MAX_SENTENCE_CHARS, SentenceTokens, TargetSentiment, _score_target,
@@ -149,7 +149,7 @@ def load_news_lexicon(path: str | Path | None = None) -> dict[str, float]:
     """
     if path is None:
         name = "framing/data/" + _NEWS_LEXICON
-        raw = resources.files("framing.data").joinpath(_NEWS_LEXICON).read_text("utf-8")
+        raw = read_text(_NEWS_LEXICON)
     else:
         name = str(path)
         try:
@@ -240,27 +240,14 @@ def vader_scores(sentence: str, news_lexicon: bool = False) -> dict[str, float]:
 
 # ------------------------------------------------------------------- language check
 
-_ENGLISH_COMMON = frozenset(
-    "the of and to a in that is for on was with as by he it at from his said be are have has not "
-    "an this but they were which its or had who will their been would more we after also".split()
-)
-_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
 def _warn_if_not_english(texts: Iterable[str]) -> None:
-    """Warn when the texts do not look English (share of very common English words)."""
-    n = hits = 0
-    for text in texts:  # a sample: the first 1,000 characters of each text, at most 5,000 words
-        words = _WORD_RE.findall(text, 0, 1000)
-        n += len(words)
-        hits += sum(1 for w in words if w.lower() in _ENGLISH_COMMON)
-        if n >= 5000:
-            break
-    if n >= 20 and hits / n < 0.08:
+    """Warn once when most texts (of the first 50) do not look English (:func:`framing.text.looks_english`)."""
+    sample = list(islice(texts, 50))
+    if sample and sum(not looks_english(t) for t in sample) > len(sample) / 2:
         warnings.warn(
             "The corpus does not look English: VADER's lexicon (and framing's lexicons) are English, "
             "so sentiment scores of other languages are mostly zero and not meaningful.",
-            UserWarning,
+            FramingWarning,
             stacklevel=3,
         )
 

@@ -32,7 +32,7 @@ import pandas as pd
 
 from ..actors import Actor
 from ..text import Span
-from ._quotes_data import read_data_csv
+from ..resources import read_csv
 from ._quotes_extract import RawQuote, find_attributions
 from ._quotes_resolve import Resolver
 
@@ -329,5 +329,5 @@ def reporting_verbs() -> pd.DataFrame:
     >>> rv.set_index("cue").loc["claimed", "stance"]
     'loaded'
     """
-    rows = read_data_csv("reporting_verbs.csv", ("cue", "lemma", "stance", "frame", "note", "source"))
+    rows = read_csv("reporting_verbs.csv", ("cue", "lemma", "stance", "frame", "note", "source"))
     return pd.DataFrame(rows, columns=["cue", "lemma", "stance", "frame", "note", "source"])

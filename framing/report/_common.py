@@ -12,7 +12,6 @@ import io
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable, Mapping, Sequence
 
 import matplotlib
@@ -23,6 +22,7 @@ import pandas as pd  # noqa: E402
 import yaml  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from ..resources import read_text  # noqa: E402
 from ..plots import affiliation_colors, category_colors, outlet_colors  # noqa: E402
 
 __all__ = [
@@ -350,7 +350,7 @@ def choose_excerpt(text: str, paragraphs: Sequence[Any], marks: Sequence[Mark], 
 def load_accuracy() -> tuple[dict[str, Any], ...]:
     """Measured accuracy figures from ``framing/data/accuracy.yaml`` (empty when the file is absent)."""
     try:
-        raw = resources.files("framing.data").joinpath("accuracy.yaml").read_text("utf-8")
+        raw = read_text("accuracy.yaml")
     except (FileNotFoundError, OSError):
         return ()
     data = yaml.safe_load(raw) or {}
