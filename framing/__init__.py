@@ -49,8 +49,8 @@ _EXPORTS: dict[str, str] = {
     "sentence_sentiment": "framing.analyzers.sentiment",
     "outlet_sentiment": "framing.analyzers.sentiment",
     "target_sentiment": "framing.analyzers.sentiment",
-    "actor_sentiment": "framing.analyzers.sentiment",
-    "actor_sentiment_summary": "framing.analyzers.sentiment",
+    "actor_sentiment": "framing.analyzers.mentions",
+    "actor_sentiment_summary": "framing.analyzers.mentions",
     "article_sentiment": "framing.analyzers.sentiment",
     "TargetSentiment": "framing.analyzers.sentiment",
     "vader_scores": "framing.analyzers.sentiment",
@@ -68,6 +68,8 @@ _EXPORTS: dict[str, str] = {
     # comparison
     "analyze": "framing.compare",
     "analyze_stream": "framing.stream",
+    "TABLES": "framing.tables",
+    "REGISTRY": "framing.registry",
     "Comparison": "framing.compare",
 }
 

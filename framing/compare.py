@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
-import warnings as _warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Collection, Iterable, Mapping, Sequence
+from typing import Any, Iterable
 
 import pandas as pd
 
 from .corpus import Corpus
-from .errors import FramingWarning
 from .tables import TABLES
 from .text import Span, looks_english
 
@@ -268,12 +266,11 @@ def corpus_warnings(articles: pd.DataFrame) -> list[str]:
 
 
 def language_warnings(corpus: Corpus) -> list[str]:
-    """One caveat naming the articles that do not look English (:func:`framing.text.looks_english`),
-    also issued once as a :class:`FramingWarning`."""
+    """One caveat naming the articles that do not look English (:func:`framing.text.looks_english`), for
+    the report (loading the corpus warned about them once already)."""
     odd = [a.id for a in corpus.articles if a.text and not looks_english(a.text)]
     if not odd:
         return []
     msg = (f"{len(odd)} article(s) do not look English ({', '.join(odd[:5])}{' ...' if len(odd) > 5 else ''}): "
            "the lexicons and VADER are English, so their scores and terms mean little.")
-    _warnings.warn(msg, FramingWarning, stacklevel=3)
     return [msg]

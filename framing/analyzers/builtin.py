@@ -15,8 +15,8 @@ from ..tables import TABLES
 from . import additive
 from .distinctive import distinctive_terms
 from .loaded import loaded_rates, loaded_terms, top_loaded_terms
-from .sentiment import (actor_sentiment, actor_sentiment_summary, article_sentiment, name_counts,
-                        names_from_counts, outlet_sentiment, sentence_sentiment)
+from .mentions import actor_sentiment, actor_sentiment_summary, name_counts, names_from_counts
+from .sentiment import article_sentiment, outlet_sentiment, sentence_sentiment
 from .voices import affiliation_shares, voice_summary, voices
 
 Tables = Mapping[str, pd.DataFrame]
