@@ -190,7 +190,8 @@ def analyze(corpus: Corpus, n_jobs: int = 1, *, analyzers: Iterable[str] | None 
     >>> comp = framing.analyze(framing.load_corpus("corpora/s400"))   # doctest: +SKIP
     >>> comp.outlet_sentiment[["outlet", "mean", "n_sentences"]]     # doctest: +SKIP
     """
-    from .registry import resolve, summary_tables
+    from .analyzers.builtin import resolve
+    from .registry import summary_tables
     from .runner import run
 
     chosen = resolve(None if analyzers is None else ["article_counts", *analyzers])

@@ -20,8 +20,9 @@ the Dask engine and the report need to know about one analysis:
   optionally with an additive form (``partial``/``merge``/``final``) that the
   streaming analysis uses with flat memory.
 
-Adding an analyzer is adding one :func:`register` call in
-:mod:`framing.analyzers.builtin` (see
+The package's analyzers are registered by :mod:`framing.analyzers.builtin`, whose ``resolve`` is the
+one to call (importing it registers them). Adding an analyzer is adding one :func:`register` call
+there (see
 ``docs/ARCHITECTURE.md``); the contract tests in ``tests/test_registry.py``
 then run over it automatically.
 """
@@ -123,7 +124,6 @@ def resolve(names: Iterable[str] | None = None, extra: Sequence[Analyzer] = ()) 
     FramingError
         For an unknown name; the message lists the known ones.
     """
-    _load_builtin()
     if names is None:
         wanted = {n for n, a in REGISTRY.items() if a.default}
     else:
@@ -146,8 +146,3 @@ def summary_tables(analyzers: Sequence[Analyzer], tables: Tables) -> dict[str, p
         for s in a.summaries:
             out[s.table] = TABLES[s.table].conform(s.func(tables))
     return out
-
-
-def _load_builtin() -> None:
-    """Register the package's analyzers (imported on first use, so ``import framing`` stays fast)."""
-    from .analyzers import builtin  # noqa: F401 - its import registers them

@@ -20,7 +20,8 @@ import pandas as pd
 
 from .corpus import Corpus, parse_jsonl_line
 from .errors import CorpusError
-from .registry import Analyzer, Summary, resolve
+from .analyzers.builtin import resolve
+from .registry import Analyzer, Summary
 
 __all__ = ["StreamCounts", "OutletCounts", "chunk_counts", "analyze_stream", "iter_records", "streamed_analyzers"]
 

@@ -13,7 +13,8 @@ import pytest
 import framing
 from framing.corpus import Corpus
 from framing.errors import FramingError
-from framing.registry import REGISTRY, Analyzer, register, resolve, summary_tables
+from framing.analyzers.builtin import resolve
+from framing.registry import REGISTRY, Analyzer, register, summary_tables
 from framing.runner import fit_states, run, run_chunk
 from framing.tables import TABLES, declare
 

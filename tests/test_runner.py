@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.registry import Analyzer, resolve
+from framing.analyzers.builtin import resolve
+from framing.registry import Analyzer
 from framing.runner import chunk_bounds, gc_paused, run
 
 

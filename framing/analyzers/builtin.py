@@ -1,6 +1,7 @@
 """The package's analyzers, registered with :mod:`framing.registry` (one entry each).
 
-Each ``_run_*`` adapter calls the public analyzer with what the runner hands it: the corpus (or a
+Import :func:`resolve` from here (not from :mod:`framing.registry`): importing this module is what
+registers the analyzers. Each ``_run_*`` adapter calls the public analyzer with what the runner hands it: the corpus (or a
 chunk of it), the fitted corpus-wide state and the chunk's tables of the analyzers it needs.
 """
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Any, Callable, Mapping
 
 import pandas as pd
 
-from ..registry import Analyzer, Fit, Summary, register
+from ..registry import Analyzer, Fit, Summary, register, resolve
 from ..tables import TABLES
 from . import additive
 from .distinctive import distinctive_terms
@@ -18,6 +19,8 @@ from .loaded import loaded_rates, loaded_terms, top_loaded_terms
 from .mentions import actor_sentiment, actor_sentiment_summary, name_counts, names_from_counts
 from .sentiment import article_sentiment, outlet_sentiment, sentence_sentiment
 from .voices import affiliation_shares, voice_summary, voices
+
+__all__ = ["resolve", "DISTINCTIVE_TOP"]
 
 Tables = Mapping[str, pd.DataFrame]
 
