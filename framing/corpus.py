@@ -36,7 +36,8 @@ from .dates import parse_date
 from .outlets import Outlet, OutletRegistry, default_registry, normalize_domain
 from .text import Span, looks_english, paragraph_spans, sentence_spans, word_count
 
-__all__ = ["Article", "Corpus", "load_corpus", "read_text_file", "parse_article_date", "FramingWarning"]
+__all__ = ["Article", "Corpus", "LoadReport", "load_corpus", "read_text_file", "parse_article_date",
+           "FramingWarning"]
 
 log = logging.getLogger(__name__)
 
@@ -199,6 +200,7 @@ class Corpus:
         source: str | Path = "<records>",
         date_format: str | None = None,
         outlet_from_url: bool = True,
+        report: LoadReport | None = None,
     ) -> "Corpus":
         """Build a corpus from dicts with ``id, outlet, text`` and optional
         ``title, date, author, url``.
@@ -215,6 +217,10 @@ class Corpus:
         outlet_from_url : bool, default True
             When an article's outlet name is not in the registry but its URL's
             domain is, use that outlet (the load warning lists each such name).
+        report : LoadReport, optional
+            Collect the findings into this report and emit nothing (a chunked
+            loader merges its chunks' reports and warns once); by default they
+            are emitted as warnings when all records are read.
 
         Warns
         -----
@@ -231,14 +237,17 @@ class Corpus:
         (('cbc',), 'NATO said so.', datetime.date(2017, 9, 16))
         """
         registry = registry or default_registry()
-        notes = _LoadNotes(source, registry, date_format, outlet_from_url)
+        own = report is None
+        report = LoadReport(str(source)) if report is None else report
+        notes = _Loader(report, registry, date_format, outlet_from_url)
         arts: list[Article] = []
         outlets: dict[str, Outlet] = {}
         seen: dict[str, int] = {}
         for n, rec in enumerate(records, start=1):
             line = rec.get("_line", n) if isinstance(rec, Mapping) else n
             arts.append(_article_from_record(rec, line, source, registry, outlets, seen, clean, notes))
-        notes.warn()
+        if own:
+            report.warn(registry)
         acts = tuple(a if isinstance(a, Actor) else None for a in actors)  # type: ignore[misc]
         if any(a is None for a in acts):
             acts = actors_from_records(actors, source)  # type: ignore[arg-type]
@@ -271,7 +280,7 @@ def _isna(v: Any) -> bool:
 
 def _article_from_record(rec: Mapping[str, Any], line: int, source: str | Path, registry: OutletRegistry,
                          outlets: dict[str, Outlet], seen: dict[str, int], clean: bool,
-                         notes: "_LoadNotes") -> Article:
+                         notes: "_Loader") -> Article:
     if not isinstance(rec, Mapping):
         raise CorpusError(f"{where(source, line)}: expected an object with id, outlet, text; got {type(rec).__name__}.")
     aid = rec.get("id")
@@ -303,7 +312,7 @@ def _article_from_record(rec: Mapping[str, Any], line: int, source: str | Path, 
         author=_opt(rec.get("author")), url=url, meta=extra,
     )
     if not looks_english(article.text):
-        notes.non_english.append(aid)
+        notes.report.non_english.append(aid)
     return article
 
 
@@ -314,18 +323,112 @@ def _opt(v: Any) -> str | None:
     return None if v is None or str(v).strip() == "" else str(v).strip()
 
 
-class _LoadNotes:
-    """What one load found that the user must hear about once, not once per article: outlet names not in
-    the registry (or resolved by URL), dates that could not be parsed, articles that do not look English."""
+@dataclass
+class LoadReport:
+    """What loading a corpus found that the user must hear about once, not once per article or chunk.
 
-    def __init__(self, source: str | Path, registry: OutletRegistry, date_format: str | None,
+    Corpus loaders fill one report and emit at most three :class:`FramingWarning`
+    at the end (:meth:`warn`). A streaming or parallel loader passes its own
+    report to :meth:`Corpus.from_records` for each chunk (nothing is emitted
+    then), merges the chunks' reports (:meth:`merge`; reports pickle) and calls
+    :meth:`warn` once.
+
+    Attributes
+    ----------
+    source : str
+        The file or label the records came from.
+    unknown : dict
+        Outlet name not in the registry -> lines (or record numbers) using it.
+    by_url : dict
+        ``(name, outlet key)`` -> number of articles whose unknown name was
+        resolved from the URL's domain.
+    bad_dates : list of (line, value)
+        Dates that could not be read (kept as missing).
+    non_english : list of str
+        Ids of articles that do not look like English prose.
+
+    Examples
+    --------
+    >>> report = LoadReport()
+    >>> c = Corpus.from_records([{"id": "a", "outlet": "cbc", "text": "x", "date": "soon"}], report=report)
+    >>> report.bad_dates, c[0].date is None
+    ([(1, 'soon')], True)
+    """
+
+    source: str = "<records>"
+    unknown: dict[str, list[int]] = field(default_factory=dict)
+    by_url: dict[tuple[str, str], int] = field(default_factory=dict)
+    bad_dates: list[tuple[int, str]] = field(default_factory=list)
+    non_english: list[str] = field(default_factory=list)
+
+    def merge(self, other: "LoadReport") -> "LoadReport":
+        """Add another report's findings (for example a later chunk's) to this one; returns self."""
+        for name, lines in other.unknown.items():
+            self.unknown.setdefault(name, []).extend(lines)
+        for key, n in other.by_url.items():
+            self.by_url[key] = self.by_url.get(key, 0) + n
+        self.bad_dates.extend(other.bad_dates)
+        self.non_english.extend(other.non_english)
+        return self
+
+    def messages(self, registry: OutletRegistry | None = None) -> list[str]:
+        """The warning texts (0 to 3), in the order :meth:`warn` emits them."""
+        registry = registry or default_registry()
+        src, out = where(self.source), []
+        if self.unknown or self.by_url:
+            out.append(f"{src}: " + ". ".join(self._outlet_parts(registry)) + ".")
+        if self.bad_dates:
+            shown = ", ".join(f"line {line}: {value!r}" for line, value in self.bad_dates[:5])
+            more = f" and {len(self.bad_dates) - 5} more" if len(self.bad_dates) > 5 else ""
+            out.append(f"{src}: {len(self.bad_dates)} date(s) could not be read and are kept as missing "
+                       f"({shown}{more}). Use YYYY-MM-DD, 9/16/17 (month first; date_format='dmy' for day first) "
+                       "or 'Sept. 16, 2017'.")
+        if self.non_english:
+            shown = ", ".join(repr(a) for a in self.non_english[:5])
+            more = f" and {len(self.non_english) - 5} more" if len(self.non_english) > 5 else ""
+            out.append(f"{src}: {len(self.non_english)} article(s) do not look like English prose ({shown}{more}): "
+                       "few English function words, so another language or mostly tables and lists. The lexicons "
+                       "and the sentiment model are English; their figures for these articles are not meaningful.")
+        return out
+
+    def _outlet_parts(self, registry: OutletRegistry) -> list[str]:
+        parts = []
+        if self.unknown:
+            n_art = sum(len(v) for v in self.unknown.values())
+            listed = ", ".join(
+                f"{name!r} ({len(lines)} article{'s' if len(lines) > 1 else ''}, first at line {min(lines)}"
+                f"{_suggest(name, registry)})" for name, lines in sorted(self.unknown.items()))
+            parts.append(f"{len(self.unknown)} outlet name(s) are not in the registry and are used with their "
+                         f"names only, without facts ({n_art} articles): {listed}. Add them (or an alias) to an "
+                         "outlets YAML file to give them metadata")
+        if self.by_url:
+            listed = ", ".join(f"{name!r} -> {key} ({n})" for (name, key), n in sorted(self.by_url.items()))
+            parts.append(f"{len(self.by_url)} unknown outlet name(s) were resolved from their articles' URLs "
+                         f"(articles): {listed}. Pass outlet_from_url=False to keep the names instead")
+        return parts
+
+    def warn(self, registry: OutletRegistry | None = None) -> None:
+        """Emit each message as one :class:`FramingWarning`."""
+        for message in self.messages(registry):
+            warnings.warn(message, FramingWarning, stacklevel=3)
+
+
+def _suggest(name: str, registry: OutletRegistry) -> str:
+    names: dict[str, str] = {}
+    for o in registry:
+        for n in (o.key, o.name, *o.aliases):
+            names.setdefault(n.lower(), o.key)
+    close = difflib.get_close_matches(name.lower(), list(names), n=1, cutoff=0.75)
+    return f"; did you mean {names[close[0]]!r}?" if close else ""
+
+
+class _Loader:
+    """Per-load context: resolves outlets (cached per name and domain) and dates, recording findings."""
+
+    def __init__(self, report: LoadReport, registry: OutletRegistry, date_format: str | None,
                  outlet_from_url: bool) -> None:
-        self.source, self.registry = source, registry
+        self.report, self.registry = report, registry
         self.date_format, self.outlet_from_url = date_format, outlet_from_url
-        self.unknown: dict[str, list[int]] = {}
-        self.by_url: dict[tuple[str, str], int] = {}
-        self.bad_dates: list[tuple[int, str]] = []
-        self.non_english: list[str] = []
         self._cache: dict[tuple[str, str | None], tuple[Outlet, bool]] = {}
 
     def outlet(self, name: str, url: str | None, line: int) -> Outlet:
@@ -338,58 +441,17 @@ class _LoadNotes:
             self._cache[key] = (hit, via_url) if hit is not None else (Outlet.unregistered(name), False)
         outlet, via_url = self._cache[key]
         if via_url:
-            self.by_url[(name, outlet.key)] = self.by_url.get((name, outlet.key), 0) + 1
+            self.report.by_url[(name, outlet.key)] = self.report.by_url.get((name, outlet.key), 0) + 1
         elif not outlet.registered:
-            self.unknown.setdefault(name, []).append(line)
+            self.report.unknown.setdefault(name, []).append(line)
         return outlet
 
     def date(self, value: Any, line: int) -> tuple[_dt.date | None, bool]:
         try:
-            return parse_article_date(value, where(self.source, line, "date"), date_format=self.date_format)
+            return parse_article_date(value, where(self.report.source, line, "date"), date_format=self.date_format)
         except CorpusError:
-            self.bad_dates.append((line, str(value)))
+            self.report.bad_dates.append((line, str(value)))
             return None, False
-
-    def _suggest(self, name: str) -> str:
-        names = {}
-        for o in self.registry:
-            for n in (o.key, o.name, *o.aliases):
-                names.setdefault(n.lower(), o.key)
-        close = difflib.get_close_matches(name.lower(), list(names), n=1, cutoff=0.75)
-        return f"; did you mean {names[close[0]]!r}?" if close else ""
-
-    def warn(self) -> None:
-        src = where(self.source)
-        if self.unknown or self.by_url:
-            parts = []
-            if self.unknown:
-                n_art = sum(len(v) for v in self.unknown.values())
-                listed = ", ".join(
-                    f"{name!r} ({len(lines)} article{'s' if len(lines) > 1 else ''}, first at line {lines[0]}"
-                    f"{self._suggest(name)})" for name, lines in sorted(self.unknown.items()))
-                parts.append(f"{len(self.unknown)} outlet name(s) are not in the registry and are used with their "
-                             f"names only, without facts ({n_art} articles): {listed}. Add them (or an alias) to an "
-                             "outlets YAML file to give them metadata")
-            if self.by_url:
-                listed = ", ".join(f"{name!r} -> {key} ({n})" for (name, key), n in sorted(self.by_url.items()))
-                parts.append(f"{len(self.by_url)} unknown outlet name(s) were resolved from their articles' URLs "
-                             f"(articles): {listed}. Pass outlet_from_url=False to keep the names instead")
-            warnings.warn(f"{src}: " + ". ".join(parts) + ".", FramingWarning, stacklevel=3)
-        if self.bad_dates:
-            shown = ", ".join(f"line {line}: {value!r}" for line, value in self.bad_dates[:5])
-            more = f" and {len(self.bad_dates) - 5} more" if len(self.bad_dates) > 5 else ""
-            warnings.warn(
-                f"{src}: {len(self.bad_dates)} date(s) could not be read and are kept as missing ({shown}{more}). "
-                "Use YYYY-MM-DD, 9/16/17 (month first; date_format='dmy' for day first) or 'Sept. 16, 2017'.",
-                FramingWarning, stacklevel=3)
-        if self.non_english:
-            shown = ", ".join(repr(a) for a in self.non_english[:5])
-            more = f" and {len(self.non_english) - 5} more" if len(self.non_english) > 5 else ""
-            warnings.warn(
-                f"{src}: {len(self.non_english)} article(s) do not look like English prose ({shown}{more}): few English "
-                "function words, so another language or mostly tables and lists. The lexicons and the sentiment "
-                "model are English; their figures for these articles are not meaningful.",
-                FramingWarning, stacklevel=3)
 
 
 def parse_article_date(value: Any, loc: str = "<input>", *,

@@ -307,3 +307,23 @@ def test_corpus_allsides_first_1500_load_as_they_come(tmp_path) -> None:
     assert not any("could not be read" in str(w.message) for w in caught)
     dated = [a for a in corpus if a.date is not None]
     assert len(dated) >= 1300 and all(dt.date(2000, 1, 1) <= a.date <= dt.date(2021, 1, 1) for a in dated)
+
+
+def test_corpus_load_report_merges_chunks_and_warns_once() -> None:
+    import pickle
+
+    from framing.corpus import LoadReport
+
+    chunks = [[{"id": "a", "outlet": "Kalamazoo Weekly Bugle", "text": GOOD_TEXT, "date": "soon", "_line": 1}],
+              [{"id": "b", "outlet": "Kalamazoo Weekly Bugle", "text": GOOD_TEXT, "date": "9/16/17", "_line": 2},
+               {"id": "c", "outlet": "cbc", "text": GOOD_TEXT, "date": "later", "_line": 3}]]
+    total = LoadReport("big.jsonl")
+    for chunk in chunks:  # as a chunked loader would: each chunk silent, reports merged (they pickle)
+        part = LoadReport("big.jsonl")
+        _, caught = _warnings_of(lambda: Corpus.from_records(chunk, report=part, source="big.jsonl"))
+        assert caught == []
+        total.merge(pickle.loads(pickle.dumps(part)))
+    _, caught = _warnings_of(total.warn)
+    assert len(caught) == 2
+    assert "'Kalamazoo Weekly Bugle' (2 articles, first at line 1)" in str(caught[0].message)
+    assert "big.jsonl: 2 date(s) could not be read" in str(caught[1].message)
