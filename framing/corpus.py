@@ -156,8 +156,14 @@ class Corpus:
         """The :class:`Outlet` for a key of this corpus."""
         return self.outlets.get(key) or default_registry().get(key)
 
-    def to_frame(self):
+    def to_frame(self, counts: Any = None):
         """One row per article with outlet metadata joined.
+
+        Parameters
+        ----------
+        counts : DataFrame, optional
+            An ``article_counts`` table (``article_id, n_words, n_sentences``) found while analysing
+            the articles; without it the texts are tokenised here.
 
         Returns
         -------
@@ -169,6 +175,9 @@ class Corpus:
         """
         import pandas as pd
 
+        known: dict[str, tuple[int, int]] = {} if counts is None else dict(
+            zip(counts["article_id"], zip(counts["n_words"].tolist(), counts["n_sentences"].tolist())))
+
         rows = []
         facts_of: dict[str, dict[str, Any]] = {}
         for a in self.articles:
@@ -179,7 +188,8 @@ class Corpus:
             rows.append({
                 "article_id": a.id, "outlet": a.outlet, "title": a.title, "date": a.date,
                 "date_approximate": a.date_approximate, "author": a.author, "url": a.url,
-                "n_chars": len(a.text), "n_words": a.n_words, "n_sentences": a.n_sentences,
+                "n_chars": len(a.text), "n_words": known[a.id][0] if a.id in known else a.n_words,
+                "n_sentences": known[a.id][1] if a.id in known else a.n_sentences,
                 "n_removed_lines": len(a.removed), **facts,
             })
         cols = ["article_id", "outlet", "title", "date", "date_approximate", "author", "url", "n_chars",

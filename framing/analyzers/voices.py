@@ -26,11 +26,12 @@ Reporting verbs and their stance class live in
 from __future__ import annotations
 
 import logging
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
 from ..actors import Actor
+from ..tables import TABLES
 from ..text import Span
 from ..resources import read_csv
 from ._quotes_extract import RawQuote, find_attributions
@@ -249,12 +250,8 @@ def voices(corpus: Any) -> pd.DataFrame:
     return _types(df)
 
 
-_SUMMARY_COLUMNS = ["outlet", "n_quotes", "n_direct", "n_indirect", "n_mixed", "share_direct", "share_indirect",
-                    "share_mixed", "share_anonymous", "share_loaded_verbs", "n_speakers"]
-
-
 def voice_summary(voices_table: pd.DataFrame) -> pd.DataFrame:
-    """Per-outlet summary of a :func:`voices` table.
+    """Per-outlet summary of a :func:`voices` table (declared table ``voice_summary``).
 
     Returns
     -------
@@ -265,29 +262,35 @@ def voice_summary(voices_table: pd.DataFrame) -> pd.DataFrame:
         ``share_anonymous``, ``share_loaded_verbs`` (float, 0-1, of
         ``n_quotes``), ``n_speakers`` (distinct non-empty speakers).
     """
+    counts = voice_counts(voices_table)
+    return summary_from_counts(counts, list(counts))
+
+
+def voice_counts(voices_table: pd.DataFrame | None) -> dict[str, dict[str, Any]]:
+    """Per outlet (first-appearance order): quotes, quotes by kind, anonymous quotes, quotes with a
+    loaded verb, and the set of non-empty speakers; additive across chunks of a corpus."""
+    out: dict[str, dict[str, Any]] = {}
     if voices_table is None or len(voices_table) == 0:
-        return pd.DataFrame({c: pd.Series(dtype="object" if c == "outlet" else ("int64" if c.startswith("n_") else "float64"))
-                             for c in _SUMMARY_COLUMNS})
-    out = []
+        return out
     for outlet, g in voices_table.groupby("outlet", sort=False):
-        n = len(g)
-        counts = g["kind"].value_counts()
-        out.append(
-            {
-                "outlet": outlet,
-                "n_quotes": n,
-                "n_direct": int(counts.get("direct", 0)),
-                "n_indirect": int(counts.get("indirect", 0)),
-                "n_mixed": int(counts.get("mixed", 0)),
-                "share_direct": counts.get("direct", 0) / n,
-                "share_indirect": counts.get("indirect", 0) / n,
-                "share_mixed": counts.get("mixed", 0) / n,
-                "share_anonymous": float(g["anonymous"].astype(bool).mean()),
-                "share_loaded_verbs": float((g["verb_class"] == "loaded").mean()),
-                "n_speakers": int(g.loc[g["speaker"] != "", "speaker"].nunique()),
-            }
-        )
-    return pd.DataFrame(out, columns=_SUMMARY_COLUMNS)
+        kinds = g["kind"].value_counts()
+        out[outlet] = {"n_quotes": len(g), "n_direct": int(kinds.get("direct", 0)),
+                       "n_indirect": int(kinds.get("indirect", 0)), "n_mixed": int(kinds.get("mixed", 0)),
+                       "n_anonymous": int(g["anonymous"].astype(bool).sum()),
+                       "n_loaded": int((g["verb_class"] == "loaded").sum()),
+                       "speakers": set(g.loc[g["speaker"] != "", "speaker"])}
+    return out
+
+
+def summary_from_counts(counts: Mapping[str, Mapping[str, Any]], outlets: list[str]) -> pd.DataFrame:
+    """:func:`voice_summary` from :func:`voice_counts` (merged over chunks when streaming)."""
+    rows = []
+    for o in outlets:
+        c = counts[o]
+        n = c["n_quotes"]
+        rows.append((o, n, c["n_direct"], c["n_indirect"], c["n_mixed"], c["n_direct"] / n, c["n_indirect"] / n,
+                     c["n_mixed"] / n, c["n_anonymous"] / n, c["n_loaded"] / n, len(c["speakers"])))
+    return TABLES["voice_summary"].from_rows(rows)
 
 
 def affiliation_shares(voices_table: pd.DataFrame) -> pd.DataFrame:
