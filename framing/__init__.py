@@ -32,10 +32,13 @@ _EXPORTS: dict[str, str] = {
     "default_registry": "framing.outlets",
     "detect_outlet": "framing.outlets",
     "load_ratings": "framing.ratings",
+    "outlet_ratings": "framing.ratings",
+    "sources_frame": "framing.outlets",
     # corpus
     "Article": "framing.corpus",
     "Corpus": "framing.corpus",
     "load_corpus": "framing.corpus",
+    "LoadReport": "framing.corpus",
     "Actor": "framing.actors",
     "load_actors": "framing.actors",
     "clean_text": "framing.clean",
