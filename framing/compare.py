@@ -226,13 +226,11 @@ def outlet_table(corpus: Corpus, counts: pd.DataFrame | None = None) -> pd.DataF
 
 
 def source_table(corpus: Corpus) -> pd.DataFrame:
-    """Citations for every outlet fact: ``outlet, field, ref, checked``."""
-    rows = [
-        {"outlet": key, "field": c.field, "ref": c.ref, "checked": c.checked}
-        for key in corpus.outlet_keys
-        for c in corpus.outlet(key).sources
-    ]
-    return pd.DataFrame(rows, columns=["outlet", "field", "ref", "checked"])
+    """Citations for every outlet fact of the corpus: ``outlet, field, ref, checked, age_days, stale``
+    (:func:`framing.outlets.sources_frame`)."""
+    from .outlets import sources_frame
+
+    return sources_frame([corpus.outlet(k) for k in corpus.outlet_keys])
 
 
 def corpus_warnings(articles: pd.DataFrame) -> list[str]:
@@ -272,6 +270,6 @@ def language_warnings(corpus: Corpus) -> list[str]:
     odd = [a.id for a in corpus.articles if a.text and not looks_english(a.text)]
     if not odd:
         return []
-    msg = (f"{len(odd)} article(s) do not look English ({', '.join(odd[:5])}{' ...' if len(odd) > 5 else ''}): "
+    msg = (f"{len(odd)} article(s) do not look like English prose ({', '.join(odd[:5])}{' ...' if len(odd) > 5 else ''}): "
            "the lexicons and VADER are English, so their scores and terms mean little.")
     return [msg]

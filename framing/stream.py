@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import pandas as pd
 
-from .corpus import Corpus, parse_jsonl_line
+from .corpus import Corpus, LoadReport, parse_jsonl_line
 from .errors import CorpusError
 from .analyzers.builtin import resolve
 from .registry import Analyzer, Summary
@@ -137,9 +137,11 @@ def _batches(records: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict
         yield batch
 
 
-def _count_batch(args: tuple[list[dict[str, Any]], tuple, str]) -> StreamCounts:
+def _count_batch(args: tuple[list[dict[str, Any]], tuple, str]) -> tuple[StreamCounts, LoadReport]:
+    """One chunk's counts and what loading it found (warned about once, for the whole stream)."""
     batch, actors, source = args
-    return chunk_counts(Corpus.from_records(batch, actors=actors, source=source))
+    report = LoadReport(source)
+    return chunk_counts(Corpus.from_records(batch, actors=actors, source=source, report=report)), report
 
 
 def analyze_stream(source: str | Path | Iterable[Mapping[str, Any]], *, chunk_size: int = 500, n_jobs: int = 1,
@@ -172,9 +174,10 @@ def analyze_stream(source: str | Path | Iterable[Mapping[str, Any]], *, chunk_si
     src = str(source) if isinstance(source, (str, Path)) else "<stream>"
     jobs = ((b, actors, src) for b in _batches(iter_records(source), max(1, int(chunk_size))))
     total = StreamCounts()
+    found = LoadReport(src)
     pool = None
     if n_jobs <= 1:
-        results: Iterable[StreamCounts] = map(_count_batch, jobs)
+        results: Iterable[tuple[StreamCounts, LoadReport]] = map(_count_batch, jobs)
     else:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -185,15 +188,17 @@ def analyze_stream(source: str | Path | Iterable[Mapping[str, Any]], *, chunk_si
 
         results = tqdm(results, desc="chunks", unit="chunk")
     try:
-        for counts in results:
+        for counts, report in results:
             total = total + counts
+            found.merge(report)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+    found.warn()
     return total
 
 
-def _bounded_map(pool: Any, jobs: Iterator[Any], window: int) -> Iterator[StreamCounts]:
+def _bounded_map(pool: Any, jobs: Iterator[Any], window: int) -> Iterator[tuple[StreamCounts, LoadReport]]:
     """Like pool.map, in order, but with at most ``window`` chunks in flight (flat memory)."""
     pending: deque = deque()
     for job in jobs:

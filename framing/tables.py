@@ -205,6 +205,8 @@ declare("sources", "One row per cited source of an outlet fact.", [
     ("field", "str", "The fact it supports (owner, funding, ...)."),
     ("ref", "str", "The citation (URL or reference)."),
     ("checked", "str", "When the fact was last checked against it (ISO date)."),
+    ("age_days", "float64", "Days since it was checked (missing: never)."),
+    ("stale", "bool", "Checked more than 365 days ago (framing.outlets.DEFAULT_MAX_AGE_DAYS): re-check it."),
 ])
 
 # -- sentiment ------------------------------------------------------------------------------------

@@ -231,7 +231,7 @@ GOOD_CASES = {
     "invalid date": ({"manifest.yaml": manifest(entry("a", "cbc", "articles/a.txt", extra="    date: 2019-02-30\n"),
                                                 entry("b", "rt", "articles/b.txt", extra="    date: yesterday\n")),
                       "articles/a.txt": GOOD, "articles/b.txt": seed_text("rt")}, "2 date(s) could not be read", []),
-    "non-english article": (_two(GERMAN, GERMAN.replace("Freitag", "Montag")), "does not look English", []),
+    "non-english article": (_two(GERMAN, GERMAN.replace("Freitag", "Montag")), "do not look like English prose", []),
     "single outlet": ({"manifest.yaml": manifest(entry("a", "rt", "articles/a.txt"), entry("b", "rt", "articles/b.txt")),
                        "articles/a.txt": GOOD, "articles/b.txt": seed_text("rt")}, None, []),
     "unbalanced quotes": (_two('He said "this will never " end. \u201cNo, she said. \' ' + GOOD), None, []),

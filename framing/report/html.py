@@ -147,7 +147,8 @@ def context(comp: Any) -> dict[str, Any]:
     for r in _records(comp.sources):
         key = (str(r.get("outlet")), str(r.get("ref")))
         e = refs.setdefault(key, {"n": len(refs) + 1, "outlet": names.get(key[0], key[0]), "ref": key[1],
-                                  "fields": [], "checked": C.fact(r.get("checked"))})
+                                  "fields": [], "checked": C.fact(r.get("checked")),
+                                  "stale": bool(r.get("stale"))})
         e["fields"].append(str(r.get("field")))
     methods = [{"title": t, "meaning": m, "limits": l, "accuracy": C.accuracy_text(k)} for k, t, m, l in C.METHODS]
     import framing

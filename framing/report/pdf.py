@@ -470,9 +470,13 @@ def methods_section(comp: Any, pal: C.Palette) -> list[Any]:
             if num in seen:
                 continue
             seen.add(num)
+            checked = C.fact(r.get("checked")) + (" (stale: re-check)" if r["stale"] else "")
             rows.append([str(num), pal.names.get(str(r["outlet"]), str(r["outlet"])), ", ".join(fields),
-                         str(r["ref"]), C.fact(r.get("checked"))])
-        el.append(table(rows, [0.8 * cm, 3.0 * cm, 2.8 * cm, 8.9 * cm, 2.0 * cm]))
+                         str(r["ref"]), checked])
+        el.append(table(rows, [0.8 * cm, 3.0 * cm, 2.8 * cm, 8.4 * cm, 2.5 * cm]))
+        if src["stale"].any():
+            el.append(P("Facts checked more than a year ago are marked stale: owners, funding and bans change, "
+                        "so re-check them before showing them to a class.", "note"))
     else:
         el.append(P("The outlet registry lists no sources for these outlets.", "note"))
     el += [Spacer(1, 10), P(f"Made with framing {__import__('framing').__version__}. Outlet order: "

@@ -369,7 +369,7 @@ def test_sentiment_non_english_is_named_once_in_the_comparison():
         warnings.simplefilter("error", UserWarning)
         sentence_sentiment(c)
         comp = framing.analyze(c)
-    assert [w for w in comp.warnings if "do not look English (x)" in w]
+    assert [w for w in comp.warnings if "do not look like English prose (x)" in w]
 
 
 def test_sentiment_english_does_not_warn(corpus):
