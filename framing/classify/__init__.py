@@ -10,6 +10,7 @@ Feature sets are registered by name (:func:`register_feature_set`); a saved mode
 """
 from __future__ import annotations
 
+from .design import Design, NgramBlock
 from .features import (
     PROVIDERS,
     FeatureSet,
@@ -17,8 +18,18 @@ from .features import (
     feature_set,
     register_feature_set,
 )
+from .evaluate import evaluate_classifier
+from .fit import DEFAULT_FEATURES, fit_classifier
+from .model import TextClassifier, load_classifier
 
 __all__ = [
+    "DEFAULT_FEATURES",
+    "Design",
+    "NgramBlock",
+    "TextClassifier",
+    "evaluate_classifier",
+    "fit_classifier",
+    "load_classifier",
     "FeatureSet",
     "PROVIDERS",
     "available_feature_sets",

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import import_module
 from typing import Callable, Sequence
 
@@ -230,29 +231,43 @@ def _lexicon_names() -> tuple[str, ...]:
     return _loaded_categories() + _LEXICON_EXTRA
 
 
-def _lexicon_features(texts: Sequence[str]) -> np.ndarray:
-    from ..analyzers.loaded import find_loaded_terms
+@lru_cache(maxsize=1)
+def _default_lexicon():  # noqa: ANN202 - a framing.lexicons.Lexicon
+    from ..lexicons import _as_lexicon
 
+    return _as_lexicon(None)
+
+
+@lru_cache(maxsize=8192)
+def _loaded_rows(text: str) -> tuple[tuple[int, int, str, float, bool], ...]:
+    """(start, end, category, score, flagged) of the loaded-term hits of one text (as :func:`find_loaded_terms`)."""
+    from ..analyzers.loaded import _term_rows
+
+    rows = _term_rows(text, _default_lexicon(), True, True)
+    return tuple((int(r[1]), int(r[2]), str(r[3]), float(r[7]), bool(r[8])) for r in rows)
+
+
+def _lexicon_features(texts: Sequence[str]) -> np.ndarray:
     cats = _loaded_categories()
     index = {c: i for i, c in enumerate(cats)}
     out = np.zeros((len(texts), len(cats) + len(_LEXICON_EXTRA)))
     for row, text in enumerate(texts):
-        terms = find_loaded_terms(text, warn_language=False)
-        if terms.empty:
+        hits = _loaded_rows(text)
+        if not hits:
             continue
-        for cat, n in terms["category"].value_counts().items():
+        counts: dict[str, int] = {}
+        for _, _, cat, _, _ in hits:
+            counts[cat] = counts.get(cat, 0) + 1
+        for cat, n in counts.items():
             if cat in index:
                 out[row, index[cat]] = math.log1p(n)
-        out[row, len(cats)] = math.log1p(int(terms["flagged"].sum()))
-        out[row, len(cats) + 1] = float(terms["score"].max())
+        out[row, len(cats)] = math.log1p(sum(h[4] for h in hits))
+        out[row, len(cats) + 1] = max(h[3] for h in hits)
     return out
 
 
 def _lexicon_spans(text: str) -> list[tuple[int, int, str]]:
-    from ..analyzers.loaded import find_loaded_terms
-
-    terms = find_loaded_terms(text, warn_language=False)
-    return [(int(s), int(e), str(c)) for s, e, c in zip(terms["start"], terms["end"], terms["category"])]
+    return [(s, e, c) for s, e, c, _, _ in _loaded_rows(text)]
 
 
 def _vader_features(texts: Sequence[str]) -> np.ndarray:
