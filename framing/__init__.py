@@ -72,6 +72,8 @@ _EXPORTS: dict[str, str] = {
     "evaluate_classifier": "framing.classify",
     "TextClassifier": "framing.classify",
     "register_feature_set": "framing.classify",
+    "classifier_sentences": "framing.classify",
+    "classifier_summary": "framing.classify",
     # comparison
     "analyze": "framing.compare",
     "analyze_stream": "framing.stream",

@@ -10,6 +10,7 @@ Feature sets are registered by name (:func:`register_feature_set`); a saved mode
 """
 from __future__ import annotations
 
+from .analysis import classifier_sentences, classifier_summary
 from .design import Design, NgramBlock
 from .features import (
     PROVIDERS,
@@ -27,6 +28,8 @@ __all__ = [
     "Design",
     "NgramBlock",
     "TextClassifier",
+    "classifier_sentences",
+    "classifier_summary",
     "evaluate_classifier",
     "fit_classifier",
     "load_classifier",
