@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 import numpy as np
@@ -121,13 +122,21 @@ def read_word_list(source: str | Sequence[str], name: str) -> list[str]:
     return words
 
 
-def _list_sets(lists: Mapping[str, list[str]]) -> list[tuple[str, frozenset[str], frozenset[str]]]:
-    return [(n, frozenset(lists[n]), frozenset(stem(w) for w in lists[n] if " " not in w)) for n in sorted(lists)]
+@lru_cache(maxsize=32)
+def _list_sets(key: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    return tuple((n, frozenset(ws), frozenset(stem(w) for w in ws if " " not in w)) for n, ws in key)
+
+
+def _key(lists: Mapping[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((n, tuple(lists[n])) for n in sorted(lists))
 
 
 def word_list_hits(text: str, lists: Mapping[str, list[str]]) -> list[tuple[int, int, str]]:
     """(start, end, list name) of every token of ``text`` in a list (the word or its Snowball stem)."""
-    sets = _list_sets(lists)
+    return _hits(text, _list_sets(_key(lists)))
+
+
+def _hits(text: str, sets: Sequence[tuple[str, frozenset[str], frozenset[str]]]) -> list[tuple[int, int, str]]:
     out = []
     for m in _TOKEN_RE.finditer(text):
         tok = m.group().lower()
@@ -138,11 +147,11 @@ def word_list_hits(text: str, lists: Mapping[str, list[str]]) -> list[tuple[int,
 
 def _word_list_matrix(texts: Sequence[str], lists: Mapping[str, list[str]]) -> np.ndarray:
     """``log1p`` of the number of tokens of each text in each list (matching the word or its stem)."""
-    names = sorted(lists)
-    col = {n: j for j, n in enumerate(names)}
-    out = np.zeros((len(texts), len(names)))
+    sets = _list_sets(_key(lists))
+    col = {n: j for j, (n, _, _) in enumerate(sets)}
+    out = np.zeros((len(texts), len(sets)))
     for row, text in enumerate(texts):
-        for _, _, n in word_list_hits(text, lists):
+        for _, _, n in _hits(text, sets):
             out[row, col[n]] += 1
     return np.log1p(out)
 
