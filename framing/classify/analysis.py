@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -12,7 +12,7 @@ from ..errors import ModelError
 from ..tables import TABLES
 from .model import TextClassifier, load_classifier
 
-__all__ = ["classifier_sentences", "classifier_summary", "SENTENCE_COLUMNS", "SUMMARY_COLUMNS"]
+__all__ = ["classifier_sentences", "classifiers_sentences", "classifier_summary", "SENTENCE_COLUMNS", "SUMMARY_COLUMNS"]
 
 #: Columns of :func:`classifier_sentences` (declared in :mod:`framing.tables`).
 SENTENCE_COLUMNS = TABLES["classifier_sentences"].names
@@ -96,6 +96,32 @@ def classifier_sentences(corpus: Any, model: TextClassifier | str, name: str = "
         for (aid, outlet, i, s, e), j, p in zip(meta, best, proba):
             rows.append((aid, outlet, name, i, s, e, str(classes[j]), float(p[j])))
     return _frame(rows)
+
+
+def classifiers_sentences(corpus: Any, classifiers: Mapping[str, TextClassifier | str]) -> pd.DataFrame:
+    """:func:`classifier_sentences` of several classifiers, concatenated in name order.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    classifiers : dict
+        Name -> model or model file (``framing.analyze(corpus, classifiers=...)`` passes this).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The ``classifier_sentences`` table (same columns), one block per classifier.
+
+    Examples
+    --------
+    >>> classifiers_sentences([], {}).columns.tolist()[:3]
+    ['article_id', 'outlet', 'classifier']
+    """
+    parts = [classifier_sentences(corpus, classifiers[name], name) for name in sorted(classifiers)]
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return _frame([])
+    return TABLES["classifier_sentences"].conform(pd.concat(parts, ignore_index=True))
 
 
 def _frame(rows: list[tuple]) -> pd.DataFrame:
