@@ -130,6 +130,7 @@ def _lines(n: int) -> list[Any]:
 
 def render_worksheet(comp: Any, blind: bool = False) -> bytes:
     """The worksheet (teacher notes + student pages) as PDF bytes."""
+    C.require_tables(comp)
     register_fonts()
     st = styles()
     plan = worksheet_plan(comp, blind)
@@ -232,6 +233,7 @@ def render_worksheet(comp: Any, blind: bool = False) -> bytes:
 
 def render_answers(comp: Any, blind: bool = False) -> bytes:
     """The answer key as PDF bytes: real outlets, and what the tool found in each excerpt."""
+    C.require_tables(comp)
     register_fonts()
     plan = worksheet_plan(comp, blind)
     pal = C.palette(comp)
