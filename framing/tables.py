@@ -184,6 +184,7 @@ _FACTS = [
 # -- corpus tables ------------------------------------------------------------------------------
 declare("articles", "One row per article: its metadata and its outlet's facts.", [
     _ID, _OUTLET,
+    ("story", "str", "The story (event) the article reports: its own story field, else the corpus's."),
     ("title", "str", "Headline (missing when not given)."),
     ("date", "object", "Publication date (datetime.date) or missing."),
     ("date_approximate", "bool", "True when the date is only a month/year or was inferred."),

@@ -67,7 +67,7 @@ def test_compare_parallel_run_without_actors_equals_serial(s400) -> None:
     bare = Corpus(s400.articles, s400.outlets, (), s400.story, s400.path)
     serial = analyze(bare)
     assert len(serial.actor_mentions) > 0
-    par = analyze(Corpus(bare.articles, bare.outlets), n_jobs=2)
+    par = analyze(Corpus(bare.articles, bare.outlets, (), bare.story), n_jobs=2)
     for name, table in serial.tables().items():
         pd.testing.assert_frame_equal(table, par.tables()[name], obj=name)
 
