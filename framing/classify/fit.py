@@ -189,7 +189,7 @@ def _linear(x: sp.csr_matrix, y: np.ndarray, kind: str, n_classes: int, C: float
     if kind == "multilabel":
         parts = [binary(y[:, k]) for k in range(y.shape[1])]
         return np.vstack([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
-    m = LogisticRegression(C=C, class_weight="balanced", solver="lbfgs", max_iter=2000, random_state=seed)
+    m = LogisticRegression(C=C, class_weight="balanced", solver="newton-cg", max_iter=1000, random_state=seed)
     m.fit(x, y)
     return m.coef_, m.intercept_
 
