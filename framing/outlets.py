@@ -142,6 +142,17 @@ class Outlet:
     sources: tuple[Citation, ...] = ()
     registered: bool = True
 
+    def __repr__(self) -> str:
+        from .display import outlet_repr
+
+        return outlet_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The fact sheet (each fact with its sources) for notebooks."""
+        from .display import outlet_html
+
+        return outlet_html(self)
+
     def sources_for(self, fact: str) -> tuple[Citation, ...]:
         """Citations that support one fact (``"owner"``, ``"funding"`` ...)."""
         return tuple(c for c in self.sources if c.field == fact)
