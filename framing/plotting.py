@@ -15,6 +15,7 @@ Examples
 """
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -43,6 +44,16 @@ def _report_modules() -> tuple[Any, Any]:
     return plots, _common
 
 
+def _undo_forced_agg() -> None:
+    """Give a notebook its inline figures back when ``framing.report._common`` (imported by the reports or the
+    worksheet) already switched the backend to Agg: the backend named by ``MPLBACKEND`` (set by the Jupyter
+    kernel) is restored when the current one is Agg. Pass ``ax=`` to draw without pyplot at all."""
+    wanted = os.environ.get("MPLBACKEND", "")
+    current = dict.__getitem__(matplotlib.rcParams, "backend")
+    if wanted and isinstance(current, str) and current.lower() == "agg" and wanted.lower() != "agg":
+        matplotlib.use(wanted, force=False)
+
+
 class PlotAccessor:
     """The charts of one :class:`framing.compare.Comparison` (``comp.plot``).
 
@@ -62,6 +73,7 @@ class PlotAccessor:
     def _axes(self, ax: Any, width: float, height: float) -> Any:
         if ax is not None:
             return ax
+        _undo_forced_agg()
         import matplotlib.pyplot as plt  # outside rc_context: importing it may switch interactive mode on
 
         _, ax = plt.subplots(figsize=(width, height), layout="tight")
