@@ -318,6 +318,10 @@ class OutletRegistry:
     def __len__(self) -> int:
         return len(self._by_key)
 
+    def __repr__(self) -> str:
+        keys = sorted(self._by_key)
+        return f"<OutletRegistry: {len(keys)} outlets ({', '.join(keys[:8])}{' ...' if len(keys) > 8 else ''})>"
+
     def get(self, key: str) -> Outlet:
         """Outlet by exact key; a clear error lists close matches.
 

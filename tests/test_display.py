@@ -118,3 +118,10 @@ def test_display_outlet_fact_sheet_cites_sources(corpus):
     old = Outlet("o", "Old", owner="Someone", sources=(Citation("owner", "https://e.org/owner", "2000-01-01"),))
     assert "checked 2000-01-01, stale" in old._repr_html_()
     assert "unregistered" in repr(Outlet.unregistered("Some Blog"))
+
+
+def test_display_lexicon_and_registry_reprs_are_short():
+    lex = framing.load_lexicon("loaded")
+    assert len(repr(lex)) < 400 and f"{len(lex)} entries" in repr(lex)
+    reg = framing.default_registry()
+    assert len(repr(reg)) < 400 and repr(reg).startswith(f"<OutletRegistry: {len(reg)} outlets (")
