@@ -9,13 +9,12 @@ import os
 import re
 from pathlib import Path
 
+import ipykernel  # noqa: F401  (the test extra installs nbformat, nbclient and ipykernel: a missing one fails)
+import nbclient
+import nbformat
 import pytest
 
 from .conftest import ROOT
-
-nbformat = pytest.importorskip("nbformat")
-nbclient = pytest.importorskip("nbclient")
-pytest.importorskip("ipykernel")
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
 _CELL = re.compile(r"^# %%(.*)$")
