@@ -72,6 +72,20 @@ class Comparison:
         return (f"<Comparison: {n_art} articles, {len(self.outlet_order)} outlets ({outs}); "
                 f"tables: {', '.join(self.frames)}; {len(self.warnings)} warning(s)>")
 
+    def _repr_html_(self) -> str:
+        """Key figures per outlet, warnings, and the tables and plots to call next (for notebooks)."""
+        from .display import comparison_html
+
+        return comparison_html(self)
+
+    @property
+    def plot(self) -> Any:
+        """Charts of this comparison, as in the report: ``comp.plot.sentiment(ax=None)`` returns the Axes
+        (see :class:`framing.plotting.PlotAccessor`)."""
+        from .plotting import PlotAccessor
+
+        return PlotAccessor(self)
+
     # -- views the reports read ---------------------------------------------------------------------
     @property
     def outlet_order(self) -> list[str]:

@@ -96,6 +96,11 @@ class Article:
         split the text may fill it in so the parent need not split it again)."""
         return len(self.sentences)
 
+    def __repr__(self) -> str:
+        from .display import article_repr
+
+        return article_repr(self)
+
     @cached_property
     def n_words(self) -> int:
         """Number of word tokens in :attr:`text`."""
@@ -146,6 +151,16 @@ class Corpus:
 
     def __getitem__(self, i: int) -> Article:
         return self.articles[i]
+
+    def __repr__(self) -> str:
+        from .display import corpus_repr
+
+        return corpus_repr(self)
+
+    def _repr_html_(self) -> str:
+        from .display import corpus_html
+
+        return corpus_html(self)
 
     @property
     def outlet_keys(self) -> tuple[str, ...]:

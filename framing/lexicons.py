@@ -157,6 +157,10 @@ class Lexicon:
     def __iter__(self) -> Iterator[LexiconEntry]:
         return iter(self.entries)
 
+    def __repr__(self) -> str:
+        cats = ", ".join(self.categories[:8]) + (" ..." if len(self.categories) > 8 else "")
+        return f"<Lexicon {self.name!r}: {len(self.entries)} entries; categories: {cats}>"
+
     def compile(self) -> "CompiledLexicon":
         """Return the matcher of this lexicon (built once, then cached on it)."""
         compiled = self.__dict__.get("_compiled")

@@ -142,6 +142,17 @@ class Outlet:
     sources: tuple[Citation, ...] = ()
     registered: bool = True
 
+    def __repr__(self) -> str:
+        from .display import outlet_repr
+
+        return outlet_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The fact sheet (each fact with its sources) for notebooks."""
+        from .display import outlet_html
+
+        return outlet_html(self)
+
     def sources_for(self, fact: str) -> tuple[Citation, ...]:
         """Citations that support one fact (``"owner"``, ``"funding"`` ...)."""
         return tuple(c for c in self.sources if c.field == fact)
@@ -306,6 +317,10 @@ class OutletRegistry:
 
     def __len__(self) -> int:
         return len(self._by_key)
+
+    def __repr__(self) -> str:
+        keys = sorted(self._by_key)
+        return f"<OutletRegistry: {len(keys)} outlets ({', '.join(keys[:8])}{' ...' if len(keys) > 8 else ''})>"
 
     def get(self, key: str) -> Outlet:
         """Outlet by exact key; a clear error lists close matches.

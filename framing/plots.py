@@ -27,9 +27,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any, Iterable, Mapping, Sequence
 
-import matplotlib
-
-matplotlib.use("Agg", force=False)
+import matplotlib  # no matplotlib.use(): charts draw on pyplot-free Figures, the user's backend stays
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
