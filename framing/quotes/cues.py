@@ -237,6 +237,7 @@ def find_cues(doc: Doc) -> list[Cue]:
     text = doc.text
     lex = lexicon()
     cues: list[Cue] = []
+    skipped: dict[int, bool] = {}
     last_end = -1
     for a, b in cue_spans(text, lex.cue_first):
         if a < last_end:
@@ -264,7 +265,10 @@ def find_cues(doc: Doc) -> list[Cue]:
                 continue
         if (lemma == "call" or needs_clause(lemma)) and is_passive(text, a, form):
             continue
-        if in_caption(text, s0) or in_link_line(doc, a):
+        skip = skipped.get(s0)
+        if skip is None:  # one look per segment: its sentence is a caption or a link line
+            skip = skipped[s0] = in_caption(text, s0) or in_link_line(doc, s0)
+        if skip:
             continue
         cues.append(Cue(a, b, surface, lemma, stance, frame, seg))
     return cues
