@@ -13,6 +13,13 @@ the largest share of its characters, at least half. Precision = matched
 predictions / predictions, recall = matched gold / gold, F1 their harmonic
 mean. Source: among matched pairs whose gold has a source span, the share
 whose predicted ``speaker_start:speaker_end`` overlaps the gold source span.
+
+PolNeAR annotates a run of quotes by one speaker ("“A,” said X. “B.”") as one
+attribution with discontinuous content; ``extract_quotes`` gives each
+quotation its own row, the later ones with no cue and the speaker mention of
+the first. Such continuation rows are scored together with the row they
+continue, as one prediction with several fragments (``--rows-as-is`` scores
+every row alone).
 """
 from __future__ import annotations
 
@@ -65,6 +72,32 @@ def read_ann(path: Path) -> list[dict]:
     return out
 
 
+class _Pred:
+    """One scored prediction: a row, with the fragments of its continuation rows."""
+
+    def __init__(self, row) -> None:
+        self.kind, self.speaker_start, self.speaker_end = row.kind, row.speaker_start, row.speaker_end
+        self.spans = [(row.start, row.end)]
+
+
+def _has(v) -> bool:
+    return v is not None and str(v) != "<NA>"
+
+
+def attributions(df, rows_as_is: bool = False) -> list[_Pred]:
+    """Predictions of a quote table: a continuation row (no cue, the speaker mention of the row
+    before it) joins that row unless ``rows_as_is``."""
+    out: list[_Pred] = []
+    for row in df.sort_values(["start", "end"], kind="stable").itertuples(index=False):
+        prev = out[-1] if out else None
+        if (not rows_as_is and prev is not None and row.cue == "" and _has(row.speaker_start)
+                and _has(prev.speaker_start) and int(row.speaker_start) == int(prev.speaker_start)):
+            prev.spans.append((row.start, row.end))
+            continue
+        out.append(_Pred(row))
+    return out
+
+
 def _overlap(a: list[tuple[int, int]], s: int, e: int) -> int:
     return sum(max(0, min(b, e) - max(x, s)) for x, b in a)
 
@@ -76,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--half", choices=("all", "first", "second"), default="all",
                     help="score the first or second half of the articles sorted by file name (tune on first, report both)")
     ap.add_argument("--with-source-only", action="store_true", help="ignore gold attributions without a source")
+    ap.add_argument("--rows-as-is", action="store_true", help="score continuation rows as predictions of their own")
     args = ap.parse_args(argv)
     from framing.analyzers.voices import extract_quotes
 
@@ -106,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.with_source_only:
             gold = [g for g in gold if g["source"]]
         df = extract_quotes(text)
-        preds = list(df.itertuples(index=False))
+        preds = attributions(df, args.rows_as_is)
         n_gold += len(gold)
         n_pred += len(preds)
         used: set[int] = set()
@@ -118,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
             for i, p in enumerate(preds):
                 if i in used:
                     continue
-                cov = _overlap(g["content"], p.start, p.end) / glen
+                cov = sum(_overlap(g["content"], a, b) for a, b in p.spans) / glen
                 if cov > best_cov:
                     best, best_cov = i, cov
             if best is None or best_cov < 0.5:

@@ -6,9 +6,12 @@ One module per stage, run in this order by :func:`quote_rows`:
 * :mod:`.segment` - paragraphs, sentences and quote-widened segments;
 * :mod:`.tokens` - tokens and noun phrases (speaker mentions);
 * :mod:`.cues` - reporting verbs and phrases of ``reporting_verbs.csv``;
+* :mod:`.evidence` - evidence of speech (content that is a clause, a
+  speaker that can speak, no non-speech reading of the verb);
 * :mod:`.rules` - one named rule per syntactic frame, run by
   :mod:`.attribute`;
-* :mod:`.continuation` - uncued quotes take a neighbour's speaker;
+* :mod:`.continuation` - a cue-less quote right after an attribution
+  takes its speaker (one row per quotation);
 * :mod:`.resolve` - names, titles, pronouns and groups to speakers;
 * :mod:`.data` - the packaged word lists.
 

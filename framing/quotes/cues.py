@@ -3,7 +3,10 @@
 :func:`cue_spans` finds every listed form; :func:`find_cues` keeps those that
 report speech here: not a noun ("the claims"), not inside a direct quote,
 not negated ("declined to say"), not in parentheses, not a capitalised name
-("Press TV") in mid-sentence.
+("Press TV") in mid-sentence, not the passive participle of a verb with a
+non-speech sense (:func:`is_passive`: "was found guilty", "got called up"), not in a photo
+caption (:func:`in_caption`: "This image released by Fox shows ...") and
+not in a link line (:func:`in_link_line`: "READ MORE: Police warn of ...").
 """
 from __future__ import annotations
 
@@ -12,9 +15,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .data import lexicon
-from .segment import Doc, inside, seg_of
+from .evidence import needs_clause
+from .segment import Doc, inside, para_of, seg_of
 
-__all__ = ["Cue", "cue_spans", "find_cues"]
+__all__ = ["Cue", "cue_spans", "find_cues", "is_passive", "in_caption", "in_link_line"]
 
 
 @dataclass(slots=True)
@@ -197,11 +201,43 @@ def cue_spans(text: str, first: dict) -> list[tuple[int, int]]:
     return out
 
 
+#: A be/get form right before a participle makes it passive ("was found", "got called").
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|was|are|were|be|been|being|get|gets|got|getting|gotten)\s+(?:\w+ly\s+)?$", re.I)
+#: A photo caption opening its sentence ("This image released by ...", "In this photo, ...").
+_CAPTION_RE = re.compile(r"[\s\"“(]*(?:in\s+)?(?:this|these|the|a|an)\s+(?:\w+\s+){0,2}?(?:image|images|photo|photos|"
+                         r"photograph|picture|pictures|screenshot|screengrab|still|handout)\b", re.I)
+#: A link line's label opening its paragraph ("READ MORE:", "RELATED:", "WATCH:").
+_LINK_LABEL_RE = re.compile(r"[\s\"“(]*(?:READ MORE|RELATED|WATCH|LISTEN|SEE ALSO|MORE|CLICK HERE|VIDEO)\b\s*:", re.I)
+
+
+def is_passive(text: str, a: int, form: str) -> bool:
+    """Is the one-word participle cue at ``a`` passive ("was found guilty", "is expected to")?
+
+    Multi-word passive cues of the list ("was stated") are attributions by
+    their frame and are not looked at.
+    """
+    if " " in form or not form.lower().endswith(("ed", "found", "told", "shown", "thought", "felt", "said")):
+        return False
+    return _PASSIVE_BEFORE_RE.search(text, max(0, a - 30), a) is not None
+
+
+def in_caption(text: str, s0: int) -> bool:
+    """Does the sentence starting at ``s0`` open as a photo caption?"""
+    return _CAPTION_RE.match(text, s0, s0 + 80) is not None
+
+
+def in_link_line(doc: Doc, a: int) -> bool:
+    """Is ``a`` in a paragraph opening with a link label ("READ MORE: ...")?"""
+    ps = doc.para_starts[para_of(doc, a)] if doc.para_starts else 0
+    return _LINK_LABEL_RE.match(doc.text, ps, ps + 40) is not None
+
+
 def find_cues(doc: Doc) -> list[Cue]:
     """The reporting cues of ``doc`` in text order (see the module docstring for what is left out)."""
     text = doc.text
     lex = lexicon()
     cues: list[Cue] = []
+    skipped: dict[int, bool] = {}
     last_end = -1
     for a, b in cue_spans(text, lex.cue_first):
         if a < last_end:
@@ -227,5 +263,12 @@ def find_cues(doc: Doc) -> list[Cue]:
         if surface[:1].isupper() and a > s0 and not text[a - 2:a].strip() in ("", '"', "“", "‘", ":"):
             if not _OPENERS_ONLY_RE.match(text[s0:a]):
                 continue
+        if (lemma == "call" or needs_clause(lemma)) and is_passive(text, a, form):
+            continue
+        skip = skipped.get(s0)
+        if skip is None:  # one look per segment: its sentence is a caption or a link line
+            skip = skipped[s0] = in_caption(text, s0) or in_link_line(doc, s0)
+        if skip:
+            continue
         cues.append(Cue(a, b, surface, lemma, stance, frame, seg))
     return cues

@@ -9,6 +9,7 @@ from .attribute import find_attributions
 from .continuation import merge_continuations
 from .resolve import Resolver
 from .rules import RawQuote
+from .segment import Doc
 
 __all__ = ["QUOTE_COLUMNS", "quote_rows"]
 
@@ -32,29 +33,32 @@ QUOTE_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _table(rows: list[RawQuote], text: str, actors: Iterable[Actor] | None) -> list[tuple[Any, ...]]:
+def _table(rows: list[RawQuote], text: str, doc: Doc, actors: Iterable[Actor] | None) -> list[tuple[Any, ...]]:
     """Rows of the quote table (values in :data:`QUOTE_COLUMNS` order), sorted by content offsets.
 
     Plain tuples, not dicts: a corpus gives tens of thousands of rows, and
     the frame is built once from all of them.
     """
-    rows = merge_continuations(rows, text)
+    rows = merge_continuations(rows, doc)
     rows.sort(key=lambda r: (r.cue_start if r.cue_start is not None else r.start))
     res = Resolver(actors)
     res.prescan([(r.mention[0], text[r.mention[0]:r.mention[1]], r.appos) for r in rows if r.mention is not None])
     profiles: dict[int, Any] = {}
-    out: list[tuple[Any, ...]] = []
-    for r in rows:
+    for r in rows:  # speakers named here, in text order (pronouns refer back)
         if r.mention is not None:
             ms, me = r.mention
-            mention = text[ms:me]
-            prof = res.resolve(ms, mention, r.appos)
-        elif r.inherit is not None and id(r.inherit) in profiles:
-            prof, ms, me = profiles[id(r.inherit)]
-            mention = text[ms:me] if ms is not None else ""
-        else:
-            prof, ms, me, mention = None, None, None, ""
-        profiles[id(r)] = (prof, ms, me)
+            profiles[id(r)] = (res.resolve(ms, text[ms:me], r.appos), ms, me)
+
+    def profile(r: RawQuote) -> Any:
+        hit = profiles.get(id(r))
+        if hit is None:  # a row sharing another row's speaker
+            hit = profiles[id(r)] = profile(r.inherit) if r.inherit is not None else (None, None, None)
+        return hit
+
+    out: list[tuple[Any, ...]] = []
+    for r in rows:
+        prof, ms, me = profile(r)
+        mention = text[ms:me] if ms is not None else ""
         if prof is not None:
             speaker, anonymous, affiliation, country = prof.name, bool(prof.anonymous), prof.affiliation, prof.country
         else:
@@ -76,5 +80,5 @@ def quote_rows(text: str, actors: Iterable[Actor] | None = None, paragraphs: lis
     """
     if not text or not text.strip():
         return []
-    raw, _doc = find_attributions(text, paragraphs, sentences)
-    return _table(raw, text, actors)
+    raw, doc = find_attributions(text, paragraphs, sentences)
+    return _table(raw, text, doc, actors)

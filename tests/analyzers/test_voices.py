@@ -88,12 +88,13 @@ def test_voices_multi_paragraph_quote_is_one_row():
     assert row["content"].startswith("We are concerned") and row["content"].endswith("air assets,")
 
 
-def test_voices_interrupted_quote_is_one_row():
+def test_voices_interrupted_quote_gives_one_row_per_quotation_with_one_speaker():
     text = ('"The S400 system is a direct affront to NATO," said Majumdar. '
             '"NATO cannot afford to risk the technological advances of the F-35."')
     df = extract_quotes(text)
-    assert len(df) == 1
-    assert df.iloc[0]["content"].endswith("of the F-35.")
+    assert df["content"].tolist() == ["The S400 system is a direct affront to NATO,",
+                                      "NATO cannot afford to risk the technological advances of the F-35."]
+    assert df["speaker"].tolist() == ["Majumdar", "Majumdar"] and df["cue"].tolist() == ["said", ""]
 
 
 def test_voices_participial_clause_is_its_own_row_with_the_same_speaker():

@@ -8,10 +8,25 @@ def _rows(text):
     return [(r[0], r[3], r[4]) for r in quote_rows(text)]
 
 
-def test_continuation_quote_after_an_attributed_quote_extends_it():
+def test_continuation_quote_after_an_attributed_quote_takes_its_speaker():
     rows = _rows("“We are ready,” said Smith. “We will talk to anyone who wants peace.”")
-    assert len(rows) == 1 and rows[0][2] == "Smith"
-    assert rows[0][1].endswith("wants peace.")
+    assert rows == [("direct", "We are ready,", "Smith"), ("direct", "We will talk to anyone who wants peace.", "Smith")]
+
+
+def test_continuation_stops_at_an_intervening_sentence():
+    rows = _rows("“We are ready,” said Smith. The meeting ended at noon. “We will talk to anyone who wants peace.”")
+    assert rows == [("direct", "We are ready,", "Smith")]
+
+
+def test_continuation_stops_at_a_heading():
+    text = "“We are ready,” said Smith.\n\nWhat comes next\n\n“We will talk to anyone who wants peace.”"
+    assert _rows(text) == [("direct", "We are ready,", "Smith")]
+
+
+def test_continuation_open_quote_joins_the_next_paragraph():
+    text = "“We are ready to talk.\n\n“We will talk to anyone who wants peace,” said Smith."
+    rows = _rows(text)
+    assert len(rows) == 1 and rows[0][1].startswith("We are ready") and rows[0][2] == "Smith"
 
 
 def test_continuation_quote_paragraph_after_an_attribution_paragraph_takes_its_speaker():

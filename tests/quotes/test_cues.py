@@ -96,3 +96,18 @@ def test_cues_shortcuts_agree_with_their_patterns_on_any_text(s):
 ])
 def test_cues_find_cues_keeps_reporting_uses_only(text, forms):
     assert [c.form for c in find_cues(segment(text, None, None))] == forms
+
+
+@pytest.mark.parametrize("text", [
+    "He was found guilty of manslaughter last year.",  # passive participle of a verb with a non-speech sense
+    "Nedeljkovic got called up this month when McElhinney was hurt.",
+    "This image released by 20th Century Fox shows Rebecca Ferguson in a scene.",  # a photo caption
+    "READ MORE: Burnaby RCMP warns of rise in sextortion cases",  # a link line
+])
+def test_cues_non_speech_contexts_have_no_cue(text):
+    assert find_cues(segment(text, None, None)) == []
+
+
+def test_cues_passive_frame_cues_stay():
+    text = "The deal is final. This was stated by Foreign Minister Lavrov."
+    assert [c.form for c in find_cues(segment(text, None, None))] == ["was stated"]

@@ -125,3 +125,15 @@ def test_rule_colon_label_skips_non_speakers(text):
 
 def test_rules_see_no_speech_in_a_plain_sentence():
     assert find_attributions("The talks failed on Monday after three hours.")[0] == []
+
+
+@pytest.mark.parametrize("text", [
+    "KEEPING SCORE: The S&P 500 index gained 18 points to 2,651 as of 10 a.m.",  # a section label
+    "** WINNER: Darren Criss, The Assassination of Gianni Versace",  # a list item
+    "Earlier: Audrey Parker pushed Liberals to change the law",  # an adverb, not a speaker
+    "Edgar Ramirez, The Assassination of Gianni Versace: American Crime Story",  # a headline with no clause
+])
+def test_rule_colon_label_skips_labels_lists_and_fragments(text):
+    st = State(segment(text, None, None), [])
+    rule_colon_label(st, 0, len(text))
+    assert st.rows == []

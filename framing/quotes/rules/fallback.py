@@ -5,6 +5,7 @@ import re
 
 from ..cues import Cue
 from ..tokens import n_words, np_left
+from ..evidence import cannot_speak, is_imperative, lacks_content
 from .state import TIME_AFTER_CUE_RE, State, is_tail
 
 __all__ = ["rule_fallback_clause"]
@@ -50,6 +51,13 @@ def rule_fallback_clause(st: State, ci: int, c: Cue) -> None:
     b = st.content_end(c, ci, a, s1)
     if n_words(text[a:b], _FALLBACK_MIN_WORDS) < _FALLBACK_MIN_WORDS:
         return
+    qd = st.doc.contains_any_quote(a, b)
+    if m_that is None and not qd and lacks_content(text[a:b], c.lemma):
+        return  # "offered political risk insurance", "declined to comment"
+    if is_imperative(text[s0:c.start], c.form):
+        return  # "Ask him if he feels the same way."
     lnp = np_left(st.doc, s0, c.start, st.roles)
-    st.add(st.row("mixed" if st.doc.contains_any_quote(a, b) else "indirect", a, b, c,
+    if lnp is not None and cannot_speak(text[lnp[0]:lnp[1]]):
+        return  # "Television images showed ..."
+    st.add(st.row("mixed" if qd else "indirect", a, b, c,
                   (lnp[0], lnp[1]) if lnp is not None else None, appos=lnp[2] if lnp is not None else ""))

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-from ..tokens import n_words
+from ..tokens import FUNC_CAPS, TIME_WORDS, n_words
+from ..evidence import is_object_not_clause
 from .state import RawQuote, State
 
-__all__ = ["rule_colon_label", "label_colon"]
+__all__ = ["rule_colon_label", "label_colon", "is_list_item"]
 
 #: A speaker label opening a paragraph ("Matthews:", "Dr. Ben Carson:", "NY Daily News:").
 _LABEL_RE = re.compile(
@@ -37,8 +38,10 @@ def _speaker_label(text: str, m: re.Match[str], pe: int) -> Label | None:
     first = label.split()[0].lower().rstrip(".")
     if first in _NOT_LABELS or first.replace("’", "'").rstrip("'s") in _NOT_LABELS:
         return None
-    if label.isupper() and len(label) > 3 and " " not in label:
-        return None
+    if label.isupper() and len(label) > 3:
+        return None  # a section label: "WASHINGTON:", "UPDATE:", "KEEPING SCORE:"
+    if first in FUNC_CAPS or first in TIME_WORDS:
+        return None  # "Earlier: ...", "However: ..."
     a = m.end()
     b = pe
     while b > a and text[b - 1] in " \t\n":
@@ -57,13 +60,28 @@ def _headline_tail_label(text: str, ps: int, pe: int) -> Label | None:
         return None
     if m.group(1).split()[0].lower() in _NOT_LABELS:
         return None
-    if n_words(text[ps:m.start()], 4) < 4:
-        return None
+    if n_words(text[ps:m.start()], 4) < 4 or is_object_not_clause(text[ps:m.start()]):
+        return None  # a headline reports content only with a clause ("Turkey poses threat to NATO: US")
     return (m.start(1), m.end(1)), m.start(), (ps, m.start())
 
 
+#: A list item's bullet ("* ", "• ", "- ", "1. ") opening a paragraph.
+_BULLET_RE = re.compile(r"[ \t]*(?:[*•·▪–-]+|\d{1,2}[.)])[ \t]")
+
+
+def is_list_item(text: str, ps: int, pe: int) -> bool:
+    """Does the paragraph ``text[ps:pe]`` open with a list bullet ("** WINNER: ...", "• Email: ...")?"""
+    return _BULLET_RE.match(text, ps, pe) is not None
+
+
 def label_colon(text: str, ps: int, pe: int) -> Label | None:
-    """A colon attribution in the paragraph ``text[ps:pe]``: (speaker span, colon offset, content span)."""
+    """A colon attribution in the paragraph ``text[ps:pe]``: (speaker span, colon offset, content span).
+
+    None for list items, section labels ("KEEPING SCORE:") and headline
+    fragments with no clause.
+    """
+    if is_list_item(text, ps, pe):
+        return None
     m = _LABEL_RE.match(text, ps, pe)
     if m is not None:
         return _speaker_label(text, m, pe)

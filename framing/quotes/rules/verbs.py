@@ -21,6 +21,7 @@ from typing import Callable
 from ..cues import Cue
 from ..segment import inside, seg_of
 from ..tokens import CAPS_NP_RE, CONNECTIVE_RE, FUNC_CAPS, TIME_WORDS, loose_np_right, n_words, np_left, np_right
+from ..evidence import cannot_speak, lacks_content
 from .state import TIME_AFTER_CUE_RE, RawQuote, State, is_tail, that_reachable
 
 __all__ = ["attribute_verb", "subject_of"]
@@ -126,11 +127,14 @@ def rule_quote_then_cue(st: State, ci: int, c: Cue) -> bool:
     return True
 
 
-def _inherit_row(st: State, ci: int, c: Cue, a: int, pidx: int) -> None:
-    """Content from ``a`` to the clause end, speaker shared with row ``pidx``."""
+def _inherit_row(st: State, ci: int, c: Cue, a: int, pidx: int, that: bool = False) -> None:
+    """Content from ``a`` to the clause end, speaker shared with row ``pidx`` (``that``: after "that")."""
     s1 = st.doc.segs[c.seg][1]
     b = st.content_end(c, ci, a, s1)
     if n_words(st.text[a:b], 2) < 2:
+        return
+    if not that and not st.doc.contains_any_quote(a, b) and lacks_content(st.text[a:b], c.lemma):
+        st.vetoed.add(c.start)  # ", adding three more goals"
         return
     row = st.row("indirect", a, b, c, None)
     row.inherit = st.rows[pidx]
@@ -147,7 +151,7 @@ def rule_participle_adding(st: State, ci: int, c: Cue) -> bool:
     if pidx is None or st.rows[pidx].cue_start != st.cues[prev_ci].start:
         return True
     mt = _OPT_THAT_RE.match(st.text[c.end:st.doc.segs[c.seg][1]])
-    _inherit_row(st, ci, c, c.end + (mt.end() if mt else 0), pidx)
+    _inherit_row(st, ci, c, c.end + (mt.end() if mt else 0), pidx, that=mt is not None and mt.group().strip() != "")
     return True
 
 
@@ -348,6 +352,9 @@ def rule_said_that(st: State, ci: int, c: Cue, subj: Subject) -> bool:
     if n_words(text[a:b], 2) < 2:
         return True
     qd = doc.contains_any_quote(a, b)
+    if cannot_speak(text[subj[0]:subj[1]]) or (not took_that and not m_colon and not qd and lacks_content(text[a:b], c.lemma)):
+        st.vetoed.add(c.start)  # "Television images showed ...", "promised to continue", "denied the link"
+        return True
     if qd and not took_that:
         fi = doc.first_quote_after(a)
         fq = doc.dquotes[fi] if fi is not None else None
