@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 import yaml
@@ -255,13 +255,37 @@ class OutletRegistry:
     outlets : iterable of Outlet
         Later outlets with the same key replace earlier ones (so user files
         can correct packaged entries).
+    known : callable returning a list of Outlet, optional
+        A lower-priority layer (the packaged one: :func:`framing.known_outlets.load_known_outlets`,
+        the outlets of the rating snapshots), loaded on the first lookup these outlets miss.
+        Lookups (:meth:`find`, :meth:`find_domain`, :meth:`get`, :meth:`suggest`) try it after
+        these outlets, so an entry here always wins; iteration and ``len`` cover these outlets only
+        (:meth:`known_outlets` gives the layer).
     """
 
-    def __init__(self, outlets: Iterable[Outlet] = ()) -> None:
+    def __init__(self, outlets: Iterable[Outlet] = (), *, known: Callable[[], list[Outlet]] | None = None) -> None:
         self._by_key: dict[str, Outlet] = {}
         for o in outlets:
             self._by_key[o.key] = o
+        self._known_src = known
+        self._known: OutletRegistry | None = None
         self._index()
+
+    @property
+    def known(self) -> "OutletRegistry | None":
+        """The lower-priority layer as a registry (loaded on first use), without the outlets it shadows."""
+        if self._known is None and self._known_src is not None:
+            keep = []
+            for o in self._known_src():
+                if any(self._by_domain.get(d) for d in o.domains) or _norm_name(o.name) in self._by_name:
+                    continue  # shadowed by an entry of this registry
+                keep.append(o if o.key not in self._by_key else _rekey(o))
+            self._known = OutletRegistry(keep)
+        return self._known
+
+    def known_outlets(self) -> list[Outlet]:
+        """The outlets of the lower-priority layer that this registry does not shadow (sorted by key)."""
+        return list(self.known) if self.known is not None else []
 
     def _index(self) -> None:
         self._by_name: dict[str, Outlet] = {}
@@ -290,16 +314,17 @@ class OutletRegistry:
             except (OSError, UnicodeDecodeError) as exc:
                 raise OutletError(f"{where(p)}: cannot read outlet file ({exc}). Check the path.") from None
             outlets.extend(_parse_outlets(text, p))
-        return cls(outlets)
+        return cls(outlets, known=_packaged_known if packaged else None)
 
     def add(self, outlet: Outlet) -> None:
         """Add or replace one outlet."""
         self._by_key[outlet.key] = outlet
+        self._known = None
         self._index()
 
     # -- lookup ----------------------------------------------------------------------------
     def __contains__(self, key: object) -> bool:
-        return key in self._by_key
+        return key in self._by_key or (self.known is not None and key in self.known)
 
     def __iter__(self) -> Iterator[Outlet]:
         return iter(sorted(self._by_key.values(), key=lambda o: o.key))
@@ -318,6 +343,8 @@ class OutletRegistry:
         try:
             return self._by_key[key]
         except KeyError:
+            if self.known is not None and key in self.known:
+                return self.known.get(key)
             close = difflib.get_close_matches(str(key).lower(), list(self._by_key), n=5, cutoff=0.5)
             hint = f" Did you mean: {', '.join(close)}?" if close else ""
             raise OutletError(
@@ -343,11 +370,19 @@ class OutletRegistry:
         if hit is not None:
             return hit
         if "." in name_or_domain and " " not in name_or_domain.strip():
-            return self.find_domain(name_or_domain)
-        return None
+            hit = self._find_domain_here(name_or_domain)
+            if hit is not None:
+                return hit
+        return self.known.find(name_or_domain) if self.known is not None else None
 
     def find_domain(self, url_or_domain: str) -> Outlet | None:
-        """Outlet whose domain is the URL's host or a parent of it."""
+        """Outlet whose domain is the URL's host or a parent of it (this registry first, then its layer)."""
+        hit = self._find_domain_here(url_or_domain)
+        if hit is None and self.known is not None:
+            hit = self.known.find_domain(url_or_domain)
+        return hit
+
+    def _find_domain_here(self, url_or_domain: str) -> Outlet | None:
         host = normalize_domain(url_or_domain)
         parts = host.split(".")
         for i in range(len(parts) - 1):
@@ -540,6 +575,18 @@ def _with_fingerprints(outlets: list[Outlet]) -> list[Outlet]:
         for fp in patterns:
             re.compile(fp)
     return [replace(o, fingerprints=o.fingerprints + tuple(extra.get(o.key, ()))) for o in outlets]
+
+
+def _rekey(o: Outlet) -> Outlet:
+    from dataclasses import replace
+
+    return replace(o, key=f"{o.key}-{slugify(o.domains[0]) if o.domains else 'rated'}")
+
+
+def _packaged_known() -> list[Outlet]:
+    from .known_outlets import load_known_outlets
+
+    return load_known_outlets()
 
 
 @lru_cache(maxsize=1)

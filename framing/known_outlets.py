@@ -1,0 +1,95 @@
+"""The outlets named by third-party rating snapshots: a lower-priority registry layer, facts only.
+
+``framing/data/outlets_known.csv`` (built by ``benchmarks/build_known_outlets.py`` from the AllSides
+snapshot of 15 Nov 2023 and the MBFC scrapes of Idiap 2024 and Baly et al. 2018/2020) lists about
+5,700 outlets by name, aliases and domain, with country and media type where MBFC states them. No
+rating is shipped. The packaged registry (:func:`framing.outlets.default_registry`) consults this
+layer only when a name, alias or domain is not in ``outlets.yaml``; an ``outlets.yaml`` entry always
+wins. An outlet of this layer states only what its snapshot states (owner, funding, founding year are
+``None``, ``state_affiliation`` is ``"unknown"``) and every stated fact cites the snapshot.
+
+Examples
+--------
+>>> outlets = load_known_outlets()
+>>> len(outlets) > 1000
+True
+>>> fox = next(o for o in outlets if "foxnews.com" in o.domains)
+>>> fox.country, fox.owner, fox.sources_for("country")[0].ref.startswith("MBFC scrape by Idiap")
+('US', None, True)
+"""
+from __future__ import annotations
+
+import csv
+import io
+from typing import Iterable
+
+from .resources import read_text
+
+__all__ = ["KNOWN_FILE", "KNOWN_CHECKED", "KNOWN_NOTE", "load_known_outlets"]
+
+#: Packaged data file of the layer.
+KNOWN_FILE = "outlets_known.csv"
+
+#: Date the snapshots behind the layer were read.
+KNOWN_CHECKED = "2026-12-03"
+
+#: ``notes`` of every outlet of the layer.
+KNOWN_NOTE = ("Known only from third-party rating snapshots (name, domain, and country and media type where MBFC "
+              "states them); no researched facts. Add an entry to an outlets YAML file to give it owner, funding "
+              "and state ties.")
+
+
+def _refs(lines: Iterable[str]) -> dict[str, str]:
+    out = {}
+    for line in lines:
+        if line.startswith("# ref "):
+            code, _, text = line[len("# ref "):].partition(": ")
+            out[code.strip()] = text.strip()
+    return out
+
+
+def load_known_outlets(text: str | None = None) -> list:
+    """The outlets of the rating-snapshot layer (``outlets_known.csv``), in file order.
+
+    Parameters
+    ----------
+    text : str, optional
+        The file's text (default: the packaged file).
+
+    Returns
+    -------
+    list of framing.outlets.Outlet
+        ``registered`` True; facts limited to name, aliases, domains, country and type, each cited to
+        the snapshot(s) stating it (field ``name``/``domains``: every snapshot listing the outlet;
+        ``country``/``type``: the MBFC Idiap scrape, the only one stating them).
+    """
+    from .outlets import Citation, Outlet
+
+    text = read_text(KNOWN_FILE) if text is None else text
+    lines = text.splitlines()
+    refs = _refs(line for line in lines if line.startswith("#"))
+    cites: dict[tuple[str, str], Citation] = {}
+
+    def cite(field: str, code: str) -> Citation:
+        c = cites.get((field, code))
+        if c is None:
+            c = cites[(field, code)] = Citation(field, refs.get(code, code), KNOWN_CHECKED)
+        return c
+
+    out = []
+    body = io.StringIO("\n".join(line for line in lines if not line.startswith("#")))
+    for row in csv.DictReader(body):
+        codes = row["refs"].split("|") if row["refs"] else []
+        sources = [cite(f, c) for f in ("name", "domains") for c in codes]
+        country, type_ = row["country"] or None, row["type"] or None
+        if country:
+            sources.append(cite("country", "I"))
+        if type_:
+            sources.append(cite("type", "I"))
+        out.append(Outlet(
+            key=row["key"], name=row["name"],
+            aliases=tuple(a for a in row["aliases"].split("|") if a),
+            domains=(row["domain"],) if row["domain"] else (),
+            country=country, type=type_, notes=KNOWN_NOTE, sources=tuple(sources),
+        ))
+    return out
