@@ -366,7 +366,8 @@ class OutletRegistry:
             return None
         if name_or_domain in self._by_key:
             return self._by_key[name_or_domain]
-        hit = self._by_name.get(_norm_name(name_or_domain))
+        norm = _norm_name(name_or_domain)
+        hit = self._by_name.get(norm) or self._by_name.get(norm[4:] if norm.startswith("the ") else "the " + norm)
         if hit is not None:
             return hit
         if "." in name_or_domain and " " not in name_or_domain.strip():
@@ -390,6 +391,62 @@ class OutletRegistry:
             if hit is not None:
                 return hit
         return None
+
+    def suggest(self, name: str, url: str | None = None) -> tuple[Outlet, str] | None:
+        """The registry outlet a user probably meant by an unknown outlet name, and why.
+
+        Tried in order: the domain of the article's ``url``; a close spelling of a name, alias, key
+        or domain (without its suffix) of this registry, then of its lower-priority layer; for a short
+        name (up to 5 letters), the one outlet of this registry whose name or domain contains its
+        letters in order (``hpo`` -> ``huffpost``).
+
+        Returns
+        -------
+        tuple of (Outlet, str) or None
+            The outlet and the reason (``"URL on huffpost.com"``, ``"close spelling of 'Pres TV'"`` ...).
+
+        Examples
+        --------
+        >>> reg = default_registry()
+        >>> o, why = reg.suggest("hpo", "https://www.huffpost.com/entry/x")
+        >>> o.key, why
+        ('huffpost', 'URL on huffpost.com')
+        >>> reg.suggest("Pres TV")[0].key, reg.suggest("hpo")[0].key
+        ('presstv', 'huffpost')
+        """
+        if url:
+            hit = self.find_domain(url)
+            if hit is not None:
+                return hit, f"URL on {normalize_domain(url)}"
+        low = _norm_name(name)
+        if not low:
+            return None
+        names = self._spellings()
+        close = difflib.get_close_matches(low, list(names), n=1, cutoff=0.75)
+        if close:
+            return names[close[0]], f"close spelling of {close[0]!r}"
+        hits = {o.key: o for n, o in names.items() if n.startswith(low + " ")}
+        if len(hits) == 1:
+            return next(iter(hits.values())), f"first word(s) of {next(iter(hits.values())).name!r}"
+        letters = low.replace(" ", "")
+        if 2 <= len(letters) <= 5 and letters.isalpha():
+            pattern = re.compile(".*?".join(map(re.escape, letters)))
+            hits = {o.key: o for n, o in names.items() if n[:1] == letters[0] and pattern.match(n)}
+            if len(hits) == 1:
+                return next(iter(hits.values())), f"letters of {letters!r} in order"
+        if self.known is not None:
+            names = self.known._spellings()
+            close = difflib.get_close_matches(low, list(names), n=1, cutoff=0.75)
+            if close:
+                return names[close[0]], f"close spelling of {close[0]!r}"
+        return None
+
+    def _spellings(self) -> dict[str, Outlet]:
+        names: dict[str, Outlet] = {}
+        for o in self._by_key.values():
+            for n in (o.key, o.name, *o.aliases, *(d.rsplit(".", 1)[0] for d in o.domains)):
+                names.setdefault(_norm_name(n), o)
+        return names
 
     def resolve(self, value: str) -> Outlet:
         """Outlet for a manifest's ``outlet`` value; unknown names become unregistered outlets."""
