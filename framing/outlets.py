@@ -306,7 +306,7 @@ class OutletRegistry:
         outlets: list[Outlet] = []
         if packaged:
             text = read_text("outlets.yaml")
-            outlets.extend(_with_fingerprints(_parse_outlets(text, "framing/data/outlets.yaml")))
+            outlets.extend(_with_fingerprints(_parse_outlets(text, "framing/data/outlets.yaml", packaged=True)))
         for p in paths:
             p = Path(p)
             try:
@@ -564,9 +564,10 @@ def is_mirror_url(ref: str) -> bool:
     return False
 
 
-def _parse_outlets(text: str, source: str | Path) -> list[Outlet]:
+def _parse_outlets(text: str, source: str | Path, *, packaged: bool = False) -> list[Outlet]:
     try:
-        data = safe_load_yaml(text)
+        # the packaged file is ours (tested to hold no aliases): libyaml's safe loader reads it 5-10x faster
+        data = yaml.load(text, Loader=_FAST_LOADER) if packaged else safe_load_yaml(text)  # noqa: S506
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise OutletError(
@@ -620,6 +621,9 @@ def _parse_outlets(text: str, source: str | Path) -> list[Outlet]:
             )
         )
     return out
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _with_fingerprints(outlets: list[Outlet]) -> list[Outlet]:

@@ -159,3 +159,12 @@ def test_known_outlets_mbfc_baly_sample_resolves_by_domain_and_page_name():
         assert reg.find_domain(r["source_url_normalized"]) is not None, r["source_url_normalized"]
         page = r["ref"].rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
         assert reg.find(page) is not None, page
+
+
+def test_known_outlets_packaged_yaml_reads_the_same_with_the_fast_loader():
+    import yaml
+
+    from framing.io import safe_load_yaml
+
+    text = read_text("outlets.yaml")
+    assert yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) == safe_load_yaml(text)  # noqa: S506
