@@ -56,6 +56,8 @@ SHARED_HOSTS = ("twitter.com", "x.com", "linkedin.com", "youtube.com", "facebook
 PERSON_PATH = re.compile(r"/(author|authors|people|person|by|profile|profiles|sites|columnist|columnists|staff|"
                          r"contributor|contributors|writer|writers|bio|tipsheet|team|users?|in|blogs?|column|columns|opinion/columnists)(/|$)", re.I)
 
+LABEL = re.compile(r"\b(contributors?|guest writer|guest)\b", re.I)  # AllSides labels for writers, not outlets
+
 # MBFC country names (as the Idiap scrape writes them) -> ISO 3166-1 alpha-2.
 COUNTRIES = {
     "andorra": "AD", "argentina": "AR", "armenia": "AM", "australia": "AU", "austria": "AT",
@@ -119,7 +121,7 @@ def _allsides(path: Path, entries: dict[str, _Entry], named: list[_Entry], exclu
     kept = 0
     for r in rows:
         name, link = r["news_source"].strip().strip('"'), r["news_link"].strip()
-        if not name or not link or name in excluded:
+        if not name or not link or name in excluded or LABEL.search(name):
             continue
         host = normalize_domain(link)
         path_ = urlsplit(link).path
@@ -170,7 +172,7 @@ def _mbfc_baly(path: Path, entries: dict[str, _Entry]) -> int:
         e.refs.add(code)
         slug = urlsplit(r.get("ref") or "").path.strip("/").split("/")[-1]
         if slug and "mediabiasfactcheck" in (r.get("ref") or ""):
-            alias = slug.replace("-", " ").strip()
+            alias = re.sub(r"-\d+$", "", slug).replace("-", " ").strip()
             if alias and alias not in e.aliases:
                 e.aliases.append(alias)
         n += 1
