@@ -60,7 +60,8 @@ def load_known_outlets(text: str | None = None) -> list:
     -------
     list of framing.outlets.Outlet
         ``registered`` True; facts limited to name, aliases, domains, country and type, each cited to
-        the snapshot(s) stating it (field ``name``/``domains``: every snapshot listing the outlet;
+        the snapshot(s) stating it (``name``: AllSides when it lists the outlet, else every snapshot
+        listing the domain, which is then the name; ``domains``: every snapshot listing it;
         ``country``/``type``: the MBFC Idiap scrape, the only one stating them).
     """
     from .outlets import Citation, Outlet
@@ -80,7 +81,8 @@ def load_known_outlets(text: str | None = None) -> list:
     body = io.StringIO("\n".join(line for line in lines if not line.startswith("#")))
     for row in csv.DictReader(body):
         codes = row["refs"].split("|") if row["refs"] else []
-        sources = [cite(f, c) for f in ("name", "domains") for c in codes]
+        named_by = ["A"] if "A" in codes else codes  # the display name is AllSides' when AllSides lists it
+        sources = [cite("name", c) for c in named_by] + [cite("domains", c) for c in codes]
         country, type_ = row["country"] or None, row["type"] or None
         if country:
             sources.append(cite("country", "I"))
