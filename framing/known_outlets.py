@@ -10,12 +10,9 @@ wins. An outlet of this layer states only what its snapshot states (owner, fundi
 
 Examples
 --------
->>> outlets = load_known_outlets()
->>> len(outlets) > 1000
+>>> rows = known_outlet_rows()
+>>> len(rows) > 1000
 True
->>> fox = next(o for o in outlets if "foxnews.com" in o.domains)
->>> fox.country, fox.owner, fox.sources_for("country")[0].ref.startswith("MBFC scrape by Idiap")
-('US', None, True)
 """
 from __future__ import annotations
 
@@ -25,7 +22,7 @@ from typing import Iterable
 
 from .resources import read_text
 
-__all__ = ["KNOWN_FILE", "KNOWN_CHECKED", "KNOWN_NOTE", "load_known_outlets"]
+__all__ = ["KNOWN_FILE", "KNOWN_CHECKED", "KNOWN_NOTE", "known_outlet_rows"]
 
 #: Packaged data file of the layer.
 KNOWN_FILE = "outlets_known.csv"
@@ -48,8 +45,11 @@ def _refs(lines: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def load_known_outlets(text: str | None = None) -> list:
-    """The outlets of the rating-snapshot layer (``outlets_known.csv``), in file order.
+def known_outlet_rows(text: str | None = None) -> list[dict]:
+    """The rows of the rating-snapshot layer (``outlets_known.csv``), in file order, as plain facts.
+
+    :func:`framing.outlets.load_known_outlets` turns them into :class:`framing.outlets.Outlet`
+    objects; this function only parses (so that this module does not import :mod:`framing.outlets`).
 
     Parameters
     ----------
@@ -58,40 +58,37 @@ def load_known_outlets(text: str | None = None) -> list:
 
     Returns
     -------
-    list of framing.outlets.Outlet
-        ``registered`` True; facts limited to name, aliases, domains, country and type, each cited to
-        the snapshot(s) stating it (``name``: AllSides when it lists the outlet, else every snapshot
-        listing the domain, which is then the name; ``domains``: every snapshot listing it;
-        ``country``/``type``: the MBFC Idiap scrape, the only one stating them).
-    """
-    from .outlets import Citation, Outlet
+    list of dict
+        Keys ``key, name, aliases`` (tuple), ``domains`` (tuple), ``country, type`` (str or None) and
+        ``sources`` (list of ``(field, ref)``): ``name`` cites AllSides when it lists the outlet, else
+        every snapshot listing the domain (which is then the name); ``domains`` every snapshot listing
+        it; ``country``/``type`` the MBFC Idiap scrape, the only one stating them.
 
+    Examples
+    --------
+    >>> rows = known_outlet_rows()
+    >>> fox = next(r for r in rows if "foxnews.com" in r["domains"])
+    >>> fox["country"], sorted({f for f, _ in fox["sources"]})
+    ('US', ['country', 'domains', 'name', 'type'])
+    """
     text = read_text(KNOWN_FILE) if text is None else text
     lines = text.splitlines()
     refs = _refs(line for line in lines if line.startswith("#"))
-    cites: dict[tuple[str, str], Citation] = {}
-
-    def cite(field: str, code: str) -> Citation:
-        c = cites.get((field, code))
-        if c is None:
-            c = cites[(field, code)] = Citation(field, refs.get(code, code), KNOWN_CHECKED)
-        return c
-
     out = []
     body = io.StringIO("\n".join(line for line in lines if not line.startswith("#")))
     for row in csv.DictReader(body):
         codes = row["refs"].split("|") if row["refs"] else []
         named_by = ["A"] if "A" in codes else codes  # the display name is AllSides' when AllSides lists it
-        sources = [cite("name", c) for c in named_by] + [cite("domains", c) for c in codes]
+        sources = [("name", refs.get(c, c)) for c in named_by] + [("domains", refs.get(c, c)) for c in codes]
         country, type_ = row["country"] or None, row["type"] or None
         if country:
-            sources.append(cite("country", "I"))
+            sources.append(("country", refs.get("I", "I")))
         if type_:
-            sources.append(cite("type", "I"))
-        out.append(Outlet(
-            key=row["key"], name=row["name"],
-            aliases=tuple(a for a in row["aliases"].split("|") if a),
-            domains=(row["domain"],) if row["domain"] else (),
-            country=country, type=type_, notes=KNOWN_NOTE, sources=tuple(sources),
-        ))
+            sources.append(("type", refs.get("I", "I")))
+        out.append({
+            "key": row["key"], "name": row["name"],
+            "aliases": tuple(a for a in row["aliases"].split("|") if a),
+            "domains": (row["domain"],) if row["domain"] else (),
+            "country": country, "type": type_, "sources": sources,
+        })
     return out

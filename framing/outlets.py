@@ -42,6 +42,7 @@ __all__ = [
     "DEFAULT_MAX_AGE_DAYS",
     "SOURCE_COLUMNS",
     "is_mirror_url",
+    "load_known_outlets",
     "sources_frame",
 ]
 
@@ -644,9 +645,35 @@ def _rekey(o: Outlet) -> Outlet:
     return replace(o, key=f"{o.key}-{slugify(o.domains[0]) if o.domains else 'rated'}")
 
 
-def _packaged_known() -> list[Outlet]:
-    from .known_outlets import load_known_outlets
+def load_known_outlets(text: str | None = None) -> list[Outlet]:
+    """The outlets of the rating-snapshot layer (``framing/data/outlets_known.csv``), in file order.
 
+    ``registered`` True; facts limited to name, aliases, domains, country and type, each cited to the
+    snapshot(s) stating it (see :func:`framing.known_outlets.known_outlet_rows`); owner, funding and
+    founding year are None and ``state_affiliation`` is "unknown".
+
+    Examples
+    --------
+    >>> fox = next(o for o in load_known_outlets() if "foxnews.com" in o.domains)
+    >>> fox.country, fox.owner, fox.sources_for("country")[0].ref.startswith("MBFC scrape by Idiap")
+    ('US', None, True)
+    """
+    from .known_outlets import KNOWN_CHECKED, KNOWN_NOTE, known_outlet_rows
+
+    cites: dict[tuple[str, str], Citation] = {}
+
+    def cite(field: str, ref: str) -> Citation:
+        c = cites.get((field, ref))
+        if c is None:
+            c = cites[(field, ref)] = Citation(field, ref, KNOWN_CHECKED)
+        return c
+
+    return [Outlet(key=r["key"], name=r["name"], aliases=r["aliases"], domains=r["domains"], country=r["country"],
+                   type=r["type"], notes=KNOWN_NOTE, sources=tuple(cite(f, ref) for f, ref in r["sources"]))
+            for r in known_outlet_rows(text)]
+
+
+def _packaged_known() -> list[Outlet]:
     return load_known_outlets()
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from framing import Corpus
-from framing.known_outlets import KNOWN_NOTE, load_known_outlets
-from framing.outlets import OutletRegistry, default_registry, is_mirror_url, normalize_domain
+from framing.known_outlets import KNOWN_NOTE
+from framing.outlets import OutletRegistry, default_registry, is_mirror_url, load_known_outlets, normalize_domain
 from framing.resources import read_text
 
 ROOT = Path(__file__).resolve().parents[1]
