@@ -302,6 +302,8 @@ def _outlets(key: str | None, max_age: int | None = None) -> int:
             print(f"{o.key:24} {o.name:40} {o.country or '-':4} {o.state_affiliation:16} {o.type or ''}{mark}")
         print(f"{len(reg)} outlets; {n_stale} with facts last checked more than {max_age} days ago (STALE: "
               "re-check them before use). `framing outlets KEY` shows one with its sources.")
+        print(f"{len(reg.known_outlets())} more outlets are known by name and domain only, from the AllSides and MBFC "
+              "rating snapshots (`framing outlets NAME-OR-DOMAIN` shows one).")
         return 0
     o = reg.find(key)
     if o is None:

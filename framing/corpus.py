@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import difflib
 import io
 import json
 import logging
@@ -404,6 +403,7 @@ class LoadReport:
     by_url: dict[tuple[str, str], int] = field(default_factory=dict)
     bad_dates: list[tuple[int, str]] = field(default_factory=list)
     non_english: list[str] = field(default_factory=list)
+    unknown_urls: dict[str, str] = field(default_factory=dict)
 
     def merge(self, other: "LoadReport") -> "LoadReport":
         """Add another report's findings (for example a later chunk's) to this one; returns self."""
@@ -413,6 +413,8 @@ class LoadReport:
             self.by_url[key] = self.by_url.get(key, 0) + n
         self.bad_dates.extend(other.bad_dates)
         self.non_english.extend(other.non_english)
+        for name, url in other.unknown_urls.items():
+            self.unknown_urls.setdefault(name, url)
         return self
 
     def messages(self, registry: OutletRegistry | None = None) -> list[str]:
@@ -441,7 +443,7 @@ class LoadReport:
             n_art = sum(len(v) for v in self.unknown.values())
             listed = ", ".join(
                 f"{name!r} ({len(lines)} article{'s' if len(lines) > 1 else ''}, first at line {min(lines)}"
-                f"{_suggest(name, registry)})" for name, lines in sorted(self.unknown.items()))
+                f"{_suggest(name, registry, self.unknown_urls.get(name))})" for name, lines in sorted(self.unknown.items()))
             parts.append(f"{len(self.unknown)} outlet name(s) are not in the registry and are used with their "
                          f"names only, without facts ({n_art} articles): {listed}. Add them (or an alias) to an "
                          "outlets YAML file to give them metadata")
@@ -457,13 +459,13 @@ class LoadReport:
             warnings.warn(message, FramingWarning, stacklevel=3)
 
 
-def _suggest(name: str, registry: OutletRegistry) -> str:
-    names: dict[str, str] = {}
-    for o in registry:
-        for n in (o.key, o.name, *o.aliases):
-            names.setdefault(n.lower(), o.key)
-    close = difflib.get_close_matches(name.lower(), list(names), n=1, cutoff=0.75)
-    return f"; did you mean {names[close[0]]!r}?" if close else ""
+def _suggest(name: str, registry: OutletRegistry, url: str | None = None) -> str:
+    hit = registry.suggest(name, url)
+    if hit is None:
+        return ""
+    outlet, why = hit
+    return f"; did you mean {outlet.key!r}?" if why.startswith("close spelling") else \
+        f"; did you mean {outlet.key!r} ({outlet.name}: {why})?"
 
 
 class _Loader:
@@ -488,6 +490,8 @@ class _Loader:
             self.report.by_url[(name, outlet.key)] = self.report.by_url.get((name, outlet.key), 0) + 1
         elif not outlet.registered:
             self.report.unknown.setdefault(name, []).append(line)
+            if url:
+                self.report.unknown_urls.setdefault(name, url)
         return outlet
 
     def date(self, value: Any, line: int) -> tuple[_dt.date | None, bool]:

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 import yaml
@@ -42,6 +42,7 @@ __all__ = [
     "DEFAULT_MAX_AGE_DAYS",
     "SOURCE_COLUMNS",
     "is_mirror_url",
+    "load_known_outlets",
     "sources_frame",
 ]
 
@@ -266,13 +267,37 @@ class OutletRegistry:
     outlets : iterable of Outlet
         Later outlets with the same key replace earlier ones (so user files
         can correct packaged entries).
+    known : callable returning a list of Outlet, optional
+        A lower-priority layer (the packaged one: :func:`framing.known_outlets.load_known_outlets`,
+        the outlets of the rating snapshots), loaded on the first lookup these outlets miss.
+        Lookups (:meth:`find`, :meth:`find_domain`, :meth:`get`, :meth:`suggest`) try it after
+        these outlets, so an entry here always wins; iteration and ``len`` cover these outlets only
+        (:meth:`known_outlets` gives the layer).
     """
 
-    def __init__(self, outlets: Iterable[Outlet] = ()) -> None:
+    def __init__(self, outlets: Iterable[Outlet] = (), *, known: Callable[[], list[Outlet]] | None = None) -> None:
         self._by_key: dict[str, Outlet] = {}
         for o in outlets:
             self._by_key[o.key] = o
+        self._known_src = known
+        self._known: OutletRegistry | None = None
         self._index()
+
+    @property
+    def known(self) -> "OutletRegistry | None":
+        """The lower-priority layer as a registry (loaded on first use), without the outlets it shadows."""
+        if self._known is None and self._known_src is not None:
+            keep = []
+            for o in self._known_src():
+                if any(self._by_domain.get(d) for d in o.domains) or _norm_name(o.name) in self._by_name:
+                    continue  # shadowed by an entry of this registry
+                keep.append(o if o.key not in self._by_key else _rekey(o))
+            self._known = OutletRegistry(keep)
+        return self._known
+
+    def known_outlets(self) -> list[Outlet]:
+        """The outlets of the lower-priority layer that this registry does not shadow (sorted by key)."""
+        return list(self.known) if self.known is not None else []
 
     def _index(self) -> None:
         self._by_name: dict[str, Outlet] = {}
@@ -293,7 +318,7 @@ class OutletRegistry:
         outlets: list[Outlet] = []
         if packaged:
             text = read_text("outlets.yaml")
-            outlets.extend(_with_fingerprints(_parse_outlets(text, "framing/data/outlets.yaml")))
+            outlets.extend(_with_fingerprints(_parse_outlets(text, "framing/data/outlets.yaml", packaged=True)))
         for p in paths:
             p = Path(p)
             try:
@@ -301,16 +326,17 @@ class OutletRegistry:
             except (OSError, UnicodeDecodeError) as exc:
                 raise OutletError(f"{where(p)}: cannot read outlet file ({exc}). Check the path.") from None
             outlets.extend(_parse_outlets(text, p))
-        return cls(outlets)
+        return cls(outlets, known=_packaged_known if packaged else None)
 
     def add(self, outlet: Outlet) -> None:
         """Add or replace one outlet."""
         self._by_key[outlet.key] = outlet
+        self._known = None
         self._index()
 
     # -- lookup ----------------------------------------------------------------------------
     def __contains__(self, key: object) -> bool:
-        return key in self._by_key
+        return key in self._by_key or (self.known is not None and key in self.known)
 
     def __iter__(self) -> Iterator[Outlet]:
         return iter(sorted(self._by_key.values(), key=lambda o: o.key))
@@ -333,6 +359,8 @@ class OutletRegistry:
         try:
             return self._by_key[key]
         except KeyError:
+            if self.known is not None and key in self.known:
+                return self.known.get(key)
             close = difflib.get_close_matches(str(key).lower(), list(self._by_key), n=5, cutoff=0.5)
             hint = f" Did you mean: {', '.join(close)}?" if close else ""
             raise OutletError(
@@ -354,15 +382,24 @@ class OutletRegistry:
             return None
         if name_or_domain in self._by_key:
             return self._by_key[name_or_domain]
-        hit = self._by_name.get(_norm_name(name_or_domain))
+        norm = _norm_name(name_or_domain)
+        hit = self._by_name.get(norm) or self._by_name.get(norm[4:] if norm.startswith("the ") else "the " + norm)
         if hit is not None:
             return hit
         if "." in name_or_domain and " " not in name_or_domain.strip():
-            return self.find_domain(name_or_domain)
-        return None
+            hit = self._find_domain_here(name_or_domain)
+            if hit is not None:
+                return hit
+        return self.known.find(name_or_domain) if self.known is not None else None
 
     def find_domain(self, url_or_domain: str) -> Outlet | None:
-        """Outlet whose domain is the URL's host or a parent of it."""
+        """Outlet whose domain is the URL's host or a parent of it (this registry first, then its layer)."""
+        hit = self._find_domain_here(url_or_domain)
+        if hit is None and self.known is not None:
+            hit = self.known.find_domain(url_or_domain)
+        return hit
+
+    def _find_domain_here(self, url_or_domain: str) -> Outlet | None:
         host = normalize_domain(url_or_domain)
         parts = host.split(".")
         for i in range(len(parts) - 1):
@@ -370,6 +407,62 @@ class OutletRegistry:
             if hit is not None:
                 return hit
         return None
+
+    def suggest(self, name: str, url: str | None = None) -> tuple[Outlet, str] | None:
+        """The registry outlet a user probably meant by an unknown outlet name, and why.
+
+        Tried in order: the domain of the article's ``url``; a close spelling of a name, alias, key
+        or domain (without its suffix) of this registry, then of its lower-priority layer; for a short
+        name (up to 5 letters), the one outlet of this registry whose name or domain contains its
+        letters in order (``hpo`` -> ``huffpost``).
+
+        Returns
+        -------
+        tuple of (Outlet, str) or None
+            The outlet and the reason (``"URL on huffpost.com"``, ``"close spelling of 'Pres TV'"`` ...).
+
+        Examples
+        --------
+        >>> reg = default_registry()
+        >>> o, why = reg.suggest("hpo", "https://www.huffpost.com/entry/x")
+        >>> o.key, why
+        ('huffpost', 'URL on huffpost.com')
+        >>> reg.suggest("Pres TV")[0].key, reg.suggest("hpo")[0].key
+        ('presstv', 'huffpost')
+        """
+        if url:
+            hit = self.find_domain(url)
+            if hit is not None:
+                return hit, f"URL on {normalize_domain(url)}"
+        low = _norm_name(name)
+        if not low:
+            return None
+        names = self._spellings()
+        close = difflib.get_close_matches(low, list(names), n=1, cutoff=0.75)
+        if close:
+            return names[close[0]], f"close spelling of {close[0]!r}"
+        hits = {o.key: o for n, o in names.items() if n.startswith(low + " ")}
+        if len(hits) == 1:
+            return next(iter(hits.values())), f"first word(s) of {next(iter(hits.values())).name!r}"
+        letters = low.replace(" ", "")
+        if 2 <= len(letters) <= 5 and letters.isalpha():
+            pattern = re.compile(".*?".join(map(re.escape, letters)))
+            hits = {o.key: o for n, o in names.items() if n[:1] == letters[0] and pattern.match(n)}
+            if len(hits) == 1:
+                return next(iter(hits.values())), f"letters of {letters!r} in order"
+        if self.known is not None:
+            names = self.known._spellings()
+            close = difflib.get_close_matches(low, list(names), n=1, cutoff=0.75)
+            if close:
+                return names[close[0]], f"close spelling of {close[0]!r}"
+        return None
+
+    def _spellings(self) -> dict[str, Outlet]:
+        names: dict[str, Outlet] = {}
+        for o in self._by_key.values():
+            for n in (o.key, o.name, *o.aliases, *(d.rsplit(".", 1)[0] for d in o.domains)):
+                names.setdefault(_norm_name(n), o)
+        return names
 
     def resolve(self, value: str) -> Outlet:
         """Outlet for a manifest's ``outlet`` value; unknown names become unregistered outlets."""
@@ -487,9 +580,10 @@ def is_mirror_url(ref: str) -> bool:
     return False
 
 
-def _parse_outlets(text: str, source: str | Path) -> list[Outlet]:
+def _parse_outlets(text: str, source: str | Path, *, packaged: bool = False) -> list[Outlet]:
     try:
-        data = safe_load_yaml(text)
+        # the packaged file is ours (tested to hold no aliases): libyaml's safe loader reads it 5-10x faster
+        data = yaml.load(text, Loader=_FAST_LOADER) if packaged else safe_load_yaml(text)  # noqa: S506
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise OutletError(
@@ -545,6 +639,9 @@ def _parse_outlets(text: str, source: str | Path) -> list[Outlet]:
     return out
 
 
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _with_fingerprints(outlets: list[Outlet]) -> list[Outlet]:
     """Add the packaged detection fingerprints (``outlet_fingerprints.yaml``) to packaged outlets."""
     from dataclasses import replace
@@ -555,6 +652,44 @@ def _with_fingerprints(outlets: list[Outlet]) -> list[Outlet]:
         for fp in patterns:
             re.compile(fp)
     return [replace(o, fingerprints=o.fingerprints + tuple(extra.get(o.key, ()))) for o in outlets]
+
+
+def _rekey(o: Outlet) -> Outlet:
+    from dataclasses import replace
+
+    return replace(o, key=f"{o.key}-{slugify(o.domains[0]) if o.domains else 'rated'}")
+
+
+def load_known_outlets(text: str | None = None) -> list[Outlet]:
+    """The outlets of the rating-snapshot layer (``framing/data/outlets_known.csv``), in file order.
+
+    ``registered`` True; facts limited to name, aliases, domains, country and type, each cited to the
+    snapshot(s) stating it (see :func:`framing.known_outlets.known_outlet_rows`); owner, funding and
+    founding year are None and ``state_affiliation`` is "unknown".
+
+    Examples
+    --------
+    >>> fox = next(o for o in load_known_outlets() if "foxnews.com" in o.domains)
+    >>> fox.country, fox.owner, fox.sources_for("country")[0].ref.startswith("MBFC scrape by Idiap")
+    ('US', None, True)
+    """
+    from .known_outlets import KNOWN_CHECKED, KNOWN_NOTE, known_outlet_rows
+
+    cites: dict[tuple[str, str], Citation] = {}
+
+    def cite(field: str, ref: str) -> Citation:
+        c = cites.get((field, ref))
+        if c is None:
+            c = cites[(field, ref)] = Citation(field, ref, KNOWN_CHECKED)
+        return c
+
+    return [Outlet(key=r["key"], name=r["name"], aliases=r["aliases"], domains=r["domains"], country=r["country"],
+                   type=r["type"], notes=KNOWN_NOTE, sources=tuple(cite(f, ref) for f, ref in r["sources"]))
+            for r in known_outlet_rows(text)]
+
+
+def _packaged_known() -> list[Outlet]:
+    return load_known_outlets()
 
 
 @lru_cache(maxsize=1)
