@@ -1,0 +1,211 @@
+"""Frame cue lexicons and the cheap matcher behind :mod:`framing.analyzers.frames`.
+
+The five generic news frames and the coder questions of Semetko & Valkenburg (2000) that each cue
+answers live in ``framing/data/frames/<frame>.csv`` (``cue,question``; provenance in each file's header).
+A cue is one to four lower-case words; a word ending in ``*`` is a prefix, ``<num>`` is any number,
+and ``$ £ € %`` are words of their own. Matching runs over the tokens of the lower-cased text, so a
+text is scanned once whatever the number of cues.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+import numpy as np
+
+from ..errors import LexiconError, where
+from ..lexicons import _lower_same_length
+from ..resources import read_csv
+
+__all__ = ["FRAMES", "QUESTIONS", "FEATURE_NAMES", "CueHit", "cue_hits", "cue_features", "features_from_hits",
+           "n_words"]
+
+#: The five frames, in column order.
+FRAMES: tuple[str, ...] = ("conflict", "economic", "human_interest", "moral", "resolution")
+
+#: Coder questions per frame (Semetko & Valkenburg 2000; H5, visual information, does not apply to text).
+QUESTIONS: dict[str, tuple[str, ...]] = {
+    "conflict": ("C1", "C2", "C3", "C4"),
+    "economic": ("E1", "E2", "E3"),
+    "human_interest": ("H1", "H2", "H3", "H4"),
+    "moral": ("M1", "M2", "M3"),
+    "resolution": ("R1", "R2", "R3", "R4", "R5"),
+}
+
+_TOKEN_RE = re.compile(r"[$£€%]|\w+(?:['’]\w+)*")
+_GAP_RE = re.compile(r"[\s\-–]*")
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    """One cue found in a text: ``text[start:end]`` is the matched words."""
+
+    start: int
+    end: int
+    frame: str
+    question: str
+    cue: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    words: tuple[str, ...]
+    frame: str
+    question: str
+    cue: str
+
+
+def _word_matches(pattern: str, token: str) -> bool:
+    if pattern == "<num>":
+        return token[:1].isdigit()
+    if pattern.endswith("*"):
+        return token.startswith(pattern[:-1])
+    return token == pattern
+
+
+class _Matcher:
+    """Cues indexed by their first word: literal words in a dict, prefixes and numbers in short lists
+    (looked up once per distinct token)."""
+
+    def __init__(self, cues: Sequence[_Cue]) -> None:
+        self.literal: dict[str, list[_Cue]] = {}
+        self.prefix: list[tuple[str, _Cue]] = []
+        self.number: list[_Cue] = []
+        for c in cues:
+            first = c.words[0]
+            if first == "<num>":
+                self.number.append(c)
+            elif first.endswith("*"):
+                self.prefix.append((first[:-1], c))
+            else:
+                self.literal.setdefault(first, []).append(c)
+        self._by_token: dict[str, tuple[_Cue, ...]] = {}
+
+    def starting(self, token: str) -> tuple[_Cue, ...]:
+        got = self._by_token.get(token)
+        if got is None:
+            found = list(self.literal.get(token, ()))
+            found += [c for p, c in self.prefix if token.startswith(p)]
+            if token[:1].isdigit():
+                found += self.number
+            got = tuple(sorted(found, key=lambda c: -len(c.words)))
+            if len(self._by_token) < 200_000:
+                self._by_token[token] = got
+        return got
+
+
+def _parse_cue(raw: str, frame: str, question: str, line: int) -> _Cue:
+    words = tuple(raw.lower().split())
+    if not 1 <= len(words) <= 4:
+        raise LexiconError(
+            f"{where('framing/data/frames/' + frame + '.csv', None, 'cue')}: data row {line}, cue {raw!r} has "
+            f"{len(words)} words; write one to four words."
+        )
+    return _Cue(words, frame, question, raw)
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> _Matcher:
+    cues: list[_Cue] = []
+    for frame in FRAMES:
+        rows = read_csv(f"frames/{frame}.csv", ("cue", "question"))
+        for i, row in enumerate(rows, start=1):
+            if row["question"] not in QUESTIONS[frame]:
+                raise LexiconError(
+                    f"{where('framing/data/frames/' + frame + '.csv', None, 'question')}: row {i} has question "
+                    f"{row['question']!r}; use one of {list(QUESTIONS[frame])}."
+                )
+            cues.append(_parse_cue(row["cue"], frame, row["question"], i))
+    return _Matcher(cues)
+
+
+def _tokens(low: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(low)]
+
+
+def _joined(low: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool:
+    """Tokens ``i .. i+n-1`` are separated by white space or dashes only (no sentence punctuation)."""
+    for k in range(i + 1, i + n):
+        gap = low[toks[k - 1][1]:toks[k][0]]
+        if gap and _GAP_RE.fullmatch(gap) is None:
+            return False
+    return True
+
+
+def cue_hits(text: str) -> list[CueHit]:
+    """Every frame cue in ``text``, in text order: at each word, the longest cue of each frame.
+
+    Examples
+    --------
+    >>> [(h.frame, h.question, h.cue) for h in cue_hits("Critics say the plan will cost $3 billion.")][:3]
+    [('conflict', 'C2', 'critic*'), ('resolution', 'R3', 'plan'), ('economic', 'E3', 'will cost')]
+    """
+    low = _lower_same_length(text)
+    toks = _tokens(low)
+    m = _matcher()
+    out: list[CueHit] = []
+    for i, (start, _end, tok) in enumerate(toks):
+        seen: set[str] = set()
+        for c in m.starting(tok):
+            n = len(c.words)
+            if c.frame in seen or i + n > len(toks):
+                continue
+            if n > 1 and not (all(_word_matches(c.words[k], toks[i + k][2]) for k in range(1, n))
+                              and _joined(low, toks, i, n)):
+                continue
+            seen.add(c.frame)
+            out.append(CueHit(start, toks[i + n - 1][1], c.frame, c.question, c.cue))
+    return out
+
+
+#: Column names of :func:`cue_features`: one rate per coder question, one per frame, and text length.
+FEATURE_NAMES: tuple[str, ...] = (
+    tuple(f"{q}" for f in FRAMES for q in QUESTIONS[f])
+    + tuple(f"{f}_all" for f in FRAMES)
+    + tuple(f"{f}_distinct" for f in FRAMES)
+    + ("log_words",)
+)
+
+
+def n_words(text: str) -> int:
+    """Number of words as the cue matcher counts them (at least 1)."""
+    return max(1, sum(1 for _ in _TOKEN_RE.finditer(text)))
+
+
+def features_from_hits(hits: Sequence[CueHit], words: int) -> list[float]:
+    """One row of :func:`cue_features` from the cue hits of a text of ``words`` words."""
+    per_q: dict[str, int] = {}
+    per_f: dict[str, int] = {}
+    distinct: dict[str, set[str]] = {f: set() for f in FRAMES}
+    for h in hits:
+        per_q[h.question] = per_q.get(h.question, 0) + 1
+        per_f[h.frame] = per_f.get(h.frame, 0) + 1
+        distinct[h.frame].add(h.cue)
+    row = [math.log1p(1000.0 * per_q.get(q, 0) / words) for f in FRAMES for q in QUESTIONS[f]]
+    row += [math.log1p(1000.0 * per_f.get(f, 0) / words) for f in FRAMES]
+    row += [math.log1p(len(distinct[f])) for f in FRAMES]
+    row.append(math.log1p(words))
+    return row
+
+
+def cue_features(texts: Sequence[str]) -> np.ndarray:
+    """Frame-cue features of each text: ``log1p`` of cues per 1,000 words for each coder question and
+    each frame, ``log1p`` of the number of distinct cues per frame, and ``log1p`` of the word count.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(len(texts), len(FEATURE_NAMES))``.
+
+    Examples
+    --------
+    >>> x = cue_features(["The senators clashed over the cost of the plan."])
+    >>> x.shape == (1, len(FEATURE_NAMES)) and bool(x[0, FEATURE_NAMES.index("conflict_all")] > 0)
+    True
+    """
+    if not texts:
+        return np.zeros((0, len(FEATURE_NAMES)))
+    return np.array([features_from_hits(cue_hits(t), n_words(t)) for t in texts], dtype=float)
