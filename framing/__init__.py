@@ -25,6 +25,7 @@ _EXPORTS: dict[str, str] = {
     "OutletError": "framing.errors",
     "LexiconError": "framing.errors",
     "ReportError": "framing.errors",
+    "ModelError": "framing.errors",
     "FramingWarning": "framing.errors",
     # outlets and ratings
     "Outlet": "framing.outlets",
@@ -65,6 +66,14 @@ _EXPORTS: dict[str, str] = {
     "available_lexicons": "framing.lexicons",
     "distinctive_terms": "framing.analyzers.distinctive",
     "kwic": "framing.analyzers.kwic",
+    # trainable classifiers
+    "fit_classifier": "framing.classify",
+    "load_classifier": "framing.classify",
+    "evaluate_classifier": "framing.classify",
+    "TextClassifier": "framing.classify",
+    "register_feature_set": "framing.classify",
+    "classifier_sentences": "framing.classify",
+    "classifier_summary": "framing.classify",
     # comparison
     "analyze": "framing.compare",
     "analyze_stream": "framing.stream",

@@ -10,6 +10,7 @@ framing outlets            # list the registry
 framing outlets rt         # one outlet's fact sheet with sources
 framing quotes corpora/s400 --csv quotes.csv
 framing terms corpora/s400
+framing train labels.csv --text sentence --label biased -o biased.json
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ _EPILOG = """examples:
   framing outlets rt                                   one outlet's fact sheet
   framing quotes corpora/s400 --csv quotes.csv         quoted voices table
   framing terms corpora/s400                           loaded terms table
+  framing train data.csv --text text --label label -o model.json   train a classifier on your labels
 """
 
 
@@ -46,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("corpus", help="corpus folder with manifest.yaml, or a .jsonl/.csv file")
     r.add_argument("-o", "--output", required=True, help="output file, .pdf or .html")
     r.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    r.add_argument("--classifier", action="append", default=[], metavar="NAME=MODEL.json",
+                   help="also apply a classifier trained with `framing train` (repeatable)")
 
     w = sub.add_parser("worksheet", help="write a classroom media-literacy worksheet (PDF)")
     w.add_argument("corpus")
@@ -66,7 +70,28 @@ def _parser() -> argparse.ArgumentParser:
         q = sub.add_parser(name, help=helptext)
         q.add_argument("corpus")
         q.add_argument("--csv", help="write the table as CSV to this file instead of printing it")
+    _train_parser(sub)
     return p
+
+
+def _train_parser(sub: argparse._SubParsersAction) -> None:
+    t = sub.add_parser("train", help="train a classifier on your own labelled texts (CSV) and save it as JSON")
+    t.add_argument("data", help="CSV file with a text column and one or more label columns")
+    t.add_argument("--text", required=True, help="column with the texts")
+    t.add_argument("--label", required=True, action="append",
+                   help="label column; repeat for several yes/no (0/1) labels at once")
+    t.add_argument("-o", "--output", required=True, help="model file to write (.json)")
+    t.add_argument("--sep", default=None, help="CSV separator (default: guessed)")
+    t.add_argument("--C", type=float, nargs="+", default=[0.25, 1.0, 4.0], help="candidate C values")
+    t.add_argument("--no-char", action="store_true", help="no character n-grams (faster)")
+    t.add_argument("--features", nargs="*", default=None, help="named feature sets (default: lexicon vader quotes style)")
+    t.add_argument("--word-list", action="append", default=[], metavar="NAME=FILE",
+                   help="your own word list, one word per line (repeatable)")
+    t.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    t.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    t.add_argument("--description", default=None, help="what the training data is (default: the file name)")
+    t.add_argument("--evaluate", action="store_true",
+                   help="also print nested cross-validated P/R/F1 per label (slower: one fit per fold)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -123,8 +148,10 @@ def _run(args: argparse.Namespace) -> int:
         _check_output(out, (".pdf", ".html", ".htm") if args.command == "report" else (".pdf",))
         if args.command == "worksheet" and args.answers:
             _check_output(Path(args.answers), (".pdf",))
+        classifiers = _classifiers(getattr(args, "classifier", []))
         corpus = load_corpus(args.corpus)
-        comp = analyze(corpus, n_jobs=getattr(args, "jobs", 1), progress=sys.stderr.isatty())
+        extra = {"classifiers": classifiers} if classifiers else {}
+        comp = analyze(corpus, n_jobs=getattr(args, "jobs", 1), progress=sys.stderr.isatty(), **extra)
         if args.command == "report":
             if out.suffix.lower() == ".pdf":
                 comp.to_pdf(out)
@@ -136,6 +163,8 @@ def _run(args: argparse.Namespace) -> int:
             write_worksheet(comp, out, blind=args.blind, answers=args.answers)
         print(f"wrote {out}")
         return 0
+    if args.command == "train":
+        return _train(args)
     if args.command in ("quotes", "terms"):
         corpus = load_corpus(args.corpus)
         if args.command == "quotes":
@@ -159,6 +188,46 @@ def _run(args: argparse.Namespace) -> int:
                 print(table.to_string(index=False, max_colwidth=60, justify="left"))
         return 0
     raise FramingError(f"unknown command {args.command!r}")  # pragma: no cover - argparse prevents it
+
+
+def _classifiers(options: Sequence[str]) -> dict:
+    """``--classifier NAME=MODEL.json`` options -> {name: TextClassifier} (models loaded before any work)."""
+    from .classify import load_classifier
+    from .classify.data import parse_model_option
+
+    out = {}
+    for opt in options:
+        name, path = parse_model_option(opt)
+        out[name] = load_classifier(path)
+    return out
+
+
+def _train(args: argparse.Namespace) -> int:
+    from .classify import DEFAULT_FEATURES, evaluate_classifier, fit_classifier
+    from .classify.data import parse_model_option, read_labelled_csv
+
+    out = Path(args.output)
+    if out.suffix.lower() != ".json":
+        raise FramingError(f"{out}: the model is written as JSON; give an output name ending in .json.")
+    texts, labels = read_labelled_csv(args.data, args.text, args.label, args.sep)
+    lists = dict(parse_model_option(w) for w in args.word_list)
+    opts = dict(C=args.C, char_ngrams=None if args.no_char else (2, 5), folds=args.folds, random_state=args.seed,
+                features=tuple(args.features) if args.features is not None else DEFAULT_FEATURES,
+                word_lists=lists or None)
+    model = fit_classifier(texts, labels, description=args.description or Path(args.data).name, **opts)
+    cv = model.metadata["cv"]
+    print(f"{model!r}")
+    print(f"options chosen by {cv['folds']}-fold cross-validation: {model.metadata['options']}")
+    for c in cv["candidates"]:
+        print(f"  cv macro-F1 {c['macro_f1']:.3f} (sd {c['sd']:.3f})  {c['options']}")
+    if args.evaluate:
+        ev = evaluate_classifier(texts, labels, folds=args.folds, random_state=args.seed,
+                                 **{k: v for k, v in opts.items() if k not in ("random_state", "folds")})
+        print(f"nested {ev.attrs['folds']}-fold cross-validation (held-out predictions pooled, 95% bootstrap interval):")
+        print(ev.round(3).to_string(index=False))
+    model.save(out)
+    print(f"wrote {out}")
+    return 0
 
 
 def _check_output(out: Path, suffixes: tuple[str, ...]) -> None:
