@@ -33,10 +33,13 @@ _EXPORTS: dict[str, str] = {
     "default_registry": "framing.outlets",
     "detect_outlet": "framing.outlets",
     "load_ratings": "framing.ratings",
+    "outlet_ratings": "framing.ratings",
+    "sources_frame": "framing.outlets",
     # corpus
     "Article": "framing.corpus",
     "Corpus": "framing.corpus",
     "load_corpus": "framing.corpus",
+    "LoadReport": "framing.corpus",
     "Actor": "framing.actors",
     "load_actors": "framing.actors",
     "clean_text": "framing.clean",
@@ -50,8 +53,8 @@ _EXPORTS: dict[str, str] = {
     "sentence_sentiment": "framing.analyzers.sentiment",
     "outlet_sentiment": "framing.analyzers.sentiment",
     "target_sentiment": "framing.analyzers.sentiment",
-    "actor_sentiment": "framing.analyzers.sentiment",
-    "actor_sentiment_summary": "framing.analyzers.sentiment",
+    "actor_sentiment": "framing.analyzers.mentions",
+    "actor_sentiment_summary": "framing.analyzers.mentions",
     "article_sentiment": "framing.analyzers.sentiment",
     "TargetSentiment": "framing.analyzers.sentiment",
     "vader_scores": "framing.analyzers.sentiment",
@@ -77,6 +80,8 @@ _EXPORTS: dict[str, str] = {
     # comparison
     "analyze": "framing.compare",
     "analyze_stream": "framing.stream",
+    "TABLES": "framing.tables",
+    "REGISTRY": "framing.registry",
     "Comparison": "framing.compare",
 }
 

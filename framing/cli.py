@@ -7,7 +7,7 @@ framing report corpora/s400 -o reports/s400.html
 framing worksheet corpora/s400 -o worksheet.pdf --blind --answers key.pdf
 framing ingest seeds/*.txt -o corpora/mystory --story "Turkey buys S-400 missiles"
 framing outlets            # list the registry
-framing outlets rt         # one outlet's fact sheet with sources
+framing outlets rt         # one outlet's fact sheet with sources (STALE marks old checks)
 framing quotes corpora/s400 --csv quotes.csv
 framing terms corpora/s400
 framing train labels.csv --text sentence --label biased -o biased.json
@@ -65,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
 
     o = sub.add_parser("outlets", help="list the outlet registry, or show one outlet's fact sheet")
     o.add_argument("key", nargs="?", help="outlet key, name or domain")
+    o.add_argument("--max-age", type=int, default=None, metavar="DAYS",
+                   help="mark facts last checked more than DAYS ago as stale (default 365)")
 
     for name, helptext in (("quotes", "print the quoted-voices table"), ("terms", "print the loaded-terms table")):
         q = sub.add_parser(name, help=helptext)
@@ -140,7 +142,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"wrote {out}/manifest.yaml; review it (outlet, title, date, author) before use")
         return 0
     if args.command == "outlets":
-        return _outlets(args.key)
+        return _outlets(args.key, args.max_age)
     if args.command in ("report", "worksheet"):
         from .compare import analyze
 
@@ -242,14 +244,20 @@ def _check_output(out: Path, suffixes: tuple[str, ...]) -> None:
         raise ReportError(f"{out}: the folder {folder} does not exist. Create it first or choose another path.")
 
 
-def _outlets(key: str | None) -> int:
-    from .outlets import default_registry
+def _outlets(key: str | None, max_age: int | None = None) -> int:
+    from .outlets import DEFAULT_MAX_AGE_DAYS, default_registry
 
     reg = default_registry()
+    max_age = DEFAULT_MAX_AGE_DAYS if max_age is None else max_age
     if key is None:
+        n_stale = 0
         for o in reg:
-            print(f"{o.key:24} {o.name:40} {o.country or '-':4} {o.state_affiliation:16} {o.type or ''}")
-        print(f"{len(reg)} outlets. `framing outlets KEY` shows one with its sources.")
+            stale = o.stale_facts(max_age)
+            n_stale += bool(stale)
+            mark = f"  STALE: {', '.join(stale)}" if stale else ""
+            print(f"{o.key:24} {o.name:40} {o.country or '-':4} {o.state_affiliation:16} {o.type or ''}{mark}")
+        print(f"{len(reg)} outlets; {n_stale} with facts last checked more than {max_age} days ago (STALE: "
+              "re-check them before use). `framing outlets KEY` shows one with its sources.")
         return 0
     o = reg.find(key)
     if o is None:
@@ -258,9 +266,13 @@ def _outlets(key: str | None) -> int:
     for k, v in o.facts().items():
         if v not in (None, ""):
             print(f"{k:24} {v}")
+    stale = o.stale_facts(max_age)
+    if stale:
+        print(f"{'stale':24} {', '.join(stale)} (last checked more than {max_age} days ago: re-check)")
     print("sources:")
     for c in o.sources:
-        print(f"  {c.field:18} {c.ref}  (checked {c.checked})")
+        mark = "  STALE" if c.stale(max_age) else ""
+        print(f"  {c.field:18} {c.ref}  (checked {c.checked}){mark}")
     return 0
 
 
