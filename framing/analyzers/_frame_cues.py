@@ -21,7 +21,7 @@ from ..lexicons import _lower_same_length
 from ..resources import read_csv
 
 __all__ = ["FRAMES", "QUESTIONS", "FEATURE_NAMES", "CueHit", "cue_hits", "cue_features", "features_from_hits",
-           "n_words"]
+           "n_words", "scan", "role_matcher"]
 
 #: The five frames, in column order.
 FRAMES: tuple[str, ...] = ("conflict", "economic", "human_interest", "moral", "resolution")
@@ -97,11 +97,11 @@ class _Matcher:
         return got
 
 
-def _parse_cue(raw: str, frame: str, question: str, line: int) -> _Cue:
+def _parse_cue(raw: str, frame: str, question: str, line: int, file: str = "") -> _Cue:
     words = tuple(raw.lower().split())
     if not 1 <= len(words) <= 4:
         raise LexiconError(
-            f"{where('framing/data/frames/' + frame + '.csv', None, 'cue')}: data row {line}, cue {raw!r} has "
+            f"{where('framing/data/frames/' + (file or frame + '.csv'), None, 'cue')}: data row {line}, cue {raw!r} has "
             f"{len(words)} words; write one to four words."
         )
     return _Cue(words, frame, question, raw)
@@ -135,21 +135,15 @@ def _joined(low: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool:
     return True
 
 
-def cue_hits(text: str) -> list[CueHit]:
-    """Every frame cue in ``text``, in text order: at each word, the longest cue of each frame.
-
-    Examples
-    --------
-    >>> [(h.frame, h.question, h.cue) for h in cue_hits("Critics say the plan will cost $3 billion.")][:3]
-    [('conflict', 'C2', 'critic*'), ('resolution', 'R3', 'plan'), ('economic', 'E3', 'will cost')]
-    """
+def scan(text: str, matcher: "_Matcher") -> list[CueHit]:
+    """Every cue of ``matcher`` in ``text``, in text order: at each word, the longest cue of each group
+    (``CueHit.frame`` is the group: a frame, or a role for the narrative-role cues)."""
     low = _lower_same_length(text)
     toks = _tokens(low)
-    m = _matcher()
     out: list[CueHit] = []
     for i, (start, _end, tok) in enumerate(toks):
         seen: set[str] = set()
-        for c in m.starting(tok):
+        for c in matcher.starting(tok):
             n = len(c.words)
             if c.frame in seen or i + n > len(toks):
                 continue
@@ -159,6 +153,32 @@ def cue_hits(text: str) -> list[CueHit]:
             seen.add(c.frame)
             out.append(CueHit(start, toks[i + n - 1][1], c.frame, c.question, c.cue))
     return out
+
+
+def cue_hits(text: str) -> list[CueHit]:
+    """Every frame cue in ``text``, in text order: at each word, the longest cue of each frame.
+
+    Examples
+    --------
+    >>> [(h.frame, h.question, h.cue) for h in cue_hits("Critics say the plan will cost $3 billion.")][:3]
+    [('conflict', 'C2', 'critic*'), ('resolution', 'R3', 'plan'), ('economic', 'E3', 'will cost')]
+    """
+    return scan(text, _matcher())
+
+
+@lru_cache(maxsize=1)
+def role_matcher() -> "_Matcher":
+    """The narrative-role cues of ``framing/data/frames/narrative_roles.csv`` (group = hero, villain,
+    victim, or actor for the generic actor nouns)."""
+    rows = read_csv("frames/narrative_roles.csv", ("cue", "role"))
+    roles = ("hero", "villain", "victim", "actor")
+    cues = []
+    for i, row in enumerate(rows, start=1):
+        if row["role"] not in roles:
+            raise LexiconError(f"{where('framing/data/frames/narrative_roles.csv', None, 'role')}: data row {i} "
+                               f"has role {row['role']!r}; use one of {list(roles)}.")
+        cues.append(_parse_cue(row["cue"], row["role"], row["role"], i, "narrative_roles.csv"))
+    return _Matcher(cues)
 
 
 #: Column names of :func:`cue_features`: one rate per coder question, one per frame, and text length.
