@@ -374,6 +374,7 @@ declare("roles", "One row per article, narrative role and actor cast in it (fram
     ("role", "str", "hero, villain or victim."),
     ("actor", "str", "Actor name (actors.yaml canonical name, name as written, or actor noun)."),
     _START, _END,
+    ("mention", "str", "article.text[start:end], the mention that contributed most."),
     ("sentence_start", "int64", "Start of the sentence that casts the actor."),
     ("sentence_end", "int64", "End of that sentence."),
     ("sentence", "str", "article.text[sentence_start:sentence_end]."),

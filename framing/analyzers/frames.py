@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ..resources import read_json
+from ..tables import TABLES
 from ._frame_cues import FEATURE_NAMES, FRAMES, CueHit, cue_features, cue_hits, features_from_hits, n_words
 from ._frames_model import FrameModel
 
@@ -40,12 +41,10 @@ __all__ = ["FRAMES", "FRAME_COLUMNS", "SHARE_COLUMNS", "frame_scores", "frames",
 
 log = logging.getLogger(__name__)
 
-#: Columns of :func:`frames`, in order.
-FRAME_COLUMNS: tuple[str, ...] = ("article_id", "outlet", "frame", "score", "present", "evidence_start",
-                                  "evidence_end", "evidence", "cues")
-#: Columns of :func:`frame_shares`, in order.
-SHARE_COLUMNS: tuple[str, ...] = ("outlet", "frame", "n_articles", "n_present", "share", "ci_low", "ci_high",
-                                  "mean_score")
+#: Columns of :func:`frames`, in order (declared in :mod:`framing.tables` as ``frames``).
+FRAME_COLUMNS: tuple[str, ...] = tuple(TABLES["frames"].names)
+#: Columns of :func:`frame_shares`, in order (declared as ``frame_shares``).
+SHARE_COLUMNS: tuple[str, ...] = tuple(TABLES["frame_shares"].names)
 #: A frame is present when its score is at least this (the model is calibrated so that 0.5 is the
 #: threshold that maximised F1 in cross-validation on the training data).
 THRESHOLD = 0.5
@@ -149,7 +148,7 @@ def frames(corpus: Any) -> pd.DataFrame:
     """
     arts = list(corpus)
     if not arts:
-        return _empty()
+        return TABLES["frames"].empty()
     hits = [cue_hits(a.text) for a in arts]
     x = np.array([features_from_hits(h, n_words(a.text)) for a, h in zip(arts, hits)], dtype=float)
     p = frame_model().proba([a.text for a in arts], x)
@@ -159,16 +158,7 @@ def frames(corpus: Any) -> pd.DataFrame:
         for j, f in enumerate(FRAMES):
             s, e, sent, cues = ev[f]
             rows.append((a.id, a.outlet, f, float(p[i, j]), bool(p[i, j] >= THRESHOLD), s, e, sent, cues))
-    return _types(pd.DataFrame(rows, columns=list(FRAME_COLUMNS)))
-
-
-def _empty() -> pd.DataFrame:
-    return _types(pd.DataFrame({c: pd.Series(dtype="object") for c in FRAME_COLUMNS}))
-
-
-def _types(df: pd.DataFrame) -> pd.DataFrame:
-    return df.astype({"article_id": str, "outlet": str, "frame": str, "score": float, "present": bool,
-                      "evidence_start": "int64", "evidence_end": "int64", "evidence": str, "cues": str})
+    return TABLES["frames"].from_rows(rows)
 
 
 def _wilson(k: int, n: int, z: float = 1.959964) -> tuple[float, float]:
@@ -218,9 +208,7 @@ def frame_shares(frames_table: pd.DataFrame) -> pd.DataFrame:
             n, k = len(g), int(g["present"].sum())
             lo, hi = _wilson(k, n)
             rows.append((outlet, frame, n, k, k / n, lo, hi, float(g["score"].mean())))
-    df = pd.DataFrame(rows, columns=list(SHARE_COLUMNS))
-    return df.astype({"outlet": str, "frame": str, "n_articles": "int64", "n_present": "int64", "share": float,
-                      "ci_low": float, "ci_high": float, "mean_score": float})
+    return TABLES["frame_shares"].from_rows(rows)
 
 
 def _register() -> None:

@@ -95,7 +95,8 @@ def _article_roles(article: Any, matcher: Any) -> list[tuple]:
                        key=lambda t: (-t[0], t[1]))
         for total, actor, cell in cands[:TOP]:
             s = sents[cell[4]]
-            rows.append((article.id, article.outlet, role, actor, cell[2], cell[3], s.start, s.end,
+            rows.append((article.id, article.outlet, role, actor, cell[2], cell[3], text[cell[2]:cell[3]],
+                         s.start, s.end,
                          text[s.start:s.end], round(total, 6)))
     return rows
 
@@ -118,7 +119,8 @@ def roles(corpus: Any) -> pd.DataFrame:
         ``role`` : str, ``hero``, ``villain`` or ``victim``
         ``actor`` : str, the actor's canonical name (actors.yaml), the name as written, or the
         lower-cased actor noun
-        ``start, end`` : int, the mention that contributed most; ``article.text[start:end]``
+        ``start, end`` : int, the mention that contributed most
+        ``mention`` : str, ``article.text[start:end]``
         ``sentence_start, sentence_end`` : int, its sentence
         ``sentence`` : str, ``article.text[sentence_start:sentence_end]``
         ``score`` : float, summed cue weight of the role for the actor in the article (>= :data:`MIN_SCORE`)
@@ -127,7 +129,7 @@ def roles(corpus: Any) -> pd.DataFrame:
     --------
     >>> from framing.corpus import Corpus
     >>> c = Corpus.from_records([{"id": "a1", "outlet": "cbc",
-    ...     "text": "Acme Oil polluted the river. Many farmers suffer as the drought deepens."}])
+    ...     "text": "Acme Oil polluted the river. The farmers suffer as the drought deepens."}])
     >>> roles(c)[["role", "actor"]].values.tolist()
     [['villain', 'Acme Oil'], ['victim', 'farmers']]
     """
