@@ -17,7 +17,7 @@ from typing import Sequence
 import numpy as np
 
 from ..errors import LexiconError, where
-from ..lexicons import _lower_same_length
+from ..lexicons import _lower_same_length, trie_regex
 from ..resources import read_csv
 
 __all__ = ["FRAMES", "QUESTIONS", "FEATURE_NAMES", "CueHit", "cue_hits", "cue_features", "features_from_hits",
@@ -67,28 +67,34 @@ def _word_matches(pattern: str, token: str) -> bool:
 
 
 class _Matcher:
-    """Cues indexed by their first word: literal words in a dict, prefixes and numbers in short lists
-    (looked up once per distinct token)."""
+    """Cues indexed by their first word: literal words in a dict, prefixes by length, numbers in a list
+    (looked up once per distinct token), and one regex that finds the words that can start a cue."""
 
     def __init__(self, cues: Sequence[_Cue]) -> None:
         self.literal: dict[str, list[_Cue]] = {}
-        self.prefix: list[tuple[str, _Cue]] = []
+        self.prefix: dict[int, dict[str, list[_Cue]]] = {}
         self.number: list[_Cue] = []
         for c in cues:
             first = c.words[0]
             if first == "<num>":
                 self.number.append(c)
             elif first.endswith("*"):
-                self.prefix.append((first[:-1], c))
+                self.prefix.setdefault(len(first) - 1, {}).setdefault(first[:-1], []).append(c)
             else:
                 self.literal.setdefault(first, []).append(c)
         self._by_token: dict[str, tuple[_Cue, ...]] = {}
+        lit = trie_regex(self.literal) + r"(?!\w)" if self.literal else "(?!)"
+        pre = trie_regex(p for d in self.prefix.values() for p in d) if self.prefix else "(?!)"
+        # a word start (not inside a word, nor after an apostrophe inside one), then a possible first word
+        self.candidates = re.compile(r"(?<!\w)(?<!\w['’])(?:" + lit + "|" + pre + r"|\d)|[$£€%]")
 
     def starting(self, token: str) -> tuple[_Cue, ...]:
+        """Cues whose first word matches ``token``, longest cues first."""
         got = self._by_token.get(token)
         if got is None:
             found = list(self.literal.get(token, ()))
-            found += [c for p, c in self.prefix if token.startswith(p)]
+            for n, by_prefix in sorted(self.prefix.items()):
+                found += by_prefix.get(token[:n], ()) if len(token) >= n else ()
             if token[:1].isdigit():
                 found += self.number
             got = tuple(sorted(found, key=lambda c: -len(c.words)))
@@ -122,36 +128,46 @@ def _matcher() -> _Matcher:
     return _Matcher(cues)
 
 
-def _tokens(low: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(low)]
-
-
-def _joined(low: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool:
-    """Tokens ``i .. i+n-1`` are separated by white space or dashes only (no sentence punctuation)."""
-    for k in range(i + 1, i + n):
-        gap = low[toks[k - 1][1]:toks[k][0]]
+def _following(low: str, end: int, words: tuple[str, ...]) -> int | None:
+    """End of the cue whose first word ends at ``end`` when its other ``words`` follow, separated by white
+    space or dashes only (no sentence punctuation); None otherwise."""
+    for w in words:
+        m = _TOKEN_RE.search(low, end)
+        if m is None or not _word_matches(w, m.group()):
+            return None
+        gap = low[end:m.start()]
         if gap and _GAP_RE.fullmatch(gap) is None:
-            return False
-    return True
+            return None
+        end = m.end()
+    return end
 
 
 def scan(text: str, matcher: "_Matcher") -> list[CueHit]:
     """Every cue of ``matcher`` in ``text``, in text order: at each word, the longest cue of each group
-    (``CueHit.frame`` is the group: a frame, or a role for the narrative-role cues)."""
+    (``CueHit.frame`` is the group: a frame, or a role for the narrative-role cues).
+
+    Only the words the matcher's candidate regex finds are looked at (the plain version, one look-up
+    per word of the text, is in the tests and gives the same hits).
+    """
     low = _lower_same_length(text)
-    toks = _tokens(low)
     out: list[CueHit] = []
-    for i, (start, _end, tok) in enumerate(toks):
+    token_at = _TOKEN_RE.match
+    for cand in matcher.candidates.finditer(low):
+        tok = token_at(low, cand.start())
+        if tok is None:
+            continue
+        cues = matcher.starting(tok.group())
+        if not cues:
+            continue
         seen: set[str] = set()
-        for c in matcher.starting(tok):
-            n = len(c.words)
-            if c.frame in seen or i + n > len(toks):
+        for c in cues:
+            if c.frame in seen:
                 continue
-            if n > 1 and not (all(_word_matches(c.words[k], toks[i + k][2]) for k in range(1, n))
-                              and _joined(low, toks, i, n)):
+            end = tok.end() if len(c.words) == 1 else _following(low, tok.end(), c.words[1:])
+            if end is None:
                 continue
             seen.add(c.frame)
-            out.append(CueHit(start, toks[i + n - 1][1], c.frame, c.question, c.cue))
+            out.append(CueHit(tok.start(), end, c.frame, c.question, c.cue))
     return out
 
 
@@ -192,7 +208,7 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 def n_words(text: str) -> int:
     """Number of words as the cue matcher counts them (at least 1)."""
-    return max(1, sum(1 for _ in _TOKEN_RE.finditer(text)))
+    return max(1, len(_TOKEN_RE.findall(text)))
 
 
 def features_from_hits(hits: Sequence[CueHit], words: int) -> list[float]:

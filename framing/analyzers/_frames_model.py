@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -67,11 +68,7 @@ class FrameModel:
         indptr, indices, data = [0], [], []
         vocab, idf = self.vocabulary, self.idf
         for t in texts:
-            counts: dict[int, int] = {}
-            for w in _WORD_RE.findall(t.lower()):
-                j = vocab.get(w)
-                if j is not None:
-                    counts[j] = counts.get(j, 0) + 1
+            counts = {vocab[w]: n for w, n in Counter(_WORD_RE.findall(t.lower())).items() if w in vocab}
             cols = sorted(counts)
             vals = np.array([(1.0 + math.log(counts[j])) * idf[j] for j in cols])
             norm = float(np.sqrt((vals ** 2).sum())) if len(vals) else 0.0

@@ -37,35 +37,40 @@ MIN_SCORE = 0.5
 TOP = 2
 
 
-def _mentions(text: str, matcher: Any) -> list[tuple[int, int, str]]:
-    """``(start, end, actor)`` mentions in ``text``: the corpus's actors, or names plus actor nouns."""
+def _mentions(text: str, matcher: Any, nouns: list[Any]) -> list[tuple[int, int, str]]:
+    """``(start, end, actor)`` mentions in ``text``: the corpus's actors, or names plus the actor-noun hits
+    ``nouns`` that overlap no name."""
     if matcher is not None:
         return _actor_mentions(text, matcher)
     found = list(_named_mentions(text))
-    taken = [(s, e) for s, e, _ in found]
-    for h in scan(text, role_matcher()):
-        if h.frame == "actor" and not any(s < h.end and h.start < e for s, e in taken):
-            found.append((h.start, h.end, text[h.start:h.end].lower()))
+    starts = [s for s, _, _ in found]
+    for h in nouns:
+        k = bisect.bisect_left(starts, h.end)  # names starting before the noun ends
+        if k and found[k - 1][1] > h.start:
+            continue
+        found.append((h.start, h.end, text[h.start:h.end].lower()))
     return sorted(found)
 
 
-def _distance(starts: list[int], a: tuple[int, int], b: tuple[int, int]) -> int:
+def _distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     """Words between spans ``a`` and ``b`` of one sentence (0 when they overlap)."""
     if a[0] < b[1] and b[0] < a[1]:
         return 0
     lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
-    return max(0, bisect.bisect_left(starts, hi) - bisect.bisect_left(starts, lo))
+    return len(_TOKEN_RE.findall(text, lo, hi))
 
 
 def _article_roles(article: Any, matcher: Any) -> list[tuple]:
     text = article.text
-    mentions = _mentions(text, matcher)
+    hits = scan(text, role_matcher())
+    cues = [h for h in hits if h.frame != "actor"]
+    if not cues:
+        return []
+    mentions = _mentions(text, matcher, [h for h in hits if h.frame == "actor"])
     if not mentions:
         return []
-    cues = [h for h in scan(text, role_matcher()) if h.frame != "actor"]
     sents = article.sentences
     s_starts = [s.start for s in sents]
-    word_starts = [m.start() for m in _TOKEN_RE.finditer(text)]
     by_sent: dict[int, list] = {}
     for h in cues:
         k = bisect.bisect_right(s_starts, h.start) - 1
@@ -80,7 +85,7 @@ def _article_roles(article: Any, matcher: Any) -> list[tuple]:
         for h in by_sent[k]:
             if ms <= h.start and h.end <= me:
                 continue  # the mention's own words
-            w = 1.0 / (1.0 + _distance(word_starts, (ms, me), (h.start, h.end)) / 4.0)
+            w = 1.0 / (1.0 + _distance(text, (ms, me), (h.start, h.end)) / 4.0)
             cell = acc.setdefault((actor, h.frame), [0.0, -1.0, 0, 0, 0])
             cell[0] += w
             if w > cell[1]:

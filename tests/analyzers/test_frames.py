@@ -137,3 +137,35 @@ def test_frames_dev_cross_validated_beats_all_positive() -> None:
     preds = cv_predictions(texts, labels, targets, 3, 0, cues.cue_features(texts))
     macro = {k: np.mean([prf(labels[:, j], p[:, j])[2] for j in range(5)]) for k, p in preds.items()}
     assert macro["framing"] > macro["all_positive"] + 0.1
+
+
+def _scan_reference(text: str, matcher) -> list:
+    """The plain matcher: every word of the text looked up, the following words checked in the token list."""
+    low = cues._lower_same_length(text)
+    toks = [(m.start(), m.end(), m.group()) for m in cues._TOKEN_RE.finditer(low)]
+    out = []
+    for i, (start, _end, tok) in enumerate(toks):
+        seen: set[str] = set()
+        for c in matcher.starting(tok):
+            n = len(c.words)
+            if c.frame in seen or i + n > len(toks):
+                continue
+            if n > 1:
+                words_ok = all(cues._word_matches(c.words[k], toks[i + k][2]) for k in range(1, n))
+                gaps_ok = all(not low[toks[k - 1][1]:toks[k][0]] or cues._GAP_RE.fullmatch(low[toks[k - 1][1]:toks[k][0]])
+                              for k in range(i + 1, i + n))
+                if not (words_ok and gaps_ok):
+                    continue
+            seen.add(c.frame)
+            out.append(cues.CueHit(start, toks[i + n - 1][1], c.frame, c.question, c.cue))
+    return out
+
+
+def test_frame_cues_fast_scan_equals_plain_reference(s400) -> None:
+    texts = [a.text for a in s400] + [
+        "Don't blame the children's fund; Sen$e: it'll cost $5 billion – or 3 million. I, my, we: 'tis a crisis, Critics!",
+        "He was aged 34. On the other hand, the war on coal... They fought, and lost.",
+    ]
+    for m in (cues._matcher(), cues.role_matcher()):
+        for t in texts:
+            assert cues.scan(t, m) == _scan_reference(t, m)
