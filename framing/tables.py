@@ -349,7 +349,7 @@ declare("article_counts", "One row per article: word and sentence counts found w
 ])
 
 # -- frames and narrative roles (framing.frames, framing.roles) -----------------------------------
-declare("frames", "One row per article and generic news frame (framing.frames).", [
+declare("article_frames", "One row per article and generic news frame (framing.frames; named so because Comparison.frames is the dict of tables).", [
     _ID, _OUTLET,
     ("frame", "str", "conflict, economic, human_interest, moral or resolution."),
     ("score", "float64", "Calibrated probability that the frame is present (framing.frame_scores)."),

@@ -134,9 +134,9 @@ def _run_roles(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
 
 
 register(Analyzer(
-    "frames", "frames", _run_frames,
+    "frames", "article_frames", _run_frames,
     doc="Generic news frames per article with evidence sentences (framing.frames).",
-    summaries=(Summary("frame_shares", _on("frames", frame_shares)),)))
+    summaries=(Summary("frame_shares", _on("article_frames", frame_shares)),)))
 register(Analyzer(
     "roles", "roles", _run_roles,
     doc="Actors cast as hero, villain or victim, with the sentence that does it (framing.roles)."))

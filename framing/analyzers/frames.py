@@ -42,7 +42,7 @@ __all__ = ["FRAMES", "FRAME_COLUMNS", "SHARE_COLUMNS", "frame_scores", "frames",
 log = logging.getLogger(__name__)
 
 #: Columns of :func:`frames`, in order (declared in :mod:`framing.tables` as ``frames``).
-FRAME_COLUMNS: tuple[str, ...] = tuple(TABLES["frames"].names)
+FRAME_COLUMNS: tuple[str, ...] = tuple(TABLES["article_frames"].names)
 #: Columns of :func:`frame_shares`, in order (declared as ``frame_shares``).
 SHARE_COLUMNS: tuple[str, ...] = tuple(TABLES["frame_shares"].names)
 #: A frame is present when its score is at least this (the model is calibrated so that 0.5 is the
@@ -148,7 +148,7 @@ def frames(corpus: Any) -> pd.DataFrame:
     """
     arts = list(corpus)
     if not arts:
-        return TABLES["frames"].empty()
+        return TABLES["article_frames"].empty()
     hits = [cue_hits(a.text) for a in arts]
     x = np.array([features_from_hits(h, n_words(a.text)) for a, h in zip(arts, hits)], dtype=float)
     p = frame_model().proba([a.text for a in arts], x)
@@ -158,7 +158,7 @@ def frames(corpus: Any) -> pd.DataFrame:
         for j, f in enumerate(FRAMES):
             s, e, sent, cues = ev[f]
             rows.append((a.id, a.outlet, f, float(p[i, j]), bool(p[i, j] >= THRESHOLD), s, e, sent, cues))
-    return TABLES["frames"].from_rows(rows)
+    return TABLES["article_frames"].from_rows(rows)
 
 
 def _wilson(k: int, n: int, z: float = 1.959964) -> tuple[float, float]:

@@ -1,9 +1,8 @@
 """Report section for generic news frames and narrative roles, and the worksheet task on frames.
 
-Reads only the Comparison's tables ``frames`` (:func:`framing.frames`), ``frame_shares``
-(:func:`framing.frame_shares`) and ``roles`` (:func:`framing.roles`). The Comparison keeps its tables
-in the dict ``comp.frames``, so the ``frames`` table is ``comp.frames["frames"]``; a plain object with
-the three tables as attributes works too (tests).
+Reads only the Comparison's tables ``article_frames`` (:func:`framing.frames`; not called ``frames``
+because ``comp.frames`` is the Comparison's dict of tables), ``frame_shares`` (:func:`framing.frame_shares`)
+and ``roles`` (:func:`framing.roles`), as ``comp.article_frames`` etc.
 """
 from __future__ import annotations
 
@@ -23,12 +22,12 @@ LABELS = {"conflict": "Conflict", "economic": "Economic consequences", "human_in
           "moral": "Morality", "resolution": "Resolution / responsibility"}
 _QUOTE_CHARS = 320
 _ACTORS_PER_ROLE = 3
-_HOW = ("Generic news frames (Semetko & Valkenburg 2000): <b>conflict</b> (disagreement, blame, winners and "
+_HOW = ("Generic news frames (Semetko and Valkenburg 2000): <b>conflict</b> (disagreement, blame, winners and "
         "losers), <b>economic</b> (costs, losses, gains), <b>human interest</b> (a human example, emotions), "
         "<b>morality</b> (moral messages, religion, how people ought to behave) and <b>resolution</b> (solutions, "
         "who is responsible, what should be done). A frame is present in an article when the model's score is at "
         "least 0.5. The model combines cue words written from those coder questions with word weights learned "
-        "from 229 annotated climate-change articles (Frermann et al. 2023; cross-validated macro-F1 about 0.63 "
+        "from 229 annotated climate-change articles (Frermann et al. 2023; cross-validated macro-F1 about 0.62 "
         "there); on other topics read the evidence sentences before trusting a share. Intervals: 95 % Wilson, "
         "articles as the unit, so an outlet with few articles gets a wide one.")
 _ROLES_HOW = ("Who each article casts as hero (fixes or fights the problem), villain (causes it, harms, obstructs) "
@@ -37,8 +36,7 @@ _ROLES_HOW = ("Who each article casts as hero (fixes or fights the problem), vil
 
 
 def _table(comp: Any, name: str) -> pd.DataFrame | None:
-    tables = getattr(comp, "frames", None)
-    t = tables.get(name) if isinstance(tables, dict) else getattr(comp, name, None)
+    t = getattr(comp, name, None)
     return t if isinstance(t, pd.DataFrame) and not t.empty else None
 
 
@@ -81,7 +79,7 @@ def _best_evidence(fr: pd.DataFrame, outlet: str, frame: str) -> pd.Series | Non
 def evidence_rows(comp: Any, pal: C.Palette) -> list[dict[str, Any]]:
     """One dict per outlet and frame present in at least one of its articles: ``key, name, frame, label,
     present, n, score, evidence, cues, article_id`` (the sentence of its highest-scoring article)."""
-    fr = _table(comp, "frames")
+    fr = _table(comp, "article_frames")
     if fr is None:
         return []
     out = []
@@ -212,7 +210,7 @@ def worksheet_task(comp: Any, labels: dict[str, str] | None = None) -> dict[str,
             "a solution, who is responsible, what should be done"))},
         "answers": [],
     }
-    sh, fr = _table(comp, "frame_shares"), _table(comp, "frames")
+    sh, fr = _table(comp, "frame_shares"), _table(comp, "article_frames")
     if sh is None or fr is None:
         return task
     for k in pal.order:

@@ -90,7 +90,7 @@ def test_frame_scores_columns_range_and_order() -> None:
 
 def test_frames_table_on_s400(s400) -> None:
     t = frames(s400)
-    TABLES["frames"].check(t)
+    TABLES["article_frames"].check(t)
     assert len(t) == 5 * len(s400)
     texts = {a.id: a.text for a in s400}
     for r in t.itertuples():

@@ -24,7 +24,7 @@ def test_frames_section_rows_for_every_outlet(comp) -> None:
     assert all("%" in c for row in shares[1:] for c in row[1:])
     ev = F.evidence_rows(comp, pal)
     assert {r["key"] for r in ev} == set(pal.order)
-    fr = comp.frames["frames"]
+    fr = comp.frames["article_frames"]
     for r in ev:  # the quoted sentence is the article's own sentence
         row = fr[(fr.article_id == r["article_id"]) & (fr.frame == r["frame"])].iloc[0]
         assert " ".join(row.evidence.split()).startswith(r["evidence"].rstrip(" …"))
@@ -48,7 +48,7 @@ def test_frames_section_escapes_hostile_text() -> None:
     fr = pd.DataFrame({"article_id": ["a"], "outlet": ["x"], "frame": ["conflict"], "score": [0.9], "present": [True],
                        "evidence_start": [0], "evidence_end": [10], "evidence": ['<script>alert("x")</script> clash'],
                        "cues": ["clash"]})
-    comp = SimpleNamespace(frames={"frames": fr, "frame_shares": framing.frame_shares(fr), "roles": None})
+    comp = SimpleNamespace(article_frames=fr, frame_shares=framing.frame_shares(fr), roles=None)
     page = F.html_section(comp, pal)
     assert "<script>" not in page and "&lt;script&gt;" in page and "<b>clash</b>" in page
     from reportlab.platypus import SimpleDocTemplate
@@ -58,7 +58,7 @@ def test_frames_section_escapes_hostile_text() -> None:
 
 def test_frames_section_without_tables() -> None:
     pal = C.Palette(("x",), {"x": "X"}, {"x": "#000000"}, {}, {})
-    comp = SimpleNamespace(frames={})
+    comp = SimpleNamespace()
     assert "No frame table" in F.html_section(comp, pal)
 
 
