@@ -74,6 +74,8 @@ class CleanResult:
         Date from a dateline in the header, if any.
     offset_map : tuple of (clean_start, raw_start, length)
         Kept pieces: ``text[c:c+n] == raw[r:r+n]``; use :meth:`to_raw`.
+    url : str or None
+        A web address standing alone on a header line (saved pages often start with one).
     """
 
     text: str
@@ -82,6 +84,7 @@ class CleanResult:
     author: str | None = None
     date: _dt.date | None = None
     offset_map: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
+    url: str | None = None
 
     def to_raw(self, pos: int) -> int:
         """Map an offset in the cleaned text to the raw text."""
@@ -218,14 +221,16 @@ def clean_text(raw: str) -> CleanResult:
     first_body = next(
         (i for i in nonblank if _words(stripped[i]) >= 15 and _SENTENCE_END.search(stripped[i])), len(lines)
     )
-    title, author, date = _header_rules(stripped, [i for i in nonblank if i < first_body], drop)
+    header = [i for i in nonblank if i < first_body]
+    url = _url_lines(stripped, header, drop)
+    title, author, date = _header_rules(stripped, header, drop)
     _line_rules(lines, stripped, nonblank, drop)
     _footer_rule(stripped, nonblank, first_body, drop)
     text, omap = _assemble(lines, stripped, line_starts, drop)
     removed = tuple(
         RemovedLine(i + 1, lines[i], rule, reason) for i, (rule, reason) in sorted(drop.items()) if stripped[i]
     )
-    return CleanResult(text, removed, title, author, date, omap)
+    return CleanResult(text, removed, title, author, date, omap, url)
 
 
 def _split_lines(raw: str) -> tuple[list[str], list[int]]:
@@ -234,6 +239,21 @@ def _split_lines(raw: str) -> tuple[list[str], list[int]]:
         return _NEWLINE.split(raw), [0, *(m.end() for m in _NEWLINE.finditer(raw))]
     lines = raw.split("\n")
     return lines, list(accumulate((len(ln) + 1 for ln in lines[:-1]), initial=0))  # each line and its "\n"
+
+
+_URL_LINE = re.compile(r"^(?:(?:url|source|link)\s*:\s*)?(https?://\S+|www\.\S+)$", re.I)
+
+
+def _url_lines(stripped: list[str], header: list[int], drop: dict[int, tuple[str, str]]) -> str | None:
+    """Header lines that are only a web address (optionally ``URL:``): removed, the first kept as the
+    article's URL."""
+    url = None
+    for i in header:
+        m = _URL_LINE.match(stripped[i])
+        if m:
+            _mark(drop, i, "url_line", "web address of the page in the header (kept as the article url)")
+            url = url or m.group(1)
+    return url
 
 
 def _mark(drop: dict[int, tuple[str, str]], i: int, rule: str, reason: str) -> None:

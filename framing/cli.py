@@ -19,6 +19,7 @@ import logging
 import sys
 import warnings
 from pathlib import Path
+from typing import Any
 from typing import Sequence
 
 from .errors import FramingError
@@ -72,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
         q = sub.add_parser(name, help=helptext)
         q.add_argument("corpus")
         q.add_argument("--csv", help="write the table as CSV to this file instead of printing it")
+        q.add_argument("--full", action="store_true",
+                       help="print every column at full width (default: the main columns, fitted to the terminal)")
     _train_parser(sub)
     return p
 
@@ -182,14 +185,55 @@ def _run(args: argparse.Namespace) -> int:
 
             atomic_write_text(args.csv, table.to_csv(index=False))
             print(f"wrote {args.csv} ({len(table)} rows)")
-        else:
+        elif args.full:
             import pandas as pd
 
-            with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
-                                   "display.max_colwidth", 60):
-                print(table.to_string(index=False, max_colwidth=60, justify="left"))
+            with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", None):
+                print(table.to_string(index=False, justify="left"))
+        else:
+            import shutil
+
+            cols = _QUOTE_VIEW if args.command == "quotes" else _TERM_VIEW
+            print(fit_table(table, cols, shutil.get_terminal_size((100, 24)).columns))
         return 0
     raise FramingError(f"unknown command {args.command!r}")  # pragma: no cover - argparse prevents it
+
+
+_QUOTE_VIEW = ("outlet", "kind", "speaker", "cue", "content")
+_TERM_VIEW = ("outlet", "category", "score", "flagged", "start", "term")
+
+
+def fit_table(table: Any, columns: tuple[str, ...], width: int) -> str:
+    """``table``'s ``columns`` as text no wider than ``width``: every column but the last keeps its
+    natural width up to a share of the line, the last (the long text) gets the rest; cut values end
+    with "…".
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"outlet": ["rt"], "content": ["A long quoted sentence that does not fit."]})
+    >>> print(fit_table(t, ("outlet", "content"), 30))
+    outlet  content
+    rt      A long quoted sentenc…
+    """
+    cols = [c for c in columns if c in table.columns]
+    cells = [[str(v) for v in table[c].tolist()] for c in cols]
+    widths = [max([len(c), *map(len, vals)]) for c, vals in zip(cols, cells)]
+    gaps = 2 * (len(cols) - 1)
+    widths = [min(w, 28) for w in widths[:-1]] + widths[-1:]
+    room = max(20, int(0.45 * width))  # what the last column (the text) keeps at least
+    while sum(widths[:-1]) + gaps + room > width and max(widths[:-1], default=0) > 8:
+        i = widths.index(max(widths[:-1]))  # narrow the widest other column until the text has room
+        widths[i] -= 1
+    widths[-1] = max(len(cols[-1]), min(widths[-1], width - sum(widths[:-1]) - gaps))
+
+    def cut(v: str, w: int) -> str:
+        return v if len(v) <= w else v[: max(0, w - 1)] + "…"
+
+    lines = ["  ".join(cut(c, w).ljust(w) for c, w in zip(cols, widths)).rstrip()]
+    for row in zip(*cells):
+        lines.append("  ".join(cut(v.replace("\n", " "), w).ljust(w) for v, w in zip(row, widths)).rstrip())
+    return "\n".join(lines)
 
 
 def _classifiers(options: Sequence[str]) -> dict:

@@ -12,7 +12,7 @@ import datetime as _dt
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
@@ -164,8 +164,9 @@ class Comparison:
         return atomic_write_bytes(path, buf.getvalue())
 
 
-def analyze(corpus: Corpus, n_jobs: int = 1, *, analyzers: Iterable[str] | None = None, progress: bool = False,
-            engine: str = "local", client: Any = None) -> Comparison:
+def analyze(corpus: Corpus, n_jobs: int = 1, *, analyzers: Iterable[str] | None = None,
+            classifiers: Mapping[str, Any] | None = None, progress: bool = False, engine: str = "local",
+            client: Any = None) -> Comparison:
     """Run the analyzers once and return a :class:`Comparison`.
 
     Parameters
@@ -176,6 +177,10 @@ def analyze(corpus: Corpus, n_jobs: int = 1, *, analyzers: Iterable[str] | None 
     analyzers : iterable of str, optional
         Names from :data:`framing.registry.REGISTRY` (default: every default analyzer); the
         analyzers they need are added.
+    classifiers : dict, optional
+        ``{name: model}``: trained classifiers (:func:`framing.fit_classifier`, or a path to a saved
+        model) whose labels of every sentence go into ``comp.classifier_sentences`` and, per outlet,
+        ``comp.classifier_summary``; the models are kept in ``comp.models``.
     progress : bool, default False
         Show a progress bar (tqdm) over chunks.
     engine : {"local", "dask"}
@@ -190,11 +195,13 @@ def analyze(corpus: Corpus, n_jobs: int = 1, *, analyzers: Iterable[str] | None 
     >>> comp = framing.analyze(framing.load_corpus("corpora/s400"))   # doctest: +SKIP
     >>> comp.outlet_sentiment[["outlet", "mean", "n_sentences"]]     # doctest: +SKIP
     """
-    from .analyzers.builtin import resolve
+    from .analyzers.builtin import classifier_analyzer, resolve
     from .registry import summary_tables
     from .runner import run
 
-    chosen = resolve(None if analyzers is None else ["article_counts", *analyzers])
+    models = _load_models(classifiers or {})
+    extra = [classifier_analyzer(models)] if models else []
+    chosen = resolve(None if analyzers is None else ["article_counts", *analyzers], extra)
     tables = run(corpus, chosen, n_jobs=n_jobs, engine=engine, client=client, progress=progress)
     counts = tables["article_counts"]
     frames = {"articles": TABLES["articles"].conform(corpus.to_frame(counts=counts)),
@@ -205,7 +212,19 @@ def analyze(corpus: Corpus, n_jobs: int = 1, *, analyzers: Iterable[str] | None 
         frames[a.table] = tables[a.table]
         frames.update({s.table: summaries[s.table] for s in a.summaries})
     notes = corpus_warnings(frames["articles"]) + language_warnings(corpus)
-    return Comparison(corpus, frames, tuple(a.name for a in chosen), notes)
+    return Comparison(corpus, frames, tuple(a.name for a in chosen), notes, models)
+
+
+def _load_models(classifiers: Mapping[str, Any]) -> dict[str, Any]:
+    """``{name: TextClassifier}``, loading the models given as paths (before any analysis runs)."""
+    out = {}
+    for name, model in sorted(classifiers.items()):
+        if isinstance(model, (str, Path)):
+            from .classify import load_classifier
+
+            model = load_classifier(model)
+        out[str(name)] = model
+    return out
 
 
 def outlet_table(corpus: Corpus, counts: pd.DataFrame | None = None) -> pd.DataFrame:

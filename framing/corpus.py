@@ -109,7 +109,7 @@ class Article:
             res = clean_text(raw)
         else:
             res = CleanResult(raw, ())
-        for name, found in (("title", res.title), ("author", res.author), ("date", res.date)):
+        for name, found in (("title", res.title), ("author", res.author), ("date", res.date), ("url", res.url)):
             if fields.get(name) in (None, "") and found is not None:
                 fields[name] = found
         return cls(id=id, outlet=outlet, raw=raw, text=res.text, removed=res.removed, **fields)
@@ -152,6 +152,25 @@ class Corpus:
         """Outlet keys in order of first appearance."""
         return tuple(dict.fromkeys(a.outlet for a in self.articles))
 
+    @property
+    def stories(self) -> tuple[str, ...]:
+        """The stories of the corpus in order of first appearance: each article's ``story`` field
+        (manifest, JSONL, CSV or DataFrame column), else the corpus's story.
+
+        Examples
+        --------
+        >>> c = Corpus.from_records([{"id": "a", "outlet": "cbc", "text": "x", "story": "s-400"},
+        ...                          {"id": "b", "outlet": "rt", "text": "y", "story": "f-35"}])
+        >>> c.stories
+        ('s-400', 'f-35')
+        """
+        return tuple(dict.fromkeys(self.story_of(a) for a in self.articles))
+
+    def story_of(self, article: Article) -> str:
+        """The story an article belongs to (its ``story`` field, else the corpus's story)."""
+        own = article.meta.get("story") if article.meta else None
+        return str(own) if own not in (None, "") else str(self.story or "")
+
     def outlet(self, key: str) -> Outlet:
         """The :class:`Outlet` for a key of this corpus."""
         return self.outlets.get(key) or default_registry().get(key)
@@ -186,13 +205,13 @@ class Corpus:
                 facts = facts_of[a.outlet] = self.outlet(a.outlet).facts()
                 facts.pop("outlet")
             rows.append({
-                "article_id": a.id, "outlet": a.outlet, "title": a.title, "date": a.date,
+                "article_id": a.id, "outlet": a.outlet, "story": self.story_of(a), "title": a.title, "date": a.date,
                 "date_approximate": a.date_approximate, "author": a.author, "url": a.url,
                 "n_chars": len(a.text), "n_words": known[a.id][0] if a.id in known else a.n_words,
                 "n_sentences": known[a.id][1] if a.id in known else a.n_sentences,
                 "n_removed_lines": len(a.removed), **facts,
             })
-        cols = ["article_id", "outlet", "title", "date", "date_approximate", "author", "url", "n_chars",
+        cols = ["article_id", "outlet", "story", "title", "date", "date_approximate", "author", "url", "n_chars",
                 "n_words", "n_sentences", "n_removed_lines", "name", "country", "languages", "type", "owner",
                 "funding", "state_affiliation", "state_affiliation_basis", "founded", "domains", "notes", "registered"]
         return pd.DataFrame(rows, columns=cols)

@@ -184,6 +184,7 @@ _FACTS = [
 # -- corpus tables ------------------------------------------------------------------------------
 declare("articles", "One row per article: its metadata and its outlet's facts.", [
     _ID, _OUTLET,
+    ("story", "str", "The story (event) the article reports: its own story field, else the corpus's."),
     ("title", "str", "Headline (missing when not given)."),
     ("date", "object", "Publication date (datetime.date) or missing."),
     ("date_approximate", "bool", "True when the date is only a month/year or was inferred."),
@@ -379,4 +380,23 @@ declare("roles", "One row per article, narrative role and actor cast in it (fram
     ("sentence_end", "int64", "End of that sentence."),
     ("sentence", "str", "article.text[sentence_start:sentence_end]."),
     ("score", "float64", "Summed role-cue weight of the actor in the article."),
+])
+declare("classifier_sentences", "One row per sentence and trained classifier: its predicted label "
+        "(framing.classifier_sentences; multilabel models: one row per label given, or one with no label).", [
+    _ID, _OUTLET,
+    ("classifier", "str", "Name given to the classifier (analyze(corpus, classifiers={name: model}))."),
+    ("sentence_id", "int64", "Index of the sentence in its article (0-based)."),
+    _START, _END,
+    ("label", "str", "Predicted label as text (multilabel: one label given; missing when none is)."),
+    ("probability", "float64", "The model's probability of that label (missing when no label is given)."),
+])
+declare("classifier_summary", "One row per classifier, outlet and label: share of sentences given the label.", [
+    ("classifier", "str", "Name given to the classifier."),
+    _OUTLET,
+    ("label", "str", "Label as text."),
+    ("n_sentences", "int64", "Sentences of the outlet's articles."),
+    ("n_label", "int64", "Of those, sentences given the label."),
+    ("share", "float64", "n_label / n_sentences."),
+    ("ci_low", "float64", "95 % interval, low end (articles resampled; Wilson over sentences below 5 articles)."),
+    ("ci_high", "float64", "95 % interval, high end."),
 ])

@@ -67,7 +67,7 @@ def test_compare_parallel_run_without_actors_equals_serial(s400) -> None:
     bare = Corpus(s400.articles, s400.outlets, (), s400.story, s400.path)
     serial = analyze(bare)
     assert len(serial.actor_mentions) > 0
-    par = analyze(Corpus(bare.articles, bare.outlets), n_jobs=2)
+    par = analyze(Corpus(bare.articles, bare.outlets, (), bare.story), n_jobs=2)
     for name, table in serial.tables().items():
         pd.testing.assert_frame_equal(table, par.tables()[name], obj=name)
 
@@ -123,3 +123,21 @@ def test_compare_views_read_the_tables(comp) -> None:
     t = comp.article_text(aid)
     assert all(t[p.start:p.end] for p in comp.article_paragraphs(aid))
     assert k in comp.outlet_names(k)
+
+
+def test_compare_classifiers_run_per_sentence_and_reach_the_report(s400, tmp_path) -> None:
+    from framing.classify._demo import demo_model
+    from framing.report.html import render_html
+    from framing.tables import TABLES
+
+    path = demo_model().save(tmp_path / "demo.json")
+    comp = analyze(s400, classifiers={"demo": str(path)})
+    assert "classifiers" in comp.analyzers and list(comp.models) == ["demo"]
+    TABLES["classifier_sentences"].check(comp.classifier_sentences)
+    assert set(comp.classifier_summary["outlet"]) == set(s400.outlet_keys)
+    assert len(comp.classifier_sentences) >= int(comp.articles["n_sentences"].sum())
+    assert "Classifier: demo" in render_html(comp)
+    plain = analyze(s400)
+    assert "classifier_summary" not in plain.frames and "Classifier:" not in render_html(plain)
+    with pytest.raises(framing.ReportError, match=r"needs the tables \['actor_sentiment'"):
+        render_html(analyze(s400, analyzers=["sentences"]))

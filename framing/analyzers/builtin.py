@@ -22,7 +22,7 @@ from .mentions import actor_sentiment, actor_sentiment_summary, name_counts, nam
 from .sentiment import article_sentiment, outlet_sentiment, sentence_sentiment
 from .voices import affiliation_shares, voice_summary, voices
 
-__all__ = ["resolve", "DISTINCTIVE_TOP"]
+__all__ = ["resolve", "DISTINCTIVE_TOP", "classifier_analyzer"]
 
 Tables = Mapping[str, pd.DataFrame]
 
@@ -140,3 +140,24 @@ register(Analyzer(
 register(Analyzer(
     "roles", "roles", _run_roles,
     doc="Actors cast as hero, villain or victim, with the sentence that does it (framing.roles)."))
+
+
+def _run_classifiers(models: Mapping[str, Any], corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
+    from ..classify import classifiers_sentences
+
+    return classifiers_sentences(corpus, models)
+
+
+def _classifier_summary(tables: Tables) -> pd.DataFrame:
+    from ..classify import classifier_summary
+
+    return classifier_summary(tables["classifier_sentences"])
+
+
+def classifier_analyzer(models: Mapping[str, Any]) -> Analyzer:
+    """The analyzer of user-trained classifiers ``{name: TextClassifier}`` for one call of
+    :func:`framing.analyze` (not registered: its models are the caller's). Each sentence is classified
+    on its own, so it runs in chunks like the other per-article analyzers."""
+    return Analyzer("classifiers", "classifier_sentences", partial(_run_classifiers, dict(models)),
+                    doc="Labels of the user's trained classifiers per sentence (framing.classifier_sentences).",
+                    summaries=(Summary("classifier_summary", _classifier_summary),), default=False)

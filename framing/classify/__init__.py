@@ -10,7 +10,7 @@ Feature sets are registered by name (:func:`register_feature_set`); a saved mode
 """
 from __future__ import annotations
 
-from .analysis import classifier_sentences, classifier_summary
+from .analysis import classifier_sentences, classifier_summary, classifiers_sentences
 from .design import Design, NgramBlock
 from .features import (
     PROVIDERS,
@@ -30,6 +30,7 @@ __all__ = [
     "TextClassifier",
     "classifier_sentences",
     "classifier_summary",
+    "classifiers_sentences",
     "evaluate_classifier",
     "fit_classifier",
     "load_classifier",

@@ -2,23 +2,22 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 from scipy.stats import norm
 
 from ..errors import ModelError
+from ..tables import TABLES
 from .model import TextClassifier, load_classifier
 
-__all__ = ["classifier_sentences", "classifier_summary", "SENTENCE_COLUMNS", "SUMMARY_COLUMNS"]
+__all__ = ["classifier_sentences", "classifiers_sentences", "classifier_summary", "SENTENCE_COLUMNS", "SUMMARY_COLUMNS"]
 
-#: Columns of :func:`classifier_sentences`.
-SENTENCE_COLUMNS = ["article_id", "outlet", "classifier", "sentence_id", "start", "end", "label", "probability"]
-#: Columns of :func:`classifier_summary`.
-SUMMARY_COLUMNS = ["classifier", "outlet", "label", "n_sentences", "n_label", "share", "ci_low", "ci_high"]
-_DTYPES = {"article_id": "str", "outlet": "str", "classifier": "str", "sentence_id": "int64", "start": "int64",
-           "end": "int64", "label": "object", "probability": "float64"}
+#: Columns of :func:`classifier_sentences` (declared in :mod:`framing.tables`).
+SENTENCE_COLUMNS = TABLES["classifier_sentences"].names
+#: Columns of :func:`classifier_summary` (declared in :mod:`framing.tables`).
+SUMMARY_COLUMNS = TABLES["classifier_summary"].names
 #: Outlets with fewer articles than this get a Wilson interval over sentences instead of the article bootstrap.
 MIN_ARTICLES_FOR_BOOTSTRAP = 5
 
@@ -58,17 +57,17 @@ def classifier_sentences(corpus: Any, model: TextClassifier | str, name: str = "
             Index of the sentence in its article (0-based, as in ``sentence_sentiment``).
         ``start``, ``end`` (int)
             Char offsets into ``article.text``: ``text[start:end]`` is the sentence.
-        ``label`` (object)
-            The predicted label (multilabel: one label given).
+        ``label`` (str)
+            The predicted label as text (multilabel: one label given).
         ``probability`` (float)
             The model's probability of that label.
 
     Examples
     --------
     >>> import framing
-    >>> from framing.classify.model import _demo_model
+    >>> from framing.classify._demo import demo_model
     >>> corpus = framing.Corpus([framing.Article.from_raw("a1", "rt", "A disgraceful, shameful lie! The committee met.")])
-    >>> classifier_sentences(corpus, _demo_model(), "biased")[["sentence_id", "label"]].values.tolist()
+    >>> classifier_sentences(corpus, demo_model(), "biased")[["sentence_id", "label"]].values.tolist()
     [[0, 'Biased'], [1, 'Non-biased']]
     """
     if isinstance(model, str) or hasattr(model, "__fspath__"):
@@ -91,17 +90,42 @@ def classifier_sentences(corpus: Any, model: TextClassifier | str, name: str = "
         for (aid, outlet, i, s, e), p in zip(meta, proba):
             given = [(classes[j], float(v)) for j, v in enumerate(p) if v >= threshold]
             for lab, v in given or [(None, math.nan)]:
-                rows.append((aid, outlet, name, i, s, e, lab, v))
+                rows.append((aid, outlet, name, i, s, e, None if lab is None else str(lab), v))
     else:
         best = proba.argmax(axis=1)
         for (aid, outlet, i, s, e), j, p in zip(meta, best, proba):
-            rows.append((aid, outlet, name, i, s, e, classes[j], float(p[j])))
+            rows.append((aid, outlet, name, i, s, e, str(classes[j]), float(p[j])))
     return _frame(rows)
 
 
+def classifiers_sentences(corpus: Any, classifiers: Mapping[str, TextClassifier | str]) -> pd.DataFrame:
+    """:func:`classifier_sentences` of several classifiers, concatenated in name order.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    classifiers : dict
+        Name -> model or model file (``framing.analyze(corpus, classifiers=...)`` passes this).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The ``classifier_sentences`` table (same columns), one block per classifier.
+
+    Examples
+    --------
+    >>> classifiers_sentences([], {}).columns.tolist()[:3]
+    ['article_id', 'outlet', 'classifier']
+    """
+    parts = [classifier_sentences(corpus, classifiers[name], name) for name in sorted(classifiers)]
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return _frame([])
+    return TABLES["classifier_sentences"].conform(pd.concat(parts, ignore_index=True))
+
+
 def _frame(rows: list[tuple]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
-    return df.astype(_DTYPES)
+    return TABLES["classifier_sentences"].from_rows(rows)
 
 
 def _wilson(k: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
@@ -173,7 +197,7 @@ def classifier_summary(table: pd.DataFrame, *, n_boot: int = 2000, level: float 
     rng = np.random.default_rng(seed)
     z = float(norm.ppf(1 - (1 - level) / 2))
     for clf, t in table.groupby("classifier", sort=True):
-        labels = sorted(t["label"].dropna().unique().tolist(), key=lambda v: (type(v).__name__, v))
+        labels = sorted(t["label"].dropna().unique().tolist())
         sent = t.drop_duplicates(["article_id", "sentence_id"])
         for outlet, s in sent.groupby("outlet", sort=True):
             n_sent_art = s.groupby("article_id", sort=True).size()
@@ -188,6 +212,4 @@ def classifier_summary(table: pd.DataFrame, *, n_boot: int = 2000, level: float 
                 else:
                     lo, hi = _wilson(k, n, z)
                 rows.append((clf, outlet, lab, n, k, k / n if n else math.nan, lo, hi))
-    out = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
-    return out.astype({"classifier": "str", "outlet": "str", "label": "object", "n_sentences": "int64",
-                       "n_label": "int64", "share": "float64", "ci_low": "float64", "ci_high": "float64"})
+    return TABLES["classifier_summary"].from_rows(rows)

@@ -281,7 +281,7 @@ def _vader_features(texts: Sequence[str]) -> np.ndarray:
 
 
 def _quote_spans_of(text: str) -> list[tuple[int, int]]:
-    from ..analyzers.loaded import _quote_regions
+    from ..analyzers._loaded_scan import _quote_regions
 
     return _quote_regions(text)
 

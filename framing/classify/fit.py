@@ -175,6 +175,8 @@ class Options:
 def _linear(x: sp.csr_matrix, y: np.ndarray, kind: str, n_classes: int, C: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Logistic regression with balanced class weights: (coef, intercept)."""
     def binary(target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        if target.min() == target.max():  # a multilabel fold without (or with only) positives of a label
+            return np.zeros(x.shape[1]), np.array([10.0 if target[0] else -10.0])
         # the dual problem is solved much faster when features outnumber texts (the usual case with n-grams)
         m = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", dual=x.shape[1] > x.shape[0],
                                random_state=seed, max_iter=1000)

@@ -83,7 +83,8 @@ class TextClassifier:
 
         Examples
         --------
-        >>> m = _demo_model()
+        >>> from framing.classify._demo import demo_model
+        >>> m = demo_model()
         >>> m.predict_proba(["What a disgraceful, shameful attack!"]).columns.tolist()
         ['Biased', 'Non-biased']
         """
@@ -104,7 +105,8 @@ class TextClassifier:
 
         Examples
         --------
-        >>> _demo_model().predict(["The committee met on Tuesday.", "A disgraceful, shameful, outrageous lie!"])
+        >>> from framing.classify._demo import demo_model
+        >>> demo_model().predict(["The committee met on Tuesday.", "A disgraceful, shameful, outrageous lie!"])
         ['Non-biased', 'Biased']
         """
         p = self.predict_proba(texts).to_numpy()
@@ -174,7 +176,8 @@ class TextClassifier:
 
         Examples
         --------
-        >>> ex = _demo_model().explain("A disgraceful, shameful lie!")
+        >>> from framing.classify._demo import demo_model
+        >>> ex = demo_model().explain("A disgraceful, shameful lie!")
         >>> ex.iloc[0]["label"], bool(ex.iloc[0]["contribution"] > 0)
         ('Biased', True)
         """
@@ -214,7 +217,8 @@ class TextClassifier:
         Examples
         --------
         >>> import tempfile, os
-        >>> m = _demo_model()
+        >>> from framing.classify._demo import demo_model
+        >>> m = demo_model()
         >>> p = m.save(os.path.join(tempfile.mkdtemp(), "m.json"))
         >>> load_classifier(p).predict(["A shameful lie!"]) == m.predict(["A shameful lie!"])
         True
@@ -373,15 +377,3 @@ def _from_json(d: Mapping[str, Any], path: Path) -> TextClassifier:
     if coef.shape != (n_rows, n_cols) or intercept.shape != (n_rows,) or len(classes) < 2:
         raise ValueError(f"weights of shape {coef.shape} do not match {len(classes)} labels and {n_cols} features")
     return TextClassifier(classes, kind, design, coef, intercept, d.get("metadata") or {})
-
-
-def _demo_model() -> TextClassifier:
-    """A tiny model for the docstring examples (not for use)."""
-    from .fit import fit_classifier
-
-    biased = ["A disgraceful, shameful attack!", "This outrageous lie is a scandal.", "The shameful regime lied again!",
-              "What a disgraceful and outrageous decision."]
-    neutral = ["The committee met on Tuesday.", "The report was published in May.", "Officials said the talks continue.",
-               "The minister visited the city."]
-    return fit_classifier(biased + neutral, ["Biased"] * 4 + ["Non-biased"] * 4, C=1.0, char_ngrams=None,
-                          features=(), folds=2, min_df=1)

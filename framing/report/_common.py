@@ -111,6 +111,22 @@ class Palette:
     affiliations: Mapping[str, str]
 
 
+#: The tables every report reads (made by the default analyzers of :func:`framing.analyze`).
+REQUIRED_TABLES = ("articles", "outlets", "sources", "sentences", "outlet_sentiment", "actor_sentiment",
+                   "loaded_terms", "loaded_rates", "top_loaded_terms", "voices", "voice_summary",
+                   "affiliation_shares", "distinctive")
+
+
+def require_tables(comp: Any) -> None:
+    """Raise :class:`ReportError` naming the missing tables when ``comp`` lacks what a report reads."""
+    from ..errors import ReportError
+
+    missing = [t for t in REQUIRED_TABLES if t not in comp.frames]
+    if missing:
+        raise ReportError(f"the report needs the tables {missing}, which this analysis did not make "
+                          f"(it ran {', '.join(comp.analyzers)}); run framing.analyze(corpus) without analyzers=.")
+
+
 def palette(comp: Any) -> Palette:
     """The one outlet order/colour/name mapping every chart and table of a report uses."""
     order = tuple(comp.outlet_order)

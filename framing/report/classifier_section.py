@@ -3,7 +3,7 @@
 Reads ``comp.classifier_summary`` (:func:`framing.classify.classifier_summary`),
 ``comp.classifier_sentences`` (:func:`framing.classify.classifier_sentences`), the models in
 ``comp.models`` (name -> :class:`framing.classify.TextClassifier`, for their metadata and to
-explain the top sentences) and the article texts of ``comp.corpus``.
+explain the top sentences) and the article texts through ``comp.article_text(article_id)``.
 """
 from __future__ import annotations
 
@@ -70,10 +70,12 @@ def training_note(model: Any) -> str:
             "interval from resampling the outlet's articles.")
 
 
-def _text_of(comp: Any) -> dict[str, str]:
-    corpus = getattr(comp, "corpus", None)
-    arts = getattr(corpus, "articles", None) or ()
-    return {a.id: a.text for a in arts}
+def _text_of(comp: Any, article_id: str) -> str | None:
+    """The article's text through the Comparison's view (reports never read articles directly)."""
+    try:
+        return comp.article_text(article_id)
+    except Exception:  # noqa: BLE001 - a report without the text shows no excerpt rather than failing
+        return None
 
 
 def top_sentences(sentences: pd.DataFrame, label: Any, outlets: list[str], k: int = _TOP_PER_OUTLET) -> pd.DataFrame:
@@ -120,13 +122,12 @@ def _rows(comp: Any, name: str, pal: C.Palette) -> tuple[pd.DataFrame, list[Any]
     labels = focus_labels(summary)
     sentences = _table(comp, "classifier_sentences")
     model = _model(comp, name)
-    texts = _text_of(comp)
     excerpts = []
     if sentences is not None:
         sentences = sentences[sentences["classifier"] == name]
         for lab in labels:
             for _, r in top_sentences(sentences, lab, list(pal.order)).iterrows():
-                text = texts.get(r["article_id"])
+                text = _text_of(comp, r["article_id"])
                 if text is None:
                     continue
                 sent = text[int(r["start"]):int(r["end"])]

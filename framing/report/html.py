@@ -92,6 +92,8 @@ def _records(df: Any) -> list[dict[str, Any]]:
 
 
 def context(comp: Any) -> dict[str, Any]:
+    from .sections import html_sections
+
     """Everything the template shows (plain data; the template escapes it)."""
 
     pal = C.palette(comp)
@@ -157,6 +159,7 @@ def context(comp: Any) -> dict[str, Any]:
         "story": comp.story or "(no story description)",
         "outlets": outlets, "stats": stats, "charts": charts, "distinctive": distinctive, "articles": articles,
         "warnings": list(comp.warnings), "sources": list(refs.values()), "methods": methods,
+        "extra_sections": Markup(html_sections(comp, pal)),
         "categories": [{"name": c, "slug": _slug(c), "color": col} for c, col in sorted(pal.categories.items())],
         "affiliations": [{"name": a, "color": col} for a, col in sorted(pal.affiliations.items())],
         "version": framing.__version__, "n_articles": len(comp.articles),
@@ -169,6 +172,7 @@ def context(comp: Any) -> dict[str, Any]:
 
 def render_html(comp: Any) -> str:
     """The report as an HTML string (deterministic for a given comparison)."""
+    C.require_tables(comp)
     return _env().get_template("report.html.j2").render(**context(comp))
 
 

@@ -499,6 +499,7 @@ def _footer(story: str):
 
 def render_pdf(comp: Any) -> bytes:
     """The report as PDF bytes (deterministic for a given comparison)."""
+    C.require_tables(comp)
     register_fonts()
     pal = C.palette(comp)
     story = comp.story
@@ -513,6 +514,10 @@ def render_pdf(comp: Any) -> bytes:
     el += [PageBreak()] + loaded_section(comp, pal)
     el += [PageBreak()] + voices_section(comp, pal)
     el += [PageBreak()] + distinctive_section(comp, pal)
+    from .sections import pdf_sections
+
+    for section in pdf_sections(comp, pal):
+        el += [PageBreak()] + section
     el += outlet_pages(comp, pal)
     el += methods_section(comp, pal)
     foot = _footer(story)

@@ -34,15 +34,29 @@ def _letters(n: int) -> list[str]:
 
 
 def _mask_pattern(comp: Any, keys: list[str]) -> re.Pattern[str] | None:
-    """Names, aliases, keys and domains of the outlets, to hide them in blind excerpts."""
+    """The outlets' self-references, to hide them in blind excerpts: names and aliases as written
+    (case-sensitive, with a leading "the" and a trailing "Digital"/"News"/"reported"-style word kept
+    inside the mask), and web domains in any case. A name that continues a capitalised name
+    ("Vicente Fox") is a person or place, not the outlet, and stays."""
     names: set[str] = set()
+    domains: set[str] = set()
     for k in keys:
-        names.update(comp.outlet_names(k))
-    names = {n for n in names if n and len(n.strip()) >= 2}
-    if not names:
-        return None
-    alts = sorted((re.escape(n.strip()) for n in names), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+        for n in comp.outlet_names(k):
+            n = n.strip()
+            if "." in n and " " not in n:
+                domains.add(n)
+            elif len(n) >= 3 and n != k:  # keys are slugs, not words a text uses
+                names.add(n)
+    alts = [re.escape(n) for n in sorted(names, key=len, reverse=True)]
+    parts = []
+    if alts:
+        parts.append(r"(?<![\w'’-])(?<![A-Z][a-z] )(?<![A-Z][a-z][a-z] )(?<![A-Z][a-z]{3} )(?<![A-Z][a-z]{4} )"
+                     r"(?<![A-Z][a-z]{5} )(?<![A-Z][a-z]{6} )(?<![A-Z][a-z]{7} )(?:[Tt]he )?(?:"
+                     + "|".join(alts) + r")(?: (?:Digital|Online|website|web site|newsroom))?(?![\w-])")
+    if domains:
+        parts.append(r"(?i:(?<![\w.-])(?:www\.)?(?:" + "|".join(re.escape(d) for d in sorted(domains, key=len, reverse=True))
+                     + r")(?:/\S*)?)")
+    return re.compile("|".join(parts)) if parts else None
 
 
 def worksheet_plan(comp: Any, blind: bool = False, max_chars: int | None = None) -> list[dict[str, Any]]:
@@ -130,6 +144,7 @@ def _lines(n: int) -> list[Any]:
 
 def render_worksheet(comp: Any, blind: bool = False) -> bytes:
     """The worksheet (teacher notes + student pages) as PDF bytes."""
+    C.require_tables(comp)
     register_fonts()
     st = styles()
     plan = worksheet_plan(comp, blind)
@@ -232,6 +247,7 @@ def render_worksheet(comp: Any, blind: bool = False) -> bytes:
 
 def render_answers(comp: Any, blind: bool = False) -> bytes:
     """The answer key as PDF bytes: real outlets, and what the tool found in each excerpt."""
+    C.require_tables(comp)
     register_fonts()
     plan = worksheet_plan(comp, blind)
     pal = C.palette(comp)

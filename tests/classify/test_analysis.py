@@ -77,3 +77,15 @@ def test_analysis_multilabel_rows_per_given_label(s400):
     s = classifier_summary(t)
     assert set(s["label"]) <= {"loaded", "any"}
     assert (s["n_sentences"] == s["outlet"].map(t.drop_duplicates(["article_id", "sentence_id"]).groupby("outlet").size())).all()
+
+
+def test_analysis_several_classifiers_concatenated_in_name_order(s400, model, table):
+    from framing.classify import classifiers_sentences
+
+    small = list(s400)[:2]
+    both = classifiers_sentences(small, {"zeta": model, "alpha": model})
+    assert both["classifier"].drop_duplicates().tolist() == ["alpha", "zeta"]
+    one = classifier_sentences(small, model, "alpha")
+    assert len(both) == 2 * len(one)
+    s = classifier_summary(both)
+    assert s["classifier"].drop_duplicates().tolist() == ["alpha", "zeta"]

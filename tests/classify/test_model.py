@@ -123,6 +123,14 @@ def test_model_multiclass_and_multilabel_round_trip(tmp_path):
     assert fit_classifier(TEXTS, frame, **FAST).classes_ == ["loaded", "other"]
 
 
+def test_model_multilabel_rare_label_survives_cross_validation():
+    sets = [{"loaded"} if lab == "Biased" else set() for lab in LABELS]
+    sets[0] = sets[0] | {"rare"}  # in one text only: most training folds have no positive example
+    m = fit_classifier(TEXTS, sets, **FAST)
+    assert m.classes_ == ["loaded", "rare"]
+    assert m.predict_proba(TEXTS).shape == (len(TEXTS), 2)
+
+
 def test_model_word_lists_are_stored_in_the_model(tmp_path):
     lst = tmp_path / "bias.txt"
     lst.write_text("# my list\nslam\ndisgraceful\nvile\n", encoding="utf-8")

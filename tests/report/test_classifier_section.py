@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import io
-from types import SimpleNamespace
 
 import pytest
 
+from framing.compare import Comparison, outlet_table
 from framing.classify import classifier_sentences, classifier_summary, fit_classifier
 from framing.report import _common as C
 from framing.report.classifier_section import focus_labels, highlights, html_section, pdf_section, training_note
@@ -16,9 +16,8 @@ from tests.classify.test_model import FAST, LABELS, TEXTS
 def comp(s400):
     model = fit_classifier(TEXTS, LABELS, description="24 hand-labelled <test> sentences", **FAST)
     sent = classifier_sentences(s400, model, "biased")
-    return SimpleNamespace(corpus=s400, outlet_order=list(s400.outlet_keys), outlets=s400.outlet_table()
-                           if hasattr(s400, "outlet_table") else None,
-                           classifier_sentences=sent, classifier_summary=classifier_summary(sent), models={"biased": model})
+    frames = {"outlets": outlet_table(s400), "classifier_sentences": sent, "classifier_summary": classifier_summary(sent)}
+    return Comparison(s400, frames, ("classifier",), [], {"biased": model})
 
 
 def test_classifier_section_html_has_shares_training_and_highlights(comp):
@@ -41,7 +40,7 @@ def test_classifier_section_pdf_builds(comp):
 
 
 def test_classifier_section_nothing_without_classifiers(comp):
-    empty = SimpleNamespace(**{**vars(comp), "classifier_summary": comp.classifier_summary.head(0)})
+    empty = Comparison(comp.corpus, {**comp.frames, "classifier_summary": comp.classifier_summary.head(0)}, (), [], comp.models)
     assert pdf_section(empty, C.palette(comp)) == [] and html_section(empty, C.palette(comp)) == ""
 
 
