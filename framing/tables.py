@@ -348,6 +348,39 @@ declare("article_counts", "One row per article: word and sentence counts found w
     ("n_words", "int64", "Word tokens (framing.text.word_count)."),
     ("n_sentences", "int64", "Sentences."),
 ])
+
+# -- frames and narrative roles (framing.frames, framing.roles) -----------------------------------
+declare("article_frames", "One row per article and generic news frame (framing.frames; named so because Comparison.frames is the dict of tables).", [
+    _ID, _OUTLET,
+    ("frame", "str", "conflict, economic, human_interest, moral or resolution."),
+    ("score", "float64", "Calibrated probability that the frame is present (framing.frame_scores)."),
+    ("present", "bool", "score >= 0.5 (0.5 is the cross-validated decision threshold)."),
+    ("evidence_start", "int64", "Start of the sentence with the most distinct cues of the frame (0 when none)."),
+    ("evidence_end", "int64", "End of that sentence; article.text[evidence_start:evidence_end] is evidence."),
+    ("evidence", "str", "The evidence sentence (empty when the article has no cue of the frame)."),
+    ("cues", "str", "The frame's cue words in that sentence, '; '-separated."),
+])
+declare("frame_shares", "One row per outlet and frame: share of its articles where the frame is present.", [
+    _OUTLET,
+    ("frame", "str", "conflict, economic, human_interest, moral or resolution."),
+    ("n_articles", "int64", "Articles of the outlet."),
+    ("n_present", "int64", "Articles where the frame is present."),
+    ("share", "float64", "n_present / n_articles."),
+    ("ci_low", "float64", "95 % Wilson score interval of the share, low end (articles as the unit)."),
+    ("ci_high", "float64", "High end of that interval."),
+    ("mean_score", "float64", "Mean frame score of the outlet's articles."),
+])
+declare("roles", "One row per article, narrative role and actor cast in it (framing.roles).", [
+    _ID, _OUTLET,
+    ("role", "str", "hero, villain or victim."),
+    ("actor", "str", "Actor name (actors.yaml canonical name, name as written, or actor noun)."),
+    _START, _END,
+    ("mention", "str", "article.text[start:end], the mention that contributed most."),
+    ("sentence_start", "int64", "Start of the sentence that casts the actor."),
+    ("sentence_end", "int64", "End of that sentence."),
+    ("sentence", "str", "article.text[sentence_start:sentence_end]."),
+    ("score", "float64", "Summed role-cue weight of the actor in the article."),
+])
 declare("classifier_sentences", "One row per sentence and trained classifier: its predicted label "
         "(framing.classifier_sentences; multilabel models: one row per label given, or one with no label).", [
     _ID, _OUTLET,

@@ -15,7 +15,9 @@ from ..registry import Analyzer, Fit, Summary, register, resolve
 from ..tables import TABLES
 from . import additive
 from .distinctive import distinctive_terms
+from .frames import frame_shares, frames
 from .loaded import loaded_rates, loaded_terms, top_loaded_terms
+from .roles import roles
 from .mentions import actor_sentiment, actor_sentiment_summary, name_counts, names_from_counts
 from .sentiment import article_sentiment, outlet_sentiment, sentence_sentiment
 from .voices import affiliation_shares, voice_summary, voices
@@ -123,6 +125,21 @@ register(Analyzer(
 register(Analyzer(
     "distinctive", "distinctive", _run_distinctive, scope="corpus",
     doc=f"The {DISTINCTIVE_TOP} most distinctive words of each outlet (framing.distinctive_terms)."))
+def _run_frames(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
+    return frames(corpus)
+
+
+def _run_roles(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
+    return roles(corpus)
+
+
+register(Analyzer(
+    "frames", "article_frames", _run_frames,
+    doc="Generic news frames per article with evidence sentences (framing.frames).",
+    summaries=(Summary("frame_shares", _on("article_frames", frame_shares)),)))
+register(Analyzer(
+    "roles", "roles", _run_roles,
+    doc="Actors cast as hero, villain or victim, with the sentence that does it (framing.roles)."))
 
 
 def _run_classifiers(models: Mapping[str, Any], corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
