@@ -1,0 +1,524 @@
+"""Coverage: which facts each outlet tells and which it leaves out, traced to sentences.
+
+Sentences of the articles on one story are grouped into **claims** (statements of the same fact,
+event or statement content). The method is data-free at run time:
+
+1. Every sentence with at least :data:`MIN_CONTENT_WORDS` content words becomes a vector: TF-IDF
+   (sublinear term frequency, IDF from the story's own sentences) over stemmed content words, with
+   British/American spellings and a few core news synonyms mapped to one form
+   (``framing/data/claim_synonyms.csv``), plus a second block of **anchors** weighted by
+   :data:`ANCHOR_WEIGHT`: the story's actors (any name or alias in ``corpus.actors`` becomes the
+   actor; capitals and governments from ``framing/data/countries.csv``), other capitalised names,
+   numbers and dates. A sentence inside a quotation that runs over several sentences shares the
+   anchors of the whole quotation, so a quoted statement carries its speaker and meets its
+   paraphrase ("... we are concerned about the consequences," Stoltenberg said / NATO's chief said
+   the alliance was concerned).
+2. Claims are the clusters of average-linkage agglomerative clustering on cosine similarity, cut
+   at :data:`THRESHOLD` (two groups merge while their mean pairwise similarity is at least the
+   threshold). The threshold was chosen by leave-one-article-out cross-validation on the
+   hand-annotated S-400 claim gold (``tests/data/s400_claims.csv``; ``benchmarks/coverage_gold.py``).
+3. Average linkage never merges two groups with no pair at or above the threshold, so the
+   clustering runs exactly on the connected components of the graph of such pairs. Candidate pairs
+   come from the sparse product of the sentence vectors restricted to features present in at most
+   :data:`MAX_SHARED_DF` of the story's sentences, then their full similarity is computed; a pair
+   that shares only very common words is never a candidate (documented approximation that keeps the
+   cost near-linear on a large story).
+
+Every story is clustered separately (``article.meta["story"]``, else the corpus's story): the cost
+grows with the square of the largest story's number of *candidate* pairs, not with the corpus.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+from typing import Any, Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse.csgraph import connected_components
+
+from ..resources import read_csv
+
+__all__ = ["coverage", "coverage_matrix", "only_in", "everyone_but", "claim_sentences", "THRESHOLD",
+           "COVERAGE_COLUMNS"]
+
+#: Cut of the average-linkage tree (cosine similarity): chosen by leave-one-article-out
+#: cross-validation on the S-400 claim gold (see ``benchmarks/coverage_gold.py``).
+THRESHOLD = 0.175
+#: Weight of the anchor block (actors, names, numbers, dates) against the word block.
+ANCHOR_WEIGHT = 0.6
+#: Sentences with fewer content words (headings, "It's a very tough situation") form no claim.
+MIN_CONTENT_WORDS = 3
+#: Features in more than this share of a story's sentences (and more than 50 sentences) do not make
+#: candidate pairs on their own (their weight still counts in the similarity of candidates).
+MAX_SHARED_DF = 0.02
+#: A connected component larger than this is clustered in pieces (see :func:`_cluster_component`).
+MAX_DENSE = 3000
+
+COVERAGE_COLUMNS = ["article_id", "outlet", "claim_id", "claim", "start", "end", "similarity", "story"]
+_DTYPES = {"article_id": "object", "outlet": "object", "claim_id": "int64", "claim": "object", "start": "int64",
+           "end": "int64", "similarity": "float64", "story": "object"}
+
+_WORD_RE = re.compile(r"[A-Za-z0-9$%]+(?:[-'’.][A-Za-z0-9%]+)*")
+_QUOTE_OPEN = "“"
+_QUOTE_CLOSE = "”"
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+# ------------------------------------------------------------------ words and anchors
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "according", "also", "would", "could",
+                                           "mr", "ms", "mrs", "s", "t", "one", "two"} - {"not", "no", "never"})
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, str]:
+    return {r["word"].lower(): r["canonical"].lower() for r in read_csv("claim_synonyms.csv", ("word", "canonical"))}
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    from nltk.stem.snowball import SnowballStemmer  # algorithmic, no data download
+
+    return SnowballStemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def _norm(word: str) -> str:
+    """One word as a feature: lower case, possessive dropped, "S-400"/"S400" alike, synonyms mapped, stemmed."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'.")
+    if any(ch.isdigit() for ch in w):
+        return re.sub(r"(?<=[a-z])-(?=\d)", "", w).rstrip("s") if re.match(r"[a-z]+-?\d", w) else w
+    w = _synonyms().get(w, w)
+    return _synonyms().get(_stemmer().stem(w), _stemmer().stem(w))
+
+
+def _content_words(sentence: str) -> list[str]:
+    stop = _stop_words()
+    return [_norm(m) for m in _WORD_RE.findall(sentence) if m.lower() not in stop and len(m) > 1]
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Country names, capitals and governments of the packaged country list -> the country's code."""
+    out: dict[str, str] = {}
+    for r in read_csv("countries.csv", ("code", "names", "capitals")):
+        for field in ("names", "capitals"):
+            for n in (r.get(field) or "").split("|"):
+                if n.strip():
+                    out[n.strip()] = "country:" + r["code"]
+    return out
+
+
+def _alias_regex(actors: Sequence[Any]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    names: dict[str, str] = dict(_country_names())
+    for actor in actors:
+        for n in actor.names:
+            if n.strip():
+                names[n.strip()] = "actor:" + actor.name.lower()
+    if not names:
+        return None, {}
+    alts = sorted(names, key=lambda n: (-len(n), n))
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in alts) + r")(?!\w)"), names
+
+
+_CAP_RE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]+(?:-[A-Za-z0-9]+)*")
+_NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _anchors(sentence: str, alias_re: re.Pattern[str] | None, aliases: Mapping[str, str]) -> list[str]:
+    """Actors, other capitalised names, numbers and dates named in ``sentence``."""
+    out: list[str] = []
+    rest = sentence
+    if alias_re is not None:
+        for m in alias_re.finditer(sentence):
+            out.append(aliases[m.group()])
+        rest = alias_re.sub(" ", sentence)
+    stop = _stop_words()
+    for m in _CAP_RE.finditer(rest):
+        w = m.group().lower()
+        if w in _MONTHS or w in _DAYS:
+            out.append("date:" + w)
+        elif w not in stop:
+            out.append("name:" + _norm(w))
+    out.extend("num:" + n.replace(",", "") for n in _NUM_RE.findall(rest))
+    return out
+
+
+def _quote_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[int]:
+    """Block number of each sentence: consecutive sentences inside one quotation share a block.
+
+    A sentence continues the previous one's block when a quotation is open where it starts (curly
+    marks open and close; straight double quotes toggle). At most 8 sentences form one block, so an
+    unbalanced mark cannot join a whole article.
+    """
+    blocks: list[int] = []
+    open_ = False
+    block = -1
+    size = 0
+    for start, end in spans:  # a quotation may run over paragraphs (one per sentence in some scrapes)
+        if open_ and size < 8:
+            size += 1
+        else:
+            block += 1
+            size = 1
+        blocks.append(block)
+        for ch in text[start:end]:
+            if ch == _QUOTE_OPEN:
+                open_ = True
+            elif ch == _QUOTE_CLOSE:
+                open_ = False
+            elif ch == '"':
+                open_ = not open_
+    return blocks
+
+
+# ------------------------------------------------------------------ vectors and clustering
+
+def _vectors(words: list[list[str]], anchors: list[list[str]], anchor_weight: float) -> sparse.csr_matrix:
+    """L2-normalised rows: TF-IDF of words and, weighted, TF-IDF of anchors (IDF from these sentences)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.preprocessing import normalize
+
+    blocks = []
+    for docs, weight in ((words, 1.0), (anchors, anchor_weight)):
+        if weight <= 0 or not any(docs):
+            continue
+        vec = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True, norm="l2", dtype=np.float64)
+        blocks.append(vec.fit_transform(docs) * weight)
+    if not blocks:
+        return sparse.csr_matrix((len(words), 1))
+    return normalize(sparse.hstack(blocks).tocsr())
+
+
+def _candidate_graph(X: sparse.csr_matrix, threshold: float) -> sparse.csr_matrix:
+    """Pairs (i < j) with cosine similarity >= ``threshold`` among pairs sharing a not-too-common feature."""
+    n = X.shape[0]
+    df = np.asarray((X > 0).sum(axis=0)).ravel()
+    cap = max(50, int(MAX_SHARED_DF * n))
+    rare = X[:, np.flatnonzero(df <= cap)] if (df > cap).any() else X
+    B = (rare > 0).astype(np.float32)
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    step = 2000
+    for a in range(0, n, step):
+        block = (B[a:a + step] @ B.T).tocoo()
+        keep = block.col > block.row + a
+        rows.append(block.row[keep] + a)
+        cols.append(block.col[keep])
+    r = np.concatenate(rows) if rows else np.zeros(0, int)
+    c = np.concatenate(cols) if cols else np.zeros(0, int)
+    if len(r):
+        sims = np.asarray(X[r].multiply(X[c]).sum(axis=1)).ravel()
+        ok = sims >= threshold - 1e-12
+        r, c = r[ok], c[ok]
+    return sparse.coo_matrix((np.ones(len(r)), (r, c)), shape=(n, n)).tocsr()
+
+
+def _cluster_component(X: sparse.csr_matrix, members: np.ndarray, threshold: float) -> list[np.ndarray]:
+    """Average-linkage clusters of one connected component (exact up to :data:`MAX_DENSE` sentences;
+    a larger component is cut into consecutive pieces of that size first, documented approximation)."""
+    if len(members) == 1:
+        return [members]
+    out: list[np.ndarray] = []
+    for a in range(0, len(members), MAX_DENSE):
+        part = members[a:a + MAX_DENSE]
+        if len(part) == 1:
+            out.append(part)
+            continue
+        sims = (X[part] @ X[part].T).toarray()
+        dist = np.clip(1.0 - sims, 0.0, 2.0)
+        iu = np.triu_indices(len(part), 1)
+        tree = linkage(dist[iu], method="average")
+        labels = fcluster(tree, t=1.0 - threshold + 1e-9, criterion="distance")
+        for lab in np.unique(labels):
+            out.append(part[labels == lab])
+    return out
+
+
+def claim_sentences(sentences: Sequence[str], *, actors: Sequence[Any] = (), threshold: float = THRESHOLD,
+                    anchor_weight: float = ANCHOR_WEIGHT, blocks: Sequence[Any] | None = None
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """Group sentences of one story into claims.
+
+    Parameters
+    ----------
+    sentences : sequence of str
+        The story's sentences.
+    actors : sequence of Actor
+        The story's actors (names and aliases become one anchor each).
+    threshold : float
+        Average-linkage cut (cosine similarity).
+    anchor_weight : float
+        Weight of the anchor block.
+    blocks : sequence, optional
+        Quotation block key of each sentence (sentences with the same key share anchors).
+
+    Returns
+    -------
+    (labels, similarity) : tuple of numpy arrays
+        ``labels[i]`` is the claim number of sentence ``i`` (``-1``: too short to carry a claim),
+        numbered by first sentence; ``similarity[i]`` its cosine similarity to its claim's
+        representative (the member with the highest mean similarity to the others; 1.0 for it).
+
+    Examples
+    --------
+    >>> s = ["Turkey bought the S-400 for $2.5 billion.", "The S-400 deal cost Turkey $2.5 billion.",
+    ...      "Canada welcomed the talks between the allies."]
+    >>> claim_sentences(s)[0].tolist()
+    [0, 0, 1]
+    """
+    n = len(sentences)
+    labels = np.full(n, -1, dtype=np.int64)
+    simil = np.full(n, np.nan)
+    alias_re, aliases = _alias_regex(actors)
+    words = [_content_words(s) for s in sentences]
+    anchors = [_anchors(s, alias_re, aliases) for s in sentences]
+    if blocks is not None:
+        shared: dict[Any, set[str]] = defaultdict(set)
+        for b, a in zip(blocks, anchors):
+            shared[b].update(x for x in a if x.startswith(("actor:", "name:")))
+        anchors = [sorted(set(a) | shared[b]) for b, a in zip(blocks, anchors)]
+    keep = np.array([len(w) >= MIN_CONTENT_WORDS for w in words], dtype=bool)
+    idx = np.flatnonzero(keep)
+    if len(idx) == 0:
+        return labels, simil
+    X = _vectors([words[i] for i in idx], [anchors[i] for i in idx], anchor_weight)
+    graph = _candidate_graph(X, threshold)
+    _n, comp = connected_components(graph, directed=False)
+    groups: list[np.ndarray] = []
+    for c in np.unique(comp):
+        groups.extend(_cluster_component(X, np.flatnonzero(comp == c), threshold))
+    groups.sort(key=lambda g: int(g.min()))
+    for k, g in enumerate(groups):
+        labels[idx[g]] = k
+        if len(g) == 1:
+            simil[idx[g]] = 1.0
+            continue
+        sims = (X[g] @ X[g].T).toarray()
+        rep = int(np.argmax((sims.sum(axis=1) - 1.0)))
+        simil[idx[g]] = sims[rep]
+        simil[idx[g[rep]]] = 1.0
+    return labels, simil
+
+
+# ------------------------------------------------------------------ the corpus table
+
+def _story_of(article: Any, corpus_story: str) -> str:
+    meta = getattr(article, "meta", None) or {}
+    story = meta.get("story") if isinstance(meta, Mapping) else None
+    return str(story) if story not in (None, "") else corpus_story
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in _DTYPES.items()})[COVERAGE_COLUMNS]
+
+
+def coverage(corpus: Any, threshold: float = THRESHOLD, *, anchor_weight: float = ANCHOR_WEIGHT) -> pd.DataFrame:
+    """Claims of each story and the sentences that carry them in each outlet.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        Articles; those with the same story (``article.meta["story"]``, else ``corpus.story``) are
+        compared. ``corpus.actors`` (from ``actors.yaml``) make names and aliases of one actor meet.
+    threshold : float, default :data:`THRESHOLD`
+        Average-linkage cut on cosine similarity: higher gives more, narrower claims.
+    anchor_weight : float, default :data:`ANCHOR_WEIGHT`
+        Weight of actors, names, numbers and dates against the other words.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per sentence that carries a claim, in corpus and text order, with columns
+
+        ``article_id``, ``outlet`` (str)
+            The article and its outlet key.
+        ``claim_id`` (int)
+            The claim, unique in the corpus; claims are numbered by story, then by the position of
+            their first sentence.
+        ``claim`` (str)
+            The claim's representative sentence (the member most similar to the others).
+        ``start``, ``end`` (int)
+            The sentence carrying the claim: ``article.text[start:end]`` is that sentence.
+        ``similarity`` (float)
+            Cosine similarity of this sentence to the representative (1.0 for the representative).
+        ``story`` (str)
+            The story the claim belongs to.
+
+        A claim may be carried by one outlet only (an exclusive) and by several sentences of one
+        article. Sentences with fewer than :data:`MIN_CONTENT_WORDS` content words carry no claim.
+
+    Examples
+    --------
+    >>> import framing
+    >>> c = framing.Corpus.from_records([
+    ...     {"id": "a", "outlet": "rt", "text": "The first S-400 contract worth $2.5 billion was signed in 2017."},
+    ...     {"id": "b", "outlet": "wsws", "text": "Turkey signed a $2.5 billion S-400 contract in 2017. Berlin moved its troops."}])
+    >>> t = coverage(c)
+    >>> t.groupby("claim_id")["outlet"].nunique().tolist()
+    [2, 1]
+    """
+    arts = list(getattr(corpus, "articles", corpus))
+    if not arts:
+        return _empty()
+    corpus_story = str(getattr(corpus, "story", "") or "")
+    actors = tuple(getattr(corpus, "actors", ()) or ())
+    by_story: dict[str, list[Any]] = defaultdict(list)
+    for a in arts:
+        by_story[_story_of(a, corpus_story)].append(a)
+    rows: list[tuple] = []
+    next_id = 0
+    for story in sorted(by_story, key=lambda s: (s == "", s)):
+        story_rows, next_id = _story_rows(story, by_story[story], actors, threshold, anchor_weight, next_id)
+        rows.extend(story_rows)
+    if not rows:
+        return _empty()
+    order = {a.id: i for i, a in enumerate(arts)}
+    rows.sort(key=lambda r: (order[r[0]], r[4]))
+    df = pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
+    return df.astype(_DTYPES)[COVERAGE_COLUMNS]
+
+
+def _story_rows(story: str, arts: Sequence[Any], actors: Sequence[Any], threshold: float, anchor_weight: float,
+                first_id: int) -> tuple[list[tuple], int]:
+    """Rows of one story's claims, claim ids from ``first_id``; returns the rows and the next free id."""
+    sents: list[str] = []
+    where: list[tuple[Any, int, int]] = []
+    blocks: list[tuple[int, int]] = []
+    for k, a in enumerate(arts):
+        spans = [(s.start, s.end) for s in a.sentences]
+        for (s, e), b in zip(spans, _quote_blocks(a.text, spans)):
+            sents.append(a.text[s:e])
+            where.append((a, s, e))
+            blocks.append((k, b))
+    labels, simil = claim_sentences(sents, actors=actors, threshold=threshold, anchor_weight=anchor_weight,
+                                    blocks=blocks)
+    rep: dict[int, str] = {}
+    for i, lab in enumerate(labels):
+        if lab >= 0 and simil[i] == 1.0 and lab not in rep:
+            rep[int(lab)] = sents[i]
+    rows = []
+    for i, lab in enumerate(labels):
+        if lab < 0:
+            continue
+        a, s, e = where[i]
+        rows.append((a.id, a.outlet, first_id + int(lab), rep[int(lab)], s, e, float(simil[i]), story))
+    n_claims = int(labels.max()) + 1 if len(labels) and labels.max() >= 0 else 0
+    return rows, first_id + n_claims
+
+
+# ------------------------------------------------------------------ claims x outlets
+
+def coverage_matrix(coverage_table: pd.DataFrame) -> pd.DataFrame:
+    """Claims x outlets: which outlet carries which claim.
+
+    Parameters
+    ----------
+    coverage_table : pandas.DataFrame
+        The table of :func:`coverage`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``claim_id``, with columns ``claim`` (representative sentence), ``story``,
+        ``n_outlets`` (how many outlets carry it), ``only`` (the outlet key when one outlet carries
+        it, else empty) and one bool column per outlet (in the order outlets first appear in the
+        table). Rows: claims shared by two or more outlets first (most outlets first, then most
+        sentences), then each outlet's exclusive claims, outlet by outlet in column order.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"article_id": ["a", "b", "b"], "outlet": ["x", "y", "y"], "claim_id": [0, 0, 1],
+    ...                   "claim": ["c0", "c0", "c1"], "start": [0, 0, 9], "end": [8, 8, 20],
+    ...                   "similarity": [1.0, 0.5, 1.0], "story": ["s", "s", "s"]})
+    >>> coverage_matrix(t)[["n_outlets", "x", "y"]].values.tolist()
+    [[2, True, True], [1, False, True]]
+    """
+    outlets = list(dict.fromkeys(coverage_table["outlet"].astype(str))) if len(coverage_table) else []
+    cols = ["claim", "story", "n_outlets", "only", *outlets]
+    if not len(coverage_table):
+        return pd.DataFrame(columns=cols, index=pd.Index([], name="claim_id", dtype="int64"))
+    t = coverage_table
+    carried = pd.crosstab(t["claim_id"], t["outlet"].astype(str)).reindex(columns=outlets, fill_value=0) > 0
+    first = t.drop_duplicates("claim_id").set_index("claim_id")
+    n_sent = t.groupby("claim_id").size()
+    m = pd.DataFrame({"claim": first["claim"], "story": first["story"]})
+    m["n_outlets"] = carried.sum(axis=1).astype("int64")
+    m["only"] = [next((o for o in outlets if row[o]), "") if k == 1 else ""
+                 for (_, row), k in zip(carried.iterrows(), m["n_outlets"])]
+    m = m.join(carried)
+    pos = {o: i for i, o in enumerate(outlets)}
+    key = [(0, -k, -int(n_sent[c]), c) if k > 1 else (1 + pos[o], 0, 0, c)
+           for c, k, o in zip(m.index, m["n_outlets"], m["only"])]
+    m = m.iloc[sorted(range(len(m)), key=lambda i: key[i])]
+    m.index.name = "claim_id"
+    return m[cols]
+
+
+def _matrix(table: pd.DataFrame) -> pd.DataFrame:
+    return table if "n_outlets" in table.columns else coverage_matrix(table)
+
+
+def only_in(table: pd.DataFrame, outlet: str) -> pd.DataFrame:
+    """Claims carried by ``outlet`` alone (rows of :func:`coverage_matrix`; ``table`` is a coverage
+    table or its matrix).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"article_id": ["a", "b", "b"], "outlet": ["x", "y", "y"], "claim_id": [0, 0, 1],
+    ...                   "claim": ["c0", "c0", "c1"], "start": [0, 0, 9], "end": [8, 8, 20],
+    ...                   "similarity": [1.0, 0.5, 1.0], "story": ["s", "s", "s"]})
+    >>> only_in(t, "y")["claim"].tolist()
+    ['c1']
+    """
+    m = _matrix(table)
+    if outlet not in m.columns:
+        return m.iloc[0:0]
+    return m[m[outlet].astype(bool) & (m["n_outlets"] == 1)]
+
+
+def everyone_but(table: pd.DataFrame, outlet: str, at_least: int | None = None) -> pd.DataFrame:
+    """Claims ``outlet`` leaves out that the other outlets carry (``table`` is a coverage table or
+    its matrix).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A :func:`coverage` table or a :func:`coverage_matrix`.
+    outlet : str
+        Outlet key.
+    at_least : int, optional
+        How many other outlets must carry the claim; default all of them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows of :func:`coverage_matrix`, in its order.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["x", "y", "z"], "claim_id": [0, 0, 1],
+    ...                   "claim": ["c0", "c0", "c1"], "start": [0, 0, 0], "end": [8, 8, 8],
+    ...                   "similarity": [1.0, 0.5, 1.0], "story": ["s", "s", "s"]})
+    >>> everyone_but(t, "z")["claim"].tolist()
+    ['c0']
+    """
+    m = _matrix(table)
+    if outlet not in m.columns:
+        return m.iloc[0:0]
+    outlets = [c for c in m.columns[4:] if c != outlet]
+    need = len(outlets) if at_least is None else max(1, int(at_least))
+    others = m[outlets].astype(bool).sum(axis=1)
+    return m[~m[outlet].astype(bool) & (others >= need)]
