@@ -44,6 +44,16 @@ from framing.analyzers import coverage as cov  # noqa: E402
 
 THRESHOLDS = [round(0.075 + 0.025 * i, 3) for i in range(14)]   # 0.075 .. 0.40
 ANCHOR_WEIGHTS = [0.3, 0.6]
+EDGE_FLOORS = [0.5, 1.0]
+
+
+def run(corpus, t: float, w: float, floor: float):
+    old = cov.EDGE_FLOOR
+    cov.EDGE_FLOOR = floor
+    try:
+        return predicted(cov.coverage(corpus, t, anchor_weight=w))
+    finally:
+        cov.EDGE_FLOOR = old
 
 
 def read_gold(path: Path) -> dict[tuple[str, int], set[str]]:
@@ -89,20 +99,20 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def cross_validate(corpus, gold, cross_only: bool) -> None:
     articles = sorted({k[0] for k in gold})
-    preds = {(t, w): predicted(cov.coverage(corpus, t, anchor_weight=w)) for t in THRESHOLDS for w in ANCHOR_WEIGHTS}
+    preds = {(t, w, f): run(corpus, t, w, f) for t in THRESHOLDS for w in ANCHOR_WEIGHTS for f in EDGE_FLOORS}
     pooled = [0, 0, 0]
     for held in articles:
         best = max(preds, key=lambda k: (prf(*pair_counts(gold, preds[k], cross_only=cross_only, excluding=held))[2],
                                          -abs(k[0] - 0.3), k))
         c = pair_counts(gold, preds[best], cross_only=cross_only, involving=held)
         pooled = [x + y for x, y in zip(pooled, c)]
-        print(f"  fold {held:8s} chose threshold {best[0]:.3f} anchor weight {best[1]:.1f}: "
+        print(f"  fold {held:8s} chose threshold {best[0]:.3f} anchor weight {best[1]:.1f} edge floor {best[2]:.1f}: "
               f"held-out pairs P {prf(*c)[0]:.3f} R {prf(*c)[1]:.3f} F1 {prf(*c)[2]:.3f}")
     p, r, f = prf(*pooled)
     print(f"  leave-one-article-out (pooled held-out pairs): P {p:.3f} R {r:.3f} F1 {f:.3f}")
-    print("  F1 by threshold, same pairs (anchor weight %.1f):" % cov.ANCHOR_WEIGHT)
+    print("  F1 by threshold, same pairs (anchor weight %.1f, edge floor %.1f):" % (cov.ANCHOR_WEIGHT, cov.EDGE_FLOOR))
     for t in THRESHOLDS:
-        k = (t, cov.ANCHOR_WEIGHT)
+        k = (t, cov.ANCHOR_WEIGHT, cov.EDGE_FLOOR)
         if k in preds:
             print(f"    {t:.3f}: F1 {prf(*pair_counts(gold, preds[k], cross_only=cross_only))[2]:.3f}")
 

@@ -29,6 +29,7 @@ grows with the square of the largest story's number of *candidate* pairs, not wi
 """
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -37,8 +38,6 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.sparse.csgraph import connected_components
 
 from ..resources import read_csv
 
@@ -47,16 +46,17 @@ __all__ = ["coverage", "coverage_matrix", "only_in", "everyone_but", "claim_sent
 
 #: Cut of the average-linkage tree (cosine similarity): chosen by leave-one-article-out
 #: cross-validation on the S-400 claim gold (see ``benchmarks/coverage_gold.py``).
-THRESHOLD = 0.175
+THRESHOLD = 0.125
 #: Weight of the anchor block (actors, names, numbers, dates) against the word block.
-ANCHOR_WEIGHT = 0.6
+ANCHOR_WEIGHT = 0.3
 #: Sentences with fewer content words (headings, "It's a very tough situation") form no claim.
 MIN_CONTENT_WORDS = 3
 #: Features in more than this share of a story's sentences (and more than 50 sentences) do not make
 #: candidate pairs on their own (their weight still counts in the similarity of candidates).
 MAX_SHARED_DF = 0.02
-#: A connected component larger than this is clustered in pieces (see :func:`_cluster_component`).
-MAX_DENSE = 3000
+#: Pairs below this share of the threshold are not edges of the similarity graph: they count as 0 in
+#: the mean similarity of two clusters (see :func:`_average_linkage`).
+EDGE_FLOOR = 1.0
 
 COVERAGE_COLUMNS = ["article_id", "outlet", "claim_id", "claim", "start", "end", "similarity", "story"]
 _DTYPES = {"article_id": "object", "outlet": "object", "claim_id": "int64", "claim": "object", "start": "int64",
@@ -97,16 +97,36 @@ def _norm(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    w = w.strip("'.")
+    w = w.strip("'.$")
     if any(ch.isdigit() for ch in w):
         return re.sub(r"(?<=[a-z])-(?=\d)", "", w).rstrip("s") if re.match(r"[a-z]+-?\d", w) else w
-    w = _synonyms().get(w, w)
-    return _synonyms().get(_stemmer().stem(w), _stemmer().stem(w))
+    syn = _synonyms()
+    stem = _stemmer().stem(syn.get(w, w))
+    return syn.get(stem, stem)
+
+
+@lru_cache(maxsize=200_000)
+def _token_features(token: str) -> tuple[str | None, str | None]:
+    """(content-word feature, anchor) of one token; either may be None.
+
+    Anchors: months and weekdays (``date:``), numbers (``num:``, the digits of "$2.5", "S-400", "2017"),
+    other capitalised words (``name:``)."""
+    low = token.lower()
+    if low in _stop_words() or len(token) < 2:
+        return None, None
+    word = _norm(token)
+    if low in _MONTHS or low in _DAYS:
+        return word, "date:" + low
+    if any(ch.isdigit() for ch in token):
+        return word, "num:" + "".join(ch for ch in token if ch.isdigit() or ch == ".").strip(".")
+    if token[0].isupper():
+        return word, "name:" + word
+    return word, None
 
 
 def _content_words(sentence: str) -> list[str]:
-    stop = _stop_words()
-    return [_norm(m) for m in _WORD_RE.findall(sentence) if m.lower() not in stop and len(m) > 1]
+    """Content-word features of a sentence (stop words and one-letter tokens dropped)."""
+    return [f for f in (_token_features(m)[0] for m in _WORD_RE.findall(sentence)) if f is not None]
 
 
 @lru_cache(maxsize=1)
@@ -121,39 +141,60 @@ def _country_names() -> dict[str, str]:
     return out
 
 
-def _alias_regex(actors: Sequence[Any]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    names: dict[str, str] = dict(_country_names())
+def _aliases(actors: Sequence[Any]) -> dict[str, str]:
+    """Name or alias as the word tokens span it (final dot dropped: "the U.S." -> "the U.S") -> anchor."""
+    names: dict[str, str] = {}
+    for n, a in _country_names().items():
+        names[n.rstrip(".")] = a
     for actor in actors:
         for n in actor.names:
             if n.strip():
-                names[n.strip()] = "actor:" + actor.name.lower()
-    if not names:
-        return None, {}
-    alts = sorted(names, key=lambda n: (-len(n), n))
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in alts) + r")(?!\w)"), names
+                names[n.strip().rstrip(".")] = "actor:" + actor.name.lower()
+    return names
 
 
-_CAP_RE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]+(?:-[A-Za-z0-9]+)*")
-_NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
+def _alias_starts(aliases: Mapping[str, str]) -> tuple[frozenset[str], int]:
+    """First tokens of the aliases and the most tokens one alias spans."""
+    starts: set[str] = set()
+    longest = 1
+    for a in aliases:
+        toks = _WORD_RE.findall(a)
+        if toks:
+            starts.add(toks[0])
+            longest = max(longest, len(toks))
+    return frozenset(starts), longest
 
 
-def _anchors(sentence: str, alias_re: re.Pattern[str] | None, aliases: Mapping[str, str]) -> list[str]:
-    """Actors, other capitalised names, numbers and dates named in ``sentence``."""
-    out: list[str] = []
-    rest = sentence
-    if alias_re is not None:
-        for m in alias_re.finditer(sentence):
-            out.append(aliases[m.group()])
-        rest = alias_re.sub(" ", sentence)
-    stop = _stop_words()
-    for m in _CAP_RE.finditer(rest):
-        w = m.group().lower()
-        if w in _MONTHS or w in _DAYS:
-            out.append("date:" + w)
-        elif w not in stop:
-            out.append("name:" + _norm(w))
-    out.extend("num:" + n.replace(",", "") for n in _NUM_RE.findall(rest))
-    return out
+def _features(sentence: str, aliases: Mapping[str, str],
+              starts: tuple[frozenset[str], int] | None = None) -> tuple[list[str], list[str]]:
+    """Content words and anchors of a sentence, in one pass over its tokens. A run of tokens that spells a
+    name or alias of an actor or country becomes that actor's anchor (longest first) instead of name
+    anchors. ``starts`` is :func:`_alias_starts` of ``aliases`` (computed when not given)."""
+    first, longest = starts if starts is not None else _alias_starts(aliases)
+    toks = list(_WORD_RE.finditer(sentence))
+    words: list[str] = []
+    anchors: list[str] = []
+    skip_to = 0
+    for i, m in enumerate(toks):
+        tok = m.group()
+        word, anchor = _token_features(tok)
+        if word is not None:
+            words.append(word)
+        if i < skip_to:
+            continue
+        if tok in first:
+            s0 = m.start()
+            for k in range(min(longest, len(toks) - i), 0, -1):
+                hit = aliases.get(sentence[s0:toks[i + k - 1].end()])
+                if hit is not None:
+                    anchors.append(hit)
+                    skip_to = i + k
+                    break
+            if skip_to > i:
+                continue
+        if anchor is not None:
+            anchors.append(anchor)
+    return words, anchors
 
 
 def _quote_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[int]:
@@ -174,77 +215,163 @@ def _quote_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[int]:
             block += 1
             size = 1
         blocks.append(block)
-        for ch in text[start:end]:
-            if ch == _QUOTE_OPEN:
-                open_ = True
-            elif ch == _QUOTE_CLOSE:
-                open_ = False
-            elif ch == '"':
-                open_ = not open_
+        seg = text[start:end]
+        if '"' in seg and seg.count('"') % 2:
+            open_ = not open_
+        lo, lc = seg.rfind(_QUOTE_OPEN), seg.rfind(_QUOTE_CLOSE)
+        if lo != lc:  # the last curly mark decides
+            open_ = lo > lc
     return blocks
 
 
 # ------------------------------------------------------------------ vectors and clustering
 
 def _vectors(words: list[list[str]], anchors: list[list[str]], anchor_weight: float) -> sparse.csr_matrix:
-    """L2-normalised rows: TF-IDF of words and, weighted, TF-IDF of anchors (IDF from these sentences)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.preprocessing import normalize
+    """L2-normalised rows: TF-IDF of the words and, times ``anchor_weight``, TF-IDF of the anchors, each
+    block L2-normalised first (sublinear tf ``1 + ln(count)``, smoothed idf ``1 + ln((1 + n) / (1 + df))``
+    from these sentences, as scikit-learn's ``TfidfVectorizer(sublinear_tf=True)``)."""
+    n = len(words)
+    vocab: dict[str, int] = {}
+    indices: list[int] = []
+    indptr = [0]
+    for w, a in zip(words, anchors):
+        indices.extend(vocab.setdefault(t, len(vocab)) for t in w)
+        if anchor_weight > 0:
+            indices.extend(vocab.setdefault(t, len(vocab)) for t in a)
+        indptr.append(len(indices))
+    if not vocab:
+        return sparse.csr_matrix((n, 1))
+    X = sparse.csr_matrix((np.ones(len(indices)), np.array(indices, dtype=np.int64), np.array(indptr)),
+                          shape=(n, len(vocab)))
+    X.sum_duplicates()
+    is_anchor = np.fromiter((":" in t for t in vocab), dtype=bool, count=len(vocab))
+    df = np.bincount(X.indices, minlength=len(vocab))
+    idf = 1.0 + np.log((1.0 + n) / (1.0 + df))
+    X.data = (1.0 + np.log(X.data)) * idf[X.indices]
+    rows = np.repeat(np.arange(n), np.diff(X.indptr))
+    anc = is_anchor[X.indices]
+    sq = X.data ** 2
+    norm_w = np.sqrt(np.bincount(rows[~anc], weights=sq[~anc], minlength=n))
+    norm_a = np.sqrt(np.bincount(rows[anc], weights=sq[anc], minlength=n))
+    scale = np.where(anc, anchor_weight / np.maximum(norm_a[rows], 1e-12), 1.0 / np.maximum(norm_w[rows], 1e-12))
+    X.data = X.data * scale
+    total = np.sqrt(np.bincount(rows, weights=X.data ** 2, minlength=n))
+    X.data = X.data / np.maximum(total[rows], 1e-12)
+    return X
 
-    blocks = []
-    for docs, weight in ((words, 1.0), (anchors, anchor_weight)):
-        if weight <= 0 or not any(docs):
-            continue
-        vec = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True, norm="l2", dtype=np.float64)
-        blocks.append(vec.fit_transform(docs) * weight)
-    if not blocks:
-        return sparse.csr_matrix((len(words), 1))
-    return normalize(sparse.hstack(blocks).tocsr())
 
-
-def _candidate_graph(X: sparse.csr_matrix, threshold: float) -> sparse.csr_matrix:
-    """Pairs (i < j) with cosine similarity >= ``threshold`` among pairs sharing a not-too-common feature."""
+def _candidate_pairs(X: sparse.csr_matrix, threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs ``(i < j)`` with cosine similarity >= ``threshold`` among pairs sharing a feature present in at
+    most ``max(50, MAX_SHARED_DF * n)`` sentences, and their exact similarity."""
     n = X.shape[0]
-    df = np.asarray((X > 0).sum(axis=0)).ravel()
-    cap = max(50, int(MAX_SHARED_DF * n))
-    rare = X[:, np.flatnonzero(df <= cap)] if (df > cap).any() else X
-    B = (rare > 0).astype(np.float32)
-    rows: list[np.ndarray] = []
-    cols: list[np.ndarray] = []
+    df = np.bincount(X.indices, minlength=X.shape[1])
+    rare = df <= max(50, int(MAX_SHARED_DF * n))
+    Xr, Xc = X[:, np.flatnonzero(rare)].tocsr(), X[:, np.flatnonzero(~rare)].tocsr()
+    XrT = Xr.T.tocsr()
+    rows, cols, vals = [], [], []
     step = 2000
     for a in range(0, n, step):
-        block = (B[a:a + step] @ B.T).tocoo()
+        block = (Xr[a:a + step] @ XrT).tocoo()
         keep = block.col > block.row + a
         rows.append(block.row[keep] + a)
         cols.append(block.col[keep])
-    r = np.concatenate(rows) if rows else np.zeros(0, int)
-    c = np.concatenate(cols) if cols else np.zeros(0, int)
-    if len(r):
-        sims = np.asarray(X[r].multiply(X[c]).sum(axis=1)).ravel()
-        ok = sims >= threshold - 1e-12
-        r, c = r[ok], c[ok]
-    return sparse.coo_matrix((np.ones(len(r)), (r, c)), shape=(n, n)).tocsr()
+        vals.append(block.data[keep])
+    r = np.concatenate(rows).astype(np.int64)
+    c = np.concatenate(cols).astype(np.int64)
+    v = np.concatenate(vals)
+    if len(r) and Xc.nnz:
+        v = v + np.asarray(Xc[r].multiply(Xc[c]).sum(axis=1)).ravel()
+    ok = v >= threshold - 1e-12
+    return r[ok], c[ok], v[ok]
 
 
-def _cluster_component(X: sparse.csr_matrix, members: np.ndarray, threshold: float) -> list[np.ndarray]:
-    """Average-linkage clusters of one connected component (exact up to :data:`MAX_DENSE` sentences;
-    a larger component is cut into consecutive pieces of that size first, documented approximation)."""
-    if len(members) == 1:
-        return [members]
-    out: list[np.ndarray] = []
-    for a in range(0, len(members), MAX_DENSE):
-        part = members[a:a + MAX_DENSE]
-        if len(part) == 1:
-            out.append(part)
+def _average_linkage(n: int, r: np.ndarray, c: np.ndarray, v: np.ndarray, threshold: float) -> np.ndarray:
+    """Average-linkage clustering on a sparse similarity graph, cut at ``threshold``.
+
+    Repeatedly merges the two clusters with the highest mean pairwise similarity (sum of the edge
+    similarities between them over the product of their sizes; a pair without an edge counts 0) while
+    that mean is at least ``threshold``. With every pair an edge this is scipy's average linkage cut at
+    ``1 - threshold``. A merge only raises the mean towards clusters that were neighbours of the smaller
+    side, so only those are pushed again; other heap entries are upper bounds, re-checked when popped.
+    Returns a cluster number for each row, numbered by the cluster's first row.
+
+    Examples
+    --------
+    >>> _average_linkage(4, np.array([0, 0, 1, 2]), np.array([1, 2, 2, 3]), np.array([.9, .5, .5, .2]), .4).tolist()
+    [0, 0, 0, 1]
+    """
+    nbr: list[dict[int, float]] = [{} for _ in range(n)]
+    rl, cl, vl = r.tolist(), c.tolist(), v.tolist()
+    for i, j, s in zip(rl, cl, vl):
+        nbr[i][j] = s
+        nbr[j][i] = s
+    size = [1] * n
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    heap = [(-s, i, j) for i, j, s in zip(rl, cl, vl) if s >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        neg, i, j = heapq.heappop(heap)
+        a, b = find(i), find(j)
+        if a == b:
             continue
-        sims = (X[part] @ X[part].T).toarray()
-        dist = np.clip(1.0 - sims, 0.0, 2.0)
-        iu = np.triu_indices(len(part), 1)
-        tree = linkage(dist[iu], method="average")
-        labels = fcluster(tree, t=1.0 - threshold + 1e-9, criterion="distance")
-        for lab in np.unique(labels):
-            out.append(part[labels == lab])
-    return out
+        s = nbr[a].get(b)
+        if s is None:
+            continue
+        avg = s / (size[a] * size[b])
+        if avg < threshold:
+            continue
+        if (min(a, b), max(a, b)) != (i, j) or abs(avg + neg) > 1e-12:
+            heapq.heappush(heap, (-avg, min(a, b), max(a, b)))  # stale entry: push the current mean
+            continue
+        big, small = (a, b) if len(nbr[a]) >= len(nbr[b]) else (b, a)
+        merged, other = nbr[big], nbr[small]
+        merged.pop(small, None)
+        other.pop(big, None)
+        parent[small] = big
+        size[big] += size[small]
+        for k, sk in other.items():
+            total = merged.get(k, 0.0) + sk
+            merged[k] = total
+            nk = nbr[k]
+            nk.pop(small, None)
+            nk[big] = total
+            mean = total / (size[big] * size[k])
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, min(big, k), max(big, k)))
+        nbr[small] = {}
+    roots = np.fromiter((find(x) for x in range(n)), dtype=np.int64, count=n)
+    first = np.full(n, n, dtype=np.int64)
+    np.minimum.at(first, roots, np.arange(n))
+    _u, labels = np.unique(first[roots], return_inverse=True)
+    return labels.astype(np.int64)
+
+
+def _cluster(X: sparse.csr_matrix, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """Claim label of each row (numbered by first row) and its similarity to the claim's representative
+    (the member with the highest summed similarity to the other members)."""
+    n = X.shape[0]
+    r, c, v = _candidate_pairs(X, threshold * EDGE_FLOOR)
+    labels = _average_linkage(n, r, c, v, threshold)
+    same = labels[r] == labels[c]
+    score = np.bincount(r[same], weights=v[same], minlength=n) + np.bincount(c[same], weights=v[same], minlength=n)
+    order = np.lexsort((np.arange(n), -score, labels))
+    first = np.ones(n, dtype=bool)
+    first[1:] = labels[order][1:] != labels[order][:-1]
+    rep = np.empty(labels.max() + 1 if n else 0, dtype=np.int64)
+    rep[labels[order][first]] = order[first]
+    reps = rep[labels]
+    simil = np.ones(n)
+    other = np.flatnonzero(reps != np.arange(n))
+    if len(other):
+        simil[other] = np.asarray(X[other].multiply(X[reps[other]]).sum(axis=1)).ravel()
+    return labels, simil
 
 
 def claim_sentences(sentences: Sequence[str], *, actors: Sequence[Any] = (), threshold: float = THRESHOLD,
@@ -282,9 +409,11 @@ def claim_sentences(sentences: Sequence[str], *, actors: Sequence[Any] = (), thr
     n = len(sentences)
     labels = np.full(n, -1, dtype=np.int64)
     simil = np.full(n, np.nan)
-    alias_re, aliases = _alias_regex(actors)
-    words = [_content_words(s) for s in sentences]
-    anchors = [_anchors(s, alias_re, aliases) for s in sentences]
+    aliases = _aliases(actors)
+    starts = _alias_starts(aliases)
+    feats = [_features(s, aliases, starts) for s in sentences]
+    words = [f[0] for f in feats]
+    anchors = [f[1] for f in feats]
     if blocks is not None:
         shared: dict[Any, set[str]] = defaultdict(set)
         for b, a in zip(blocks, anchors):
@@ -295,21 +424,9 @@ def claim_sentences(sentences: Sequence[str], *, actors: Sequence[Any] = (), thr
     if len(idx) == 0:
         return labels, simil
     X = _vectors([words[i] for i in idx], [anchors[i] for i in idx], anchor_weight)
-    graph = _candidate_graph(X, threshold)
-    _n, comp = connected_components(graph, directed=False)
-    groups: list[np.ndarray] = []
-    for c in np.unique(comp):
-        groups.extend(_cluster_component(X, np.flatnonzero(comp == c), threshold))
-    groups.sort(key=lambda g: int(g.min()))
-    for k, g in enumerate(groups):
-        labels[idx[g]] = k
-        if len(g) == 1:
-            simil[idx[g]] = 1.0
-            continue
-        sims = (X[g] @ X[g].T).toarray()
-        rep = int(np.argmax((sims.sum(axis=1) - 1.0)))
-        simil[idx[g]] = sims[rep]
-        simil[idx[g[rep]]] = 1.0
+    lab, sim = _cluster(X, threshold)
+    labels[idx] = lab
+    simil[idx] = sim
     return labels, simil
 
 

@@ -129,3 +129,23 @@ def test_coverage_gold_benchmark_runs(capsys):
     # the packaged threshold beats a cut that joins almost nothing (a check that can fail)
     strict = cg.predicted(coverage(framing.load_corpus(ROOT / "corpora" / "s400"), 0.6))
     assert f > cg.prf(*cg.pair_counts(gold, strict, cross_only=True))[2]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_sparse_average_linkage_equals_scipy_on_complete_graphs(seed):
+    """The reference: scipy's average linkage cut at 1 - threshold, every pair an edge."""
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    from framing.analyzers.coverage import _average_linkage
+
+    rng = np.random.default_rng(seed)
+    pts = rng.random((25, 4))
+    pts /= np.linalg.norm(pts, axis=1, keepdims=True)
+    sims = pts @ pts.T
+    iu = np.triu_indices(25, 1)
+    t = float(np.quantile(sims[iu], 0.7))
+    ref = fcluster(linkage(1 - sims[iu], method="average"), t=1 - t, criterion="distance")
+    ours = _average_linkage(25, iu[0], iu[1], sims[iu], t)
+    pairs = lambda lab: {(i, j) for i, j in zip(*iu) if lab[i] == lab[j]}  # noqa: E731
+    assert pairs(ours) == pairs(ref)
