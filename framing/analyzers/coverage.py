@@ -46,7 +46,7 @@ __all__ = ["coverage", "coverage_matrix", "only_in", "everyone_but", "claim_sent
 
 #: Cut of the average-linkage tree (cosine similarity): chosen by leave-one-article-out
 #: cross-validation on the S-400 claim gold (see ``benchmarks/coverage_gold.py``).
-THRESHOLD = 0.125
+THRESHOLD = 0.15
 #: Weight of the anchor block (actors, names, numbers, dates) against the word block.
 ANCHOR_WEIGHT = 0.3
 #: Sentences with fewer content words (headings, "It's a very tough situation") form no claim.
@@ -54,9 +54,12 @@ MIN_CONTENT_WORDS = 3
 #: Features in more than this share of a story's sentences (and more than 50 sentences) do not make
 #: candidate pairs on their own (their weight still counts in the similarity of candidates).
 MAX_SHARED_DF = 0.02
+#: Each sentence keeps its edges to its this many most similar sentences (an edge stays when either end
+#: keeps it): bounds the graph at ``MAX_NEIGHBOURS * n`` edges on a large story.
+MAX_NEIGHBOURS = 10
 #: Pairs below this share of the threshold are not edges of the similarity graph: they count as 0 in
 #: the mean similarity of two clusters (see :func:`_average_linkage`).
-EDGE_FLOOR = 1.0
+EDGE_FLOOR = 0.5
 
 COVERAGE_COLUMNS = ["article_id", "outlet", "claim_id", "claim", "start", "end", "similarity", "story"]
 _DTYPES = {"article_id": "object", "outlet": "object", "claim_id": "int64", "claim": "object", "start": "int64",
@@ -280,8 +283,41 @@ def _candidate_pairs(X: sparse.csr_matrix, threshold: float) -> tuple[np.ndarray
     c = np.concatenate(cols).astype(np.int64)
     v = np.concatenate(vals)
     if len(r) and Xc.nnz:
+        # the common features add at most |xc_i| |xc_j| (Cauchy-Schwarz): pairs that cannot reach the
+        # threshold are dropped before their common part is computed
+        norm_c = np.sqrt(np.asarray(Xc.multiply(Xc).sum(axis=1)).ravel())
+        can = v + norm_c[r] * norm_c[c] >= threshold - 1e-12
+        r, c, v = r[can], c[can], v[can]
         v = v + np.asarray(Xc[r].multiply(Xc[c]).sum(axis=1)).ravel()
     ok = v >= threshold - 1e-12
+    return _top_neighbours(r[ok], c[ok], v[ok], n, MAX_NEIGHBOURS)
+
+
+def _top_neighbours(r: np.ndarray, c: np.ndarray, v: np.ndarray, n: int, k: int
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Edges among the ``k`` most similar of at least one of their ends (ties by row number).
+
+    Examples
+    --------
+    >>> r, c, v = np.array([0, 0, 0]), np.array([1, 2, 3]), np.array([.9, .5, .4])
+    >>> _top_neighbours(r, c, v, 4, 1)[1].tolist()
+    [1, 2, 3]
+    >>> _top_neighbours(np.array([0, 0, 2]), np.array([1, 2, 3]), np.array([.9, .5, .8]), 4, 1)[1].tolist()
+    [1, 3]
+    """
+    if len(r) == 0 or k <= 0:
+        return r, c, v
+    m = len(r)
+    ends = np.concatenate([r, c])
+    other = np.concatenate([c, r])
+    vals = np.concatenate([v, v])
+    order = np.lexsort((other, -vals, ends))
+    sorted_ends = ends[order]
+    start = np.searchsorted(sorted_ends, sorted_ends, side="left")
+    rank = np.arange(2 * m) - start
+    keep = np.zeros(2 * m, dtype=bool)
+    keep[order[rank < k]] = True
+    ok = keep[:m] | keep[m:]
     return r[ok], c[ok], v[ok]
 
 
