@@ -38,6 +38,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from ..resources import read_csv
 
@@ -295,7 +296,7 @@ def _candidate_pairs(X: sparse.csr_matrix, threshold: float) -> tuple[np.ndarray
 
 def _top_neighbours(r: np.ndarray, c: np.ndarray, v: np.ndarray, n: int, k: int
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Edges among the ``k`` most similar of at least one of their ends (ties by row number).
+    """Edges among the ``k`` most similar of at least one of their ends (ties in edge order).
 
     Examples
     --------
@@ -311,7 +312,8 @@ def _top_neighbours(r: np.ndarray, c: np.ndarray, v: np.ndarray, n: int, k: int
     ends = np.concatenate([r, c])
     other = np.concatenate([c, r])
     vals = np.concatenate([v, v])
-    order = np.lexsort((other, -vals, ends))
+    # one float key (row, then descending similarity in [0, 1]); a stable sort keeps ties in edge order
+    order = np.argsort(ends * 4.0 + (2.0 - np.clip(vals, 0.0, 1.0)), kind="stable")
     sorted_ends = ends[order]
     start = np.searchsorted(sorted_ends, sorted_ends, side="left")
     rank = np.arange(2 * m) - start
@@ -336,6 +338,17 @@ def _average_linkage(n: int, r: np.ndarray, c: np.ndarray, v: np.ndarray, thresh
     >>> _average_linkage(4, np.array([0, 0, 1, 2]), np.array([1, 2, 2, 3]), np.array([.9, .5, .5, .2]), .4).tolist()
     [0, 0, 0, 1]
     """
+    # Clusters never cross a component of the graph of edges at or above the threshold (a mean over
+    # pairs below it stays below it): edges between components are dropped, and a component of two
+    # rows is one cluster without the heap.
+    r0, c0 = r, c
+    strong = v >= threshold
+    _k, comp = connected_components(sparse.coo_matrix((np.ones(int(strong.sum())), (r[strong], c[strong])),
+                                                      shape=(n, n)), directed=False)
+    sizes = np.bincount(comp)
+    within = (comp[r] == comp[c]) & (sizes[comp[r]] >= 3)
+    pairs = strong & (sizes[comp[r]] == 2)
+    r, c, v = r[within], c[within], v[within]
     nbr: list[dict[int, float]] = [{} for _ in range(n)]
     rl, cl, vl = r.tolist(), c.tolist(), v.tolist()
     for i, j, s in zip(rl, cl, vl):
@@ -382,6 +395,8 @@ def _average_linkage(n: int, r: np.ndarray, c: np.ndarray, v: np.ndarray, thresh
             if mean >= threshold:
                 heapq.heappush(heap, (-mean, min(big, k), max(big, k)))
         nbr[small] = {}
+    for i, j in zip(r0[pairs].tolist(), c0[pairs].tolist()):
+        parent[max(i, j)] = min(i, j)
     roots = np.fromiter((find(x) for x in range(n)), dtype=np.int64, count=n)
     first = np.full(n, n, dtype=np.int64)
     np.minimum.at(first, roots, np.arange(n))
