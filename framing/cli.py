@@ -32,6 +32,8 @@ _EPILOG = """examples:
   framing outlets rt                                   one outlet's fact sheet
   framing quotes corpora/s400 --csv quotes.csv         quoted voices table
   framing terms corpora/s400                           loaded terms table
+  framing coverage corpora/s400 --csv claims.csv       claims x outlets (what each outlet tells)
+  framing naming corpora/s400                          what each outlet calls each actor
 """
 
 
@@ -62,7 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     o = sub.add_parser("outlets", help="list the outlet registry, or show one outlet's fact sheet")
     o.add_argument("key", nargs="?", help="outlet key, name or domain")
 
-    for name, helptext in (("quotes", "print the quoted-voices table"), ("terms", "print the loaded-terms table")):
+    for name, helptext in (("quotes", "print the quoted-voices table"), ("terms", "print the loaded-terms table"),
+                           ("coverage", "print the claims x outlets matrix (which outlet tells which fact)"),
+                           ("naming", "print how each outlet names each actor")):
         q = sub.add_parser(name, help=helptext)
         q.add_argument("corpus")
         q.add_argument("--csv", help="write the table as CSV to this file instead of printing it")
@@ -136,12 +140,20 @@ def _run(args: argparse.Namespace) -> int:
             write_worksheet(comp, out, blind=args.blind, answers=args.answers)
         print(f"wrote {out}")
         return 0
-    if args.command in ("quotes", "terms"):
+    if args.command in ("quotes", "terms", "coverage", "naming"):
         corpus = load_corpus(args.corpus)
         if args.command == "quotes":
             from .analyzers.voices import voices
 
             table = voices(corpus)
+        elif args.command == "coverage":
+            from .analyzers.coverage import coverage, coverage_matrix
+
+            table = coverage_matrix(coverage(corpus)).reset_index()
+        elif args.command == "naming":
+            from .analyzers.naming import naming, naming_summary
+
+            table = naming_summary(naming(corpus))
         else:
             from .analyzers.loaded import loaded_terms
 
