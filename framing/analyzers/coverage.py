@@ -147,59 +147,61 @@ def _country_names() -> dict[str, str]:
     return out
 
 
-def _aliases(actors: Sequence[Any]) -> dict[str, str]:
-    """Name or alias as the word tokens span it (final dot dropped: "the U.S." -> "the U.S") -> anchor."""
-    names: dict[str, str] = {}
+def _aliases(actors: Sequence[Any]) -> dict[tuple[str, ...], str]:
+    """Name or alias as its word tokens ("the U.S." -> ("the", "U.S")) -> anchor (``actor:`` or ``country:``)."""
+    names: dict[tuple[str, ...], str] = {}
     for n, a in _country_names().items():
-        names[n.rstrip(".")] = a
+        names[tuple(_WORD_RE.findall(n))] = a
     for actor in actors:
         for n in actor.names:
-            if n.strip():
-                names[n.strip().rstrip(".")] = "actor:" + actor.name.lower()
+            toks = tuple(_WORD_RE.findall(n))
+            if toks:
+                names[toks] = "actor:" + actor.name.lower()
+    names.pop((), None)
     return names
 
 
-def _alias_starts(aliases: Mapping[str, str]) -> tuple[frozenset[str], int]:
-    """First tokens of the aliases and the most tokens one alias spans."""
-    starts: set[str] = set()
-    longest = 1
-    for a in aliases:
-        toks = _WORD_RE.findall(a)
-        if toks:
-            starts.add(toks[0])
-            longest = max(longest, len(toks))
-    return frozenset(starts), longest
+def _alias_starts(aliases: Mapping[tuple[str, ...], str]) -> dict[str, tuple[int, ...]]:
+    """First token of the aliases -> the token lengths of the aliases starting with it, longest first."""
+    starts: dict[str, set[int]] = defaultdict(set)
+    for toks in aliases:
+        starts[toks[0]].add(len(toks))
+    return {t: tuple(sorted(ks, reverse=True)) for t, ks in starts.items()}
 
 
-def _features(sentence: str, aliases: Mapping[str, str],
-              starts: tuple[frozenset[str], int] | None = None) -> tuple[list[str], list[str]]:
-    """Content words and anchors of a sentence, in one pass over its tokens. A run of tokens that spells a
-    name or alias of an actor or country becomes that actor's anchor (longest first) instead of name
-    anchors. ``starts`` is :func:`_alias_starts` of ``aliases`` (computed when not given)."""
-    first, longest = starts if starts is not None else _alias_starts(aliases)
-    toks = list(_WORD_RE.finditer(sentence))
-    words: list[str] = []
+def _features(sentence: str, aliases: Mapping[tuple[str, ...], str],
+              starts: Mapping[str, tuple[int, ...]] | None = None) -> tuple[list[str], list[str]]:
+    """Content words and anchors of a sentence. A run of tokens that spells a name or alias of an actor or
+    country becomes that actor's anchor (longest first) instead of name anchors. ``starts`` is
+    :func:`_alias_starts` of ``aliases`` (computed when not given).
+
+    Examples
+    --------
+    >>> _features("Ankara paid $2.5 billion in July.", _aliases(()))[1]
+    ['country:TR', 'num:2.5', 'date:july']
+    """
+    first = starts if starts is not None else _alias_starts(aliases)
+    toks = _WORD_RE.findall(sentence)
+    feats = [_token_features(t) for t in toks]
+    words = [w for w, _a in feats if w is not None]
+    if first.keys().isdisjoint(toks):
+        return words, [a for _w, a in feats if a is not None]
     anchors: list[str] = []
-    skip_to = 0
-    for i, m in enumerate(toks):
-        tok = m.group()
-        word, anchor = _token_features(tok)
-        if word is not None:
-            words.append(word)
-        if i < skip_to:
-            continue
-        if tok in first:
-            s0 = m.start()
-            for k in range(min(longest, len(toks) - i), 0, -1):
-                hit = aliases.get(sentence[s0:toks[i + k - 1].end()])
+    i, n = 0, len(toks)
+    while i < n:
+        hit = None
+        for k in first.get(toks[i], ()):
+            if i + k <= n:
+                hit = aliases.get(tuple(toks[i:i + k]))
                 if hit is not None:
                     anchors.append(hit)
-                    skip_to = i + k
+                    i += k
                     break
-            if skip_to > i:
-                continue
-        if anchor is not None:
-            anchors.append(anchor)
+        if hit is None:
+            a = feats[i][1]
+            if a is not None:
+                anchors.append(a)
+            i += 1
     return words, anchors
 
 
