@@ -5,16 +5,22 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
+TSTAMP  = $(VENV)/.installed-test
 
 .PHONY: report test install benchmarks clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# the report needs the runtime dependencies only; the tests add the `test` extra (Dask, pypdf, ...)
 $(STAMP): $(BIN)/python setup.cfg pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
+
+$(TSTAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(TSTAMP)
 
 install: $(STAMP)
 
@@ -23,10 +29,10 @@ report: $(STAMP)
 	$(BIN)/framing report corpora/s400 -o reports/s400.html
 	$(BIN)/framing worksheet corpora/s400 -o reports/s400-worksheet.pdf --blind --answers reports/s400-worksheet-answers.pdf
 
-test: $(STAMP)
+test: $(TSTAMP)
 	$(BIN)/python -m pytest -q
 
-benchmarks: $(STAMP)
+benchmarks: $(TSTAMP)
 	$(BIN)/python benchmarks/quotes_gold.py
 	$(BIN)/python benchmarks/quotes_polnear.py ../shared/eval/polnear-train
 	$(BIN)/python benchmarks/target_sentiment.py ../shared/eval/newsmtsc-train

@@ -172,7 +172,7 @@ def main() -> None:
         ts = time.perf_counter() - t
         print("peak RSS while streaming (articles read: MB): "
               + ", ".join(f"{i:,}: {mb:,.0f}" for i, mb in marks))
-        n_art = int(counts.outlets["n_articles"].sum())
+        n_art = sum(counts.n_articles.values())
         print(f"stream {n_art:,} articles: {ts:7.1f} s  {n_art / ts:7.1f} articles/s; peak RSS {peak_rss_mb():,.0f} MB "
               f"(before streaming {before:,.0f} MB)")
 

@@ -25,6 +25,7 @@ _EXPORTS: dict[str, str] = {
     "OutletError": "framing.errors",
     "LexiconError": "framing.errors",
     "ReportError": "framing.errors",
+    "ModelError": "framing.errors",
     "FramingWarning": "framing.errors",
     # outlets and ratings
     "Outlet": "framing.outlets",
@@ -32,10 +33,13 @@ _EXPORTS: dict[str, str] = {
     "default_registry": "framing.outlets",
     "detect_outlet": "framing.outlets",
     "load_ratings": "framing.ratings",
+    "outlet_ratings": "framing.ratings",
+    "sources_frame": "framing.outlets",
     # corpus
     "Article": "framing.corpus",
     "Corpus": "framing.corpus",
     "load_corpus": "framing.corpus",
+    "LoadReport": "framing.corpus",
     "Actor": "framing.actors",
     "load_actors": "framing.actors",
     "clean_text": "framing.clean",
@@ -49,8 +53,8 @@ _EXPORTS: dict[str, str] = {
     "sentence_sentiment": "framing.analyzers.sentiment",
     "outlet_sentiment": "framing.analyzers.sentiment",
     "target_sentiment": "framing.analyzers.sentiment",
-    "actor_sentiment": "framing.analyzers.sentiment",
-    "actor_sentiment_summary": "framing.analyzers.sentiment",
+    "actor_sentiment": "framing.analyzers.mentions",
+    "actor_sentiment_summary": "framing.analyzers.mentions",
     "article_sentiment": "framing.analyzers.sentiment",
     "TargetSentiment": "framing.analyzers.sentiment",
     "vader_scores": "framing.analyzers.sentiment",
@@ -71,9 +75,19 @@ _EXPORTS: dict[str, str] = {
     "available_lexicons": "framing.lexicons",
     "distinctive_terms": "framing.analyzers.distinctive",
     "kwic": "framing.analyzers.kwic",
+    # trainable classifiers
+    "fit_classifier": "framing.classify",
+    "load_classifier": "framing.classify",
+    "evaluate_classifier": "framing.classify",
+    "TextClassifier": "framing.classify",
+    "register_feature_set": "framing.classify",
+    "classifier_sentences": "framing.classify",
+    "classifier_summary": "framing.classify",
     # comparison
     "analyze": "framing.compare",
     "analyze_stream": "framing.stream",
+    "TABLES": "framing.tables",
+    "REGISTRY": "framing.registry",
     "Comparison": "framing.compare",
 }
 

@@ -74,6 +74,8 @@ class CleanResult:
         Date from a dateline in the header, if any.
     offset_map : tuple of (clean_start, raw_start, length)
         Kept pieces: ``text[c:c+n] == raw[r:r+n]``; use :meth:`to_raw`.
+    url : str or None
+        A web address standing alone on a header line (saved pages often start with one).
     """
 
     text: str
@@ -82,6 +84,7 @@ class CleanResult:
     author: str | None = None
     date: _dt.date | None = None
     offset_map: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
+    url: str | None = None
 
     def to_raw(self, pos: int) -> int:
         """Map an offset in the cleaned text to the raw text."""
@@ -209,71 +212,101 @@ def clean_text(raw: str) -> CleanResult:
     >>> [(x.line, x.rule) for x in r.removed]
     [(1, 'breadcrumb'), (7, 'share_widget')]
     """
-    # lines split at \r\n, \r or \n; line_starts are offsets into ``raw`` as given (offset_map uses them)
-    if "\r" in raw:
-        lines = _NEWLINE.split(raw)
-        line_starts = [0, *(m.end() for m in _NEWLINE.finditer(raw))]
-    else:
-        lines = raw.split("\n")
-        line_starts = list(accumulate((len(ln) + 1 for ln in lines[:-1]), initial=0))  # each line and its "\n"
+    lines, line_starts = _split_lines(raw)
     stripped = [ln.strip() for ln in lines]
-    n = len(lines)
     # str.strip() already removes no-break spaces (U+00A0): a non-empty stripped line has text
-    nonblank = [i for i in range(n) if stripped[i]]
-    drop: dict[int, tuple[str, str]] = {}
-
-    def mark(i: int, rule: str, reason: str) -> None:
-        drop.setdefault(i, (rule, reason))
-
+    nonblank = [i for i in range(len(lines)) if stripped[i]]
+    drop: dict[int, tuple[str, str]] = {}  # line index -> (rule, reason); the first rule to fire wins
     # The header ends at the first real paragraph: >= 15 words ending like a sentence.
     first_body = next(
-        (i for i in nonblank if _words(stripped[i]) >= 15 and _SENTENCE_END.search(stripped[i])), n
+        (i for i in nonblank if _words(stripped[i]) >= 15 and _SENTENCE_END.search(stripped[i])), len(lines)
     )
     header = [i for i in nonblank if i < first_body]
+    url = _url_lines(stripped, header, drop)
+    title, author, date = _header_rules(stripped, header, drop)
+    _line_rules(lines, stripped, nonblank, drop)
+    _footer_rule(stripped, nonblank, first_body, drop)
+    text, omap = _assemble(lines, stripped, line_starts, drop)
+    removed = tuple(
+        RemovedLine(i + 1, lines[i], rule, reason) for i, (rule, reason) in sorted(drop.items()) if stripped[i]
+    )
+    return CleanResult(text, removed, title, author, date, omap, url)
 
-    # -- header rules -------------------------------------------------------------------
+
+def _split_lines(raw: str) -> tuple[list[str], list[int]]:
+    """Lines split at ``\\r\\n``, ``\\r`` or ``\\n`` and their start offsets in ``raw`` as given."""
+    if "\r" in raw:
+        return _NEWLINE.split(raw), [0, *(m.end() for m in _NEWLINE.finditer(raw))]
+    lines = raw.split("\n")
+    return lines, list(accumulate((len(ln) + 1 for ln in lines[:-1]), initial=0))  # each line and its "\n"
+
+
+_URL_LINE = re.compile(r"^(?:(?:url|source|link)\s*:\s*)?(https?://\S+|www\.\S+)$", re.I)
+
+
+def _url_lines(stripped: list[str], header: list[int], drop: dict[int, tuple[str, str]]) -> str | None:
+    """Header lines that are only a web address (optionally ``URL:``): removed, the first kept as the
+    article's URL."""
+    url = None
+    for i in header:
+        m = _URL_LINE.match(stripped[i])
+        if m:
+            _mark(drop, i, "url_line", "web address of the page in the header (kept as the article url)")
+            url = url or m.group(1)
+    return url
+
+
+def _mark(drop: dict[int, tuple[str, str]], i: int, rule: str, reason: str) -> None:
+    drop.setdefault(i, (rule, reason))
+
+
+def _header_rules(stripped: list[str], header: list[int],
+                  drop: dict[int, tuple[str, str]]) -> tuple[str | None, str | None, _dt.date | None]:
+    """Breadcrumbs, repeated headlines, counters, datelines, section labels and bylines of the header
+    lines; returns the title, author and date found there."""
     author = date = None
     numbered = [i for i in header if _NUMBERED.match(stripped[i])]
     if numbered and re.match(r"^\d{1,2}\.\s+home$", stripped[numbered[0]], re.I):
         for i in numbered:
-            mark(i, "breadcrumb", "numbered navigation trail starting at 'Home'")
+            _mark(drop, i, "breadcrumb", "numbered navigation trail starting at 'Home'")
     seen: dict[str, int] = {}
     for i in header:
         s = stripped[i]
         if i in drop:
             continue
         if _BREADCRUMB_SLASH.match(s) and _words(s) <= 12 and not s.endswith("."):
-            mark(i, "breadcrumb", "navigation trail (segments separated by '/', '›' or '»')")
+            _mark(drop, i, "breadcrumb", "navigation trail (segments separated by '/', '›' or '»')")
         elif s in seen:
-            mark(i, "duplicate_headline", f"repeats line {seen[s] + 1}")
+            _mark(drop, i, "duplicate_headline", f"repeats line {seen[s] + 1}")
         elif _COUNTER.match(s):
-            mark(i, "share_widget", "share or comment counter")
+            _mark(drop, i, "share_widget", "share or comment counter")
         elif _SHARE.match(s):
-            mark(i, "share_widget", "share button label")
+            _mark(drop, i, "share_widget", "share button label")
         elif (d := parse_date(s)) is not None:
-            mark(i, "dateline", "date line in the header (kept as the article date)")
+            _mark(drop, i, "dateline", "date line in the header (kept as the article date)")
             date = date or d
         seen.setdefault(s, i)
-    kept_header = [i for i in header if i not in drop]
+    kept = [i for i in header if i not in drop]
     # A section label: the very first line, short, no sentence punctuation, followed by a longer headline.
-    if len(kept_header) >= 2:
-        i0, i1 = kept_header[0], kept_header[1]
-        s0 = stripped[i0]
-        s1 = stripped[i1]
+    if len(kept) >= 2:
+        s0, s1 = stripped[kept[0]], stripped[kept[1]]
         if (_words(s0) <= 4 and not re.search(r"[.:?!\"“”'‘’]", s0) and _words(s1) >= 2 * _words(s0) + 2
                 and not re.search(r"[.!?\"”]$", s1)):
-            mark(i0, "section_label", "short show/section label above the headline")
-    kept_header = [i for i in header if i not in drop]
+            _mark(drop, kept[0], "section_label", "short show/section label above the headline")
+    kept = [i for i in header if i not in drop]
     title = None
-    if kept_header and _words(stripped[kept_header[0]]) <= 25 and not stripped[kept_header[0]].endswith("."):
-        title = stripped[kept_header[0]]
-    for i in kept_header[1:]:
+    if kept and _words(stripped[kept[0]]) <= 25 and not stripped[kept[0]].endswith("."):
+        title = stripped[kept[0]]
+    for i in kept[1:]:
         s = stripped[i]
         if _NAME_LINE.match(s) and _words(s) <= 5 and not _SHARE.match(s):
-            mark(i, "byline", "author name in the header (kept as the article author)")
+            _mark(drop, i, "byline", "author name in the header (kept as the article author)")
             author = author or re.sub(r"^By\s+", "", s)
+    return title, author, date
 
-    # -- whole-text rules ----------------------------------------------------------------
+
+def _line_rules(lines: list[str], stripped: list[str], nonblank: list[int], drop: dict[int, tuple[str, str]]) -> None:
+    """Share labels, promos, credits, captions, video blocks and photo-credit bullets anywhere."""
     skip_to = 0  # a run of bullets is handled at its first line
     for i in nonblank:
         if i < skip_to:
@@ -282,39 +315,52 @@ def clean_text(raw: str) -> CleanResult:
         if _ANY_LINE_RULE.match(s) is None and s[-1] not in _RULE_LAST_CHARS and s[0] not in _BULLET_CHARS:
             continue  # a prose line (most lines): no rule below can fire
         if _SHARE.match(s):
-            mark(i, "share_widget", "share button label")
+            _mark(drop, i, "share_widget", "share button label")
         elif _is_promo(s):
-            mark(i, "promo", "subscription or app prompt")
+            _mark(drop, i, "promo", "subscription or app prompt")
         elif _CREDIT.match(s) and _words(s) <= 15:
-            mark(i, "credit", "production credit")
+            _mark(drop, i, "credit", "production credit")
         elif _CAPTION_CREDIT.search(s) and not s.startswith(("“", '"')):
-            mark(i, "caption", "ends with a photo credit in parentheses")
+            _mark(drop, i, "caption", "ends with a photo credit in parentheses")
         elif _VIDEO_MARK.match(s):
-            mark(i, "video_block", "embedded video marker")
-            j = next((k for k in range(i + 1, n) if stripped[k]), None)
-            if j is not None and _DURATION_END.search(stripped[j]):
-                mark(j, "video_block", "embedded video description (ends with a running time)")
-            back = [k for k in range(i - 1, -1, -1) if stripped[k]][:2]
-            if back and _VIDEO_LABELS.match(stripped[back[0]]):
-                mark(back[0], "video_block", "embedded video label")
-                if len(back) > 1 and " | " in stripped[back[1]]:
-                    mark(back[1], "video_block", "embedded video title")
+            _video_block(stripped, i, drop)
         elif _BULLET.match(lines[i]):
-            run = [i]
-            k = i + 1
-            while k < n and (not stripped[k] or _BULLET.match(lines[k])):
-                if stripped[k]:
-                    run.append(k)
-                k += 1
-            bodies = [_BULLET.match(lines[r]).group("body").strip() for r in run]
-            if any(b.startswith("©") or b.lower().startswith(("photo", "credit", "getty")) for b in bodies) and all(
-                _words(b) <= 12 for b in bodies
-            ):
-                for r in run:
-                    mark(r, "photo_credit", "picture credit bullets (caption, agency, ©)")
-            skip_to = k
+            skip_to = _bullet_run(lines, stripped, i, drop)
 
-    # Footer: from a marker to the end when no article paragraph follows it.
+
+def _video_block(stripped: list[str], i: int, drop: dict[int, tuple[str, str]]) -> None:
+    """An embedded video marker at line ``i``, its description after it and its label and title before it."""
+    _mark(drop, i, "video_block", "embedded video marker")
+    j = next((k for k in range(i + 1, len(stripped)) if stripped[k]), None)
+    if j is not None and _DURATION_END.search(stripped[j]):
+        _mark(drop, j, "video_block", "embedded video description (ends with a running time)")
+    back = [k for k in range(i - 1, -1, -1) if stripped[k]][:2]
+    if back and _VIDEO_LABELS.match(stripped[back[0]]):
+        _mark(drop, back[0], "video_block", "embedded video label")
+        if len(back) > 1 and " | " in stripped[back[1]]:
+            _mark(drop, back[1], "video_block", "embedded video title")
+
+
+def _bullet_run(lines: list[str], stripped: list[str], i: int, drop: dict[int, tuple[str, str]]) -> int:
+    """A run of bullet lines from line ``i``: dropped when it is picture credits; returns the line after it."""
+    n = len(lines)
+    run = [i]
+    k = i + 1
+    while k < n and (not stripped[k] or _BULLET.match(lines[k])):
+        if stripped[k]:
+            run.append(k)
+        k += 1
+    bodies = [_BULLET.match(lines[r]).group("body").strip() for r in run]
+    if any(b.startswith("©") or b.lower().startswith(("photo", "credit", "getty")) for b in bodies) and all(
+        _words(b) <= 12 for b in bodies
+    ):
+        for r in run:
+            _mark(drop, r, "photo_credit", "picture credit bullets (caption, agency, ©)")
+    return k
+
+
+def _footer_rule(stripped: list[str], nonblank: list[int], first_body: int, drop: dict[int, tuple[str, str]]) -> None:
+    """Footer: from a marker to the end when no article paragraph follows it."""
     for i in nonblank:
         if i < first_body:
             continue
@@ -325,10 +371,14 @@ def clean_text(raw: str) -> CleanResult:
             rest = [k for k in nonblank if k >= i]
             if all(_words(stripped[k]) < 15 for k in rest if k not in drop) and _tail_quiet(stripped, rest, i):
                 for k in rest:
-                    mark(k, "footer", f"page footer (from line {i + 1} to the end)")
-                break
+                    _mark(drop, k, "footer", f"page footer (from line {i + 1} to the end)")
+                return
 
-    # -- assemble ---------------------------------------------------------------------------
+
+def _assemble(lines: list[str], stripped: list[str], line_starts: list[int],
+              drop: dict[int, tuple[str, str]]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+    """The kept lines joined (one blank line between paragraphs) and the offset map
+    ``(clean_offset, raw_offset, length)`` of each kept line."""
     out: list[str] = []
     omap: list[tuple[int, int, int]] = []
     pos = 0
@@ -347,10 +397,7 @@ def clean_text(raw: str) -> CleanResult:
         omap.append((pos, line_starts[idx], len(line)))
         out.append(line)
         pos += len(line)
-    removed = tuple(
-        RemovedLine(i + 1, lines[i], rule, reason) for i, (rule, reason) in sorted(drop.items()) if stripped[i]
-    )
-    return CleanResult("".join(out), removed, title, author, date, tuple(omap))
+    return "".join(out), tuple(omap)
 
 
 def _tail_quiet(stripped: list[str], rest: list[int], start: int) -> bool:

@@ -7,9 +7,10 @@ framing report corpora/s400 -o reports/s400.html
 framing worksheet corpora/s400 -o worksheet.pdf --blind --answers key.pdf
 framing ingest seeds/*.txt -o corpora/mystory --story "Turkey buys S-400 missiles"
 framing outlets            # list the registry
-framing outlets rt         # one outlet's fact sheet with sources
+framing outlets rt         # one outlet's fact sheet with sources (STALE marks old checks)
 framing quotes corpora/s400 --csv quotes.csv
 framing terms corpora/s400
+framing train labels.csv --text sentence --label biased -o biased.json
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import logging
 import sys
 import warnings
 from pathlib import Path
+from typing import Any
 from typing import Sequence
 
 from .errors import FramingError
@@ -34,6 +36,7 @@ _EPILOG = """examples:
   framing terms corpora/s400                           loaded terms table
   framing coverage corpora/s400 --csv claims.csv       claims x outlets (what each outlet tells)
   framing naming corpora/s400                          what each outlet calls each actor
+  framing train data.csv --text text --label label -o model.json   train a classifier on your labels
 """
 
 
@@ -48,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("corpus", help="corpus folder with manifest.yaml, or a .jsonl/.csv file")
     r.add_argument("-o", "--output", required=True, help="output file, .pdf or .html")
     r.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    r.add_argument("--classifier", action="append", default=[], metavar="NAME=MODEL.json",
+                   help="also apply a classifier trained with `framing train` (repeatable)")
 
     w = sub.add_parser("worksheet", help="write a classroom media-literacy worksheet (PDF)")
     w.add_argument("corpus")
@@ -63,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
 
     o = sub.add_parser("outlets", help="list the outlet registry, or show one outlet's fact sheet")
     o.add_argument("key", nargs="?", help="outlet key, name or domain")
+    o.add_argument("--max-age", type=int, default=None, metavar="DAYS",
+                   help="mark facts last checked more than DAYS ago as stale (default 365)")
 
     for name, helptext in (("quotes", "print the quoted-voices table"), ("terms", "print the loaded-terms table"),
                            ("coverage", "print the claims x outlets matrix (which outlet tells which fact)"),
@@ -70,7 +77,30 @@ def _parser() -> argparse.ArgumentParser:
         q = sub.add_parser(name, help=helptext)
         q.add_argument("corpus")
         q.add_argument("--csv", help="write the table as CSV to this file instead of printing it")
+        q.add_argument("--full", action="store_true",
+                       help="print every column at full width (default: the main columns, fitted to the terminal)")
+    _train_parser(sub)
     return p
+
+
+def _train_parser(sub: argparse._SubParsersAction) -> None:
+    t = sub.add_parser("train", help="train a classifier on your own labelled texts (CSV) and save it as JSON")
+    t.add_argument("data", help="CSV file with a text column and one or more label columns")
+    t.add_argument("--text", required=True, help="column with the texts")
+    t.add_argument("--label", required=True, action="append",
+                   help="label column; repeat for several yes/no (0/1) labels at once")
+    t.add_argument("-o", "--output", required=True, help="model file to write (.json)")
+    t.add_argument("--sep", default=None, help="CSV separator (default: guessed)")
+    t.add_argument("--C", type=float, nargs="+", default=[0.25, 1.0, 4.0], help="candidate C values")
+    t.add_argument("--no-char", action="store_true", help="no character n-grams (faster)")
+    t.add_argument("--features", nargs="*", default=None, help="named feature sets (default: lexicon vader quotes style)")
+    t.add_argument("--word-list", action="append", default=[], metavar="NAME=FILE",
+                   help="your own word list, one word per line (repeatable)")
+    t.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    t.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    t.add_argument("--description", default=None, help="what the training data is (default: the file name)")
+    t.add_argument("--evaluate", action="store_true",
+                   help="also print nested cross-validated P/R/F1 per label (slower: one fit per fold)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -119,7 +149,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"wrote {out}/manifest.yaml; review it (outlet, title, date, author) before use")
         return 0
     if args.command == "outlets":
-        return _outlets(args.key)
+        return _outlets(args.key, args.max_age)
     if args.command in ("report", "worksheet"):
         from .compare import analyze
 
@@ -127,8 +157,10 @@ def _run(args: argparse.Namespace) -> int:
         _check_output(out, (".pdf", ".html", ".htm") if args.command == "report" else (".pdf",))
         if args.command == "worksheet" and args.answers:
             _check_output(Path(args.answers), (".pdf",))
+        classifiers = _classifiers(getattr(args, "classifier", []))
         corpus = load_corpus(args.corpus)
-        comp = analyze(corpus, n_jobs=getattr(args, "jobs", 1), progress=sys.stderr.isatty())
+        extra = {"classifiers": classifiers} if classifiers else {}
+        comp = analyze(corpus, n_jobs=getattr(args, "jobs", 1), progress=sys.stderr.isatty(), **extra)
         if args.command == "report":
             if out.suffix.lower() == ".pdf":
                 comp.to_pdf(out)
@@ -140,6 +172,8 @@ def _run(args: argparse.Namespace) -> int:
             write_worksheet(comp, out, blind=args.blind, answers=args.answers)
         print(f"wrote {out}")
         return 0
+    if args.command == "train":
+        return _train(args)
     if args.command in ("quotes", "terms", "coverage", "naming"):
         corpus = load_corpus(args.corpus)
         if args.command == "quotes":
@@ -163,14 +197,97 @@ def _run(args: argparse.Namespace) -> int:
 
             atomic_write_text(args.csv, table.to_csv(index=False))
             print(f"wrote {args.csv} ({len(table)} rows)")
-        else:
+        elif args.full:
             import pandas as pd
 
-            with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
-                                   "display.max_colwidth", 60):
-                print(table.to_string(index=False, max_colwidth=60, justify="left"))
+            with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", None):
+                print(table.to_string(index=False, justify="left"))
+        else:
+            import shutil
+
+            cols = _VIEWS[args.command]
+            print(fit_table(table, cols, shutil.get_terminal_size((100, 24)).columns))
         return 0
     raise FramingError(f"unknown command {args.command!r}")  # pragma: no cover - argparse prevents it
+
+
+_QUOTE_VIEW = ("outlet", "kind", "speaker", "cue", "content")
+_TERM_VIEW = ("outlet", "category", "score", "flagged", "start", "term")
+_VIEWS = {"quotes": _QUOTE_VIEW, "terms": _TERM_VIEW, "coverage": ("claim_id", "n_outlets", "only", "claim"),
+          "naming": ("actor", "outlet", "count", "loaded", "name")}
+
+
+def fit_table(table: Any, columns: tuple[str, ...], width: int) -> str:
+    """``table``'s ``columns`` as text no wider than ``width``: every column but the last keeps its
+    natural width up to a share of the line, the last (the long text) gets the rest; cut values end
+    with "…".
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"outlet": ["rt"], "content": ["A long quoted sentence that does not fit."]})
+    >>> print(fit_table(t, ("outlet", "content"), 30))
+    outlet  content
+    rt      A long quoted sentenc…
+    """
+    cols = [c for c in columns if c in table.columns]
+    cells = [[str(v) for v in table[c].tolist()] for c in cols]
+    widths = [max([len(c), *map(len, vals)]) for c, vals in zip(cols, cells)]
+    gaps = 2 * (len(cols) - 1)
+    widths = [min(w, 28) for w in widths[:-1]] + widths[-1:]
+    room = max(20, int(0.45 * width))  # what the last column (the text) keeps at least
+    while sum(widths[:-1]) + gaps + room > width and max(widths[:-1], default=0) > 8:
+        i = widths.index(max(widths[:-1]))  # narrow the widest other column until the text has room
+        widths[i] -= 1
+    widths[-1] = max(len(cols[-1]), min(widths[-1], width - sum(widths[:-1]) - gaps))
+
+    def cut(v: str, w: int) -> str:
+        return v if len(v) <= w else v[: max(0, w - 1)] + "…"
+
+    lines = ["  ".join(cut(c, w).ljust(w) for c, w in zip(cols, widths)).rstrip()]
+    for row in zip(*cells):
+        lines.append("  ".join(cut(v.replace("\n", " "), w).ljust(w) for v, w in zip(row, widths)).rstrip())
+    return "\n".join(lines)
+
+
+def _classifiers(options: Sequence[str]) -> dict:
+    """``--classifier NAME=MODEL.json`` options -> {name: TextClassifier} (models loaded before any work)."""
+    from .classify import load_classifier
+    from .classify.data import parse_model_option
+
+    out = {}
+    for opt in options:
+        name, path = parse_model_option(opt)
+        out[name] = load_classifier(path)
+    return out
+
+
+def _train(args: argparse.Namespace) -> int:
+    from .classify import DEFAULT_FEATURES, evaluate_classifier, fit_classifier
+    from .classify.data import parse_model_option, read_labelled_csv
+
+    out = Path(args.output)
+    if out.suffix.lower() != ".json":
+        raise FramingError(f"{out}: the model is written as JSON; give an output name ending in .json.")
+    texts, labels = read_labelled_csv(args.data, args.text, args.label, args.sep)
+    lists = dict(parse_model_option(w) for w in args.word_list)
+    opts = dict(C=args.C, char_ngrams=None if args.no_char else (2, 5), folds=args.folds, random_state=args.seed,
+                features=tuple(args.features) if args.features is not None else DEFAULT_FEATURES,
+                word_lists=lists or None)
+    model = fit_classifier(texts, labels, description=args.description or Path(args.data).name, **opts)
+    cv = model.metadata["cv"]
+    print(f"{model!r}")
+    print(f"options chosen by {cv['folds']}-fold cross-validation: {model.metadata['options']}")
+    for c in cv["candidates"]:
+        print(f"  cv macro-F1 {c['macro_f1']:.3f} (sd {c['sd']:.3f})  {c['options']}")
+    if args.evaluate:
+        ev = evaluate_classifier(texts, labels, folds=args.folds, random_state=args.seed,
+                                 **{k: v for k, v in opts.items() if k not in ("random_state", "folds")})
+        print(f"nested {ev.attrs['folds']}-fold cross-validation (held-out predictions pooled, 95% bootstrap interval):")
+        print(ev.round(3).to_string(index=False))
+    model.save(out)
+    print(f"wrote {out}")
+    return 0
 
 
 def _check_output(out: Path, suffixes: tuple[str, ...]) -> None:
@@ -185,14 +302,20 @@ def _check_output(out: Path, suffixes: tuple[str, ...]) -> None:
         raise ReportError(f"{out}: the folder {folder} does not exist. Create it first or choose another path.")
 
 
-def _outlets(key: str | None) -> int:
-    from .outlets import default_registry
+def _outlets(key: str | None, max_age: int | None = None) -> int:
+    from .outlets import DEFAULT_MAX_AGE_DAYS, default_registry
 
     reg = default_registry()
+    max_age = DEFAULT_MAX_AGE_DAYS if max_age is None else max_age
     if key is None:
+        n_stale = 0
         for o in reg:
-            print(f"{o.key:24} {o.name:40} {o.country or '-':4} {o.state_affiliation:16} {o.type or ''}")
-        print(f"{len(reg)} outlets. `framing outlets KEY` shows one with its sources.")
+            stale = o.stale_facts(max_age)
+            n_stale += bool(stale)
+            mark = f"  STALE: {', '.join(stale)}" if stale else ""
+            print(f"{o.key:24} {o.name:40} {o.country or '-':4} {o.state_affiliation:16} {o.type or ''}{mark}")
+        print(f"{len(reg)} outlets; {n_stale} with facts last checked more than {max_age} days ago (STALE: "
+              "re-check them before use). `framing outlets KEY` shows one with its sources.")
         return 0
     o = reg.find(key)
     if o is None:
@@ -201,9 +324,13 @@ def _outlets(key: str | None) -> int:
     for k, v in o.facts().items():
         if v not in (None, ""):
             print(f"{k:24} {v}")
+    stale = o.stale_facts(max_age)
+    if stale:
+        print(f"{'stale':24} {', '.join(stale)} (last checked more than {max_age} days ago: re-check)")
     print("sources:")
     for c in o.sources:
-        print(f"  {c.field:18} {c.ref}  (checked {c.checked})")
+        mark = "  STALE" if c.stale(max_age) else ""
+        print(f"  {c.field:18} {c.ref}  (checked {c.checked}){mark}")
     return 0
 
 

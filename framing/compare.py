@@ -1,282 +1,129 @@
-"""Run every analyzer once over a corpus and hold the resulting tables.
+"""The result of one analysis: a :class:`Comparison` holds every table, and the views reports need.
 
-A :class:`Comparison` is what reports read: nothing in ``framing.report``
-computes an analysis. Per-article analyzers (sentiment, actor sentiment,
-loaded terms, voices) run over chunks of articles, optionally in worker
-processes; corpus-level statistics (summaries, distinctive words) are
-computed once from the merged tables.
-
-With ``n_jobs > 1`` the corpus is cut into chunks, large first and smaller
-towards the end so that the workers finish together, and given to a process
-pool. Forked workers (the default on Linux) inherit the corpus and receive only
-the bounds of their chunk; spawned ones receive the chunk's articles pickled
-without their raw text. What a chunk needs to know about the whole corpus (the
-fallback actor names, counted by the workers) is computed first and sent along,
-so the tables equal the serial run's, in the same order. The distinctive words
-(which need the whole corpus) are one more pool job, submitted first; the
-parent takes the word counts found on the way and the workers' sentence counts
-for its own articles instead of tokenising the texts again.
+:func:`analyze` resolves the analyzers (:mod:`framing.registry`), runs them
+(:mod:`framing.runner`), computes their summaries and the corpus tables
+(articles, outlets, sources) and returns a :class:`Comparison`. Nothing in
+``framing.report`` computes an analysis or reads an article: it reads the
+tables and the views below.
 """
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
-import gc
-import itertools
 import logging
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
 from .corpus import Corpus
+from .tables import TABLES
+from .text import Span, looks_english
 
-__all__ = ["Comparison", "analyze", "analyze_articles", "gc_paused", "PER_ARTICLE_TABLES"]
+__all__ = ["Comparison", "analyze", "outlet_table", "source_table", "corpus_warnings"]
 
 log = logging.getLogger(__name__)
 
-#: Terms per outlet kept in ``Comparison.distinctive`` (highest z first).
-DISTINCTIVE_TOP = 200
-
-#: Per-article tables and the analyzer that makes each.
-PER_ARTICLE_TABLES = ("sentences", "actor_mentions", "loaded_terms", "voices")
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the duration of the block (restored after it,
-    also on error; nested use is fine).
-
-    The analyzers create millions of short-lived containers (tokens, spans, table rows) but almost
-    no reference cycles (292 cyclic objects in a full AllSides run), so reference counting frees
-    everything and the collector's passes over the growing heap are pure overhead: about 5 % of
-    :func:`analyze` on 3,656 articles. Memory is unaffected. Other threads of the process also run
-    without cyclic collection while an analysis is running.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def analyze_articles(corpus: Corpus, fallback_names: Collection[str] | None = None, *,
-                     only: Collection[str] | None = None) -> dict[str, pd.DataFrame]:
-    """Run the per-article analyzers on a corpus (or a chunk of one).
-
-    Parameters
-    ----------
-    corpus : Corpus
-        The articles (a whole corpus or one chunk).
-    fallback_names : collection of str, optional
-        For a chunk of a corpus without actors: the whole corpus's
-        :func:`framing.analyzers.sentiment.fallback_names`, so that actor
-        mentions do not depend on how the corpus was cut.
-    only : collection of str, optional
-        Compute only these of :data:`PER_ARTICLE_TABLES` (default: all).
-
-    Returns
-    -------
-    dict
-        ``sentences`` (sentence sentiment), ``actor_mentions`` (actor-directed
-        sentiment), ``loaded_terms`` and ``voices`` tables, each with
-        ``article_id, outlet`` first.
-    """
-    from .analyzers.loaded import loaded_terms
-    from .analyzers.sentiment import actor_sentiment, sentence_sentiment
-    from .analyzers.voices import voices
-
-    want = set(PER_ARTICLE_TABLES if only is None else only)
-    out: dict[str, pd.DataFrame] = {}
-    with gc_paused():
-        if want & {"sentences", "actor_mentions"}:
-            out["sentences"] = sentence_sentiment(corpus)
-        if "actor_mentions" in want:
-            out["actor_mentions"] = actor_sentiment(corpus, sentence_table=out["sentences"],
-                                                    fallback_names=fallback_names)
-        if "loaded_terms" in want:
-            out["loaded_terms"] = loaded_terms(corpus)
-        if "voices" in want:
-            out["voices"] = voices(corpus)
-    return {name: out[name] for name in PER_ARTICLE_TABLES if name in want}
-
-
-def _chunk_job(args: tuple[Corpus | tuple[int, int, int], Collection[str] | None]
-               ) -> tuple[dict[str, pd.DataFrame], list[int]]:
-    """Worker job: the per-article tables of a chunk and its articles' sentence counts (the parent
-    counts words itself, while tokenising for distinctive terms)."""
-    part, names = args
-    corpus = _part(part)
-    return analyze_articles(corpus, names), [a.n_sentences for a in corpus.articles]
-
-
-def chunk_names(corpus: Corpus) -> Collection[str] | None:
-    """What every chunk of ``corpus`` needs to know about the whole: the fallback actor names
-    (None when the corpus has actors, which need nothing corpus-wide)."""
-    if getattr(corpus, "actors", ()):
-        return None
-    from .analyzers.sentiment import fallback_names
-
-    return fallback_names(corpus)
-
-
-def _names_job(part: Corpus | tuple[int, int, int]) -> dict[str, int]:
-    """Worker job: :func:`~framing.analyzers.sentiment.name_counts` of a part of the corpus."""
-    from .analyzers.sentiment import name_counts
-
-    return name_counts(a.text for a in _part(part).articles)
-
-
-#: Corpora of the parallel analyses now running, by key. Forked workers inherit this dict and read
-#: their chunks from it, so the parent sends ``(key, start, stop)`` instead of pickling articles.
-_SHARED: dict[int, Corpus] = {}
-_SHARED_KEYS = itertools.count()
-
-
-def _part(part: Corpus | tuple[int, int, int]) -> Corpus:
-    """A pool job's articles: the pickled chunk itself, or articles ``start:stop`` of the shared
-    corpus ``key`` that a forked worker inherited."""
-    if isinstance(part, Corpus):
-        return part
-    key, start, stop = part
-    return _slice(_SHARED[key], start, stop)
-
-
-def _on_part(job: Callable[[Corpus], Any], part: Corpus | tuple[int, int, int]) -> Any:
-    """Worker job: ``job`` of a part of the corpus (see :func:`_part`)."""
-    return job(_part(part))
-
-
-def _light(corpus: Corpus) -> Corpus:
-    """The chunk as pickled for a worker that does not share the parent's memory: articles without
-    their raw text and removed lines, which no per-article analyzer reads (half the pickling)."""
-    from dataclasses import replace
-
-    arts = tuple(replace(a, raw="", removed=()) for a in corpus.articles)
-    return Corpus(arts, corpus.outlets, corpus.actors, corpus.story, corpus.path)
-
-
-def _distinctive_job(corpus: Corpus) -> tuple[pd.DataFrame, list[int | None]]:
-    """``distinctive_terms(corpus, top=DISTINCTIVE_TOP)`` and each article's word count (found on the
-    way); a pool job of its own in a parallel run."""
-    from .analyzers.distinctive import distinctive_terms_and_word_counts
-
-    with gc_paused():
-        return distinctive_terms_and_word_counts(corpus, top=DISTINCTIVE_TOP)
-
-
-def _set_word_counts(corpus: Corpus, counts: list[int | None]) -> None:
-    """Fill the articles' ``n_words`` from :func:`_distinctive_job`, so the texts are not
-    tokenised a second time."""
-    for art, n in zip(corpus.articles, counts):
-        if n is not None:
-            art.__dict__.setdefault("n_words", n)  # functools.cached_property storage
-
-
-def _guided_bounds(n: int, n_jobs: int) -> list[tuple[int, int]]:
-    """``(start, stop)`` of the chunks of ``n`` articles for a pool of ``n_jobs`` workers, large
-    first and smaller towards the end (guided self-scheduling: each takes half a worker's share of
-    what is left, at least 1/40 of a worker's share), so that the workers finish at about the same
-    time."""
-    smallest = max(1, n // (n_jobs * 40))
-    out, i = [], 0
-    while i < n:
-        size = max(smallest, (n - i) // (2 * n_jobs))
-        out.append((i, min(n, i + size)))
-        i += size
-    return out
-
-
-def _even_bounds(n: int, k: int) -> list[tuple[int, int]]:
-    """``(start, stop)`` of ``k`` (or fewer) equal parts of ``n`` articles."""
-    size = max(1, -(-n // k))
-    return [(i, min(n, i + size)) for i in range(0, n, size)]
-
-
-def _slice(corpus: Corpus, start: int, stop: int) -> Corpus:
-    """Articles ``start:stop`` of ``corpus`` as a corpus (the corpus itself when that is all)."""
-    if (start, stop) == (0, len(corpus)):
-        return corpus
-    return Corpus(corpus.articles[start:stop], corpus.outlets, corpus.actors, corpus.story, corpus.path)
-
-
-def _chunks(corpus: Corpus, n: int) -> list[Corpus]:
-    """``corpus`` cut into ``n`` (or fewer) chunks of equal size, in order."""
-    return [_slice(corpus, i, j) for i, j in _even_bounds(len(corpus), n)]
-
-
-def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    parts = [p for p in parts if p is not None]
-    if not parts:
-        return pd.DataFrame()
-    non_empty = [p for p in parts if len(p)]
-    if not non_empty:
-        return parts[0].iloc[0:0].copy()
-    return pd.concat(non_empty, ignore_index=True)
+#: The corpus tables every Comparison has, before the analyzers' tables.
+CORPUS_TABLES = ("articles", "outlets", "sources")
 
 
 @dataclass
 class Comparison:
-    """All tables of one analysed corpus.
+    """All tables of one analysed corpus, by name, and the views the reports need.
+
+    Every table is also an attribute: ``comp.outlet_sentiment`` is
+    ``comp.frames["outlet_sentiment"]``. Columns are declared in
+    :mod:`framing.tables` (``framing.tables.TABLES[name].describe()``).
 
     Attributes
     ----------
     corpus : Corpus
-    articles : DataFrame
-        One row per article with outlet facts (:meth:`Corpus.to_frame`).
-    outlets : DataFrame
-        One row per outlet of the corpus, in corpus order: its facts.
-    sources : DataFrame
-        ``outlet, field, ref, checked``: the citation for every outlet fact.
-    sentences, article_sentiment, outlet_sentiment : DataFrame
-        Sentence-level VADER scores and their per-article / per-outlet summaries.
-    actor_mentions, actor_sentiment : DataFrame
-        Actor-directed sentiment per mention, and per outlet x actor.
-    loaded_terms, loaded_rates, top_loaded_terms : DataFrame
-        Loaded-language hits, rates per 1,000 words per outlet x category, top terms.
-    voices, voice_summary, affiliation_shares : DataFrame
-        Quotes with speakers, the per-outlet summary, speaker-affiliation shares.
-    distinctive : DataFrame
-        Log-odds (informative Dirichlet prior) z-scores of words per outlet: the
-        :data:`DISTINCTIVE_TOP` (200) most over-represented terms of each outlet
-        (``distinctive_terms(corpus, top=None)`` gives every outlet x term).
+        The analysed corpus.
+    frames : dict of str to DataFrame
+        ``articles, outlets, sources`` (one row per article / outlet / cited source), then each
+        analyzer's table and summaries in registry order.
+    analyzers : tuple of str
+        Names of the analyzers that ran.
     warnings : list of str
-        Caveats about the corpus (date spread, little text for an outlet...).
+        Caveats about the corpus (date spread, little text for an outlet, non-English articles...).
+    models : dict
+        Trained classifiers used (name -> model), for the report to say what they were trained on.
     """
 
     corpus: Corpus
-    articles: pd.DataFrame
-    outlets: pd.DataFrame
-    sources: pd.DataFrame
-    sentences: pd.DataFrame
-    article_sentiment: pd.DataFrame
-    outlet_sentiment: pd.DataFrame
-    actor_mentions: pd.DataFrame
-    actor_sentiment: pd.DataFrame
-    loaded_terms: pd.DataFrame
-    loaded_rates: pd.DataFrame
-    top_loaded_terms: pd.DataFrame
-    voices: pd.DataFrame
-    voice_summary: pd.DataFrame
-    affiliation_shares: pd.DataFrame
-    distinctive: pd.DataFrame
+    frames: dict[str, pd.DataFrame]
+    analyzers: tuple[str, ...] = ()
     warnings: list[str] = field(default_factory=list)
+    models: dict[str, Any] = field(default_factory=dict)
 
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        frames = self.__dict__.get("frames")
+        if frames is not None and name in frames:
+            return frames[name]
+        if name in TABLES:
+            raise AttributeError(f"Comparison has no table {name!r}: its analyzer did not run "
+                                 f"(ran: {', '.join(self.analyzers)}).")
+        raise AttributeError(f"'Comparison' object has no attribute {name!r}")
+
+    def __repr__(self) -> str:
+        n_art = len(self.frames.get("articles", ()))
+        outs = ", ".join(self.outlet_order[:8]) + (" ..." if len(self.outlet_order) > 8 else "")
+        return (f"<Comparison: {n_art} articles, {len(self.outlet_order)} outlets ({outs}); "
+                f"tables: {', '.join(self.frames)}; {len(self.warnings)} warning(s)>")
+
+    # -- views the reports read ---------------------------------------------------------------------
     @property
     def outlet_order(self) -> list[str]:
         """Outlet keys in the corpus order (the order every chart uses)."""
         return list(self.corpus.outlet_keys)
 
-    def tables(self) -> dict[str, pd.DataFrame]:
-        """Every table by name."""
-        return {name: getattr(self, name) for name in _TABLES}
+    @property
+    def story(self) -> str:
+        """The corpus's story description ("" when none)."""
+        return str(self.corpus.story or "")
 
-    # -- exports ---------------------------------------------------------------------------------
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by name (a new dict; the frames are shared)."""
+        return dict(self.frames)
+
+    def article_text(self, article_id: str) -> str:
+        """The cleaned text of an article: what every offset of every table points into."""
+        return self._article(article_id).text
+
+    def article_paragraphs(self, article_id: str) -> tuple[Span, ...]:
+        """Paragraph spans of an article's text."""
+        return self._article(article_id).paragraphs
+
+    def outlet_names(self, key: str) -> list[str]:
+        """Every way the texts may name an outlet: its key, name, aliases and domains."""
+        o = self.corpus.outlets.get(key)
+        names = [key] if o is None else [key, o.name, *o.aliases, *o.domains]
+        return [n for n in dict.fromkeys(names) if n]
+
+    def top_speakers(self, outlet: str, k: int = 5) -> list[tuple[str, int]]:
+        """The ``k`` most quoted speakers of an outlet: ``(speaker, quotes)``, most first, ties by name."""
+        v = self.frames.get("voices")
+        if v is None or not len(v):
+            return []
+        spk = v.loc[v["outlet"] == outlet, "speaker"].astype(str).str.strip()
+        counts = spk[spk != ""].value_counts()
+        items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [(s, int(n)) for s, n in items[:k]]
+
+    def top_terms(self, outlet: str, k: int = 8) -> list[tuple[str, str, int]]:
+        """An outlet's ``k`` most frequent loaded lemmas: ``(lemma, category, count)`` by rank."""
+        t = self.frames.get("top_loaded_terms")
+        if t is None or not len(t):
+            return []
+        t = t[t["outlet"] == outlet].sort_values("rank", kind="mergesort").head(k)
+        return [(str(r.lemma), str(r.category), int(r.count)) for r in t.itertuples(index=False)]
+
+    def _article(self, article_id: str) -> Any:
+        index = self.__dict__.setdefault("_by_id", {a.id: a for a in self.corpus.articles})
+        return index[article_id]
+
+    # -- exports ---------------------------------------------------------------------------------------
     def to_pdf(self, path: str | Path) -> Path:
         """Write the PDF comparison report (atomically)."""
         from .report.pdf import write_pdf
@@ -295,7 +142,7 @@ class Comparison:
 
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        for name, table in self.tables().items():
+        for name, table in self.frames.items():
             atomic_write_text(folder / f"{name}.csv", table.to_csv(index=False))
         return folder
 
@@ -312,31 +159,33 @@ class Comparison:
             raise ReportError("to_excel needs openpyxl: pip install openpyxl (or use to_csv).") from None
         buf = io.BytesIO()
         with pd.ExcelWriter(buf, engine="openpyxl") as xw:
-            for name, table in self.tables().items():
+            for name, table in self.frames.items():
                 table.to_excel(xw, sheet_name=name[:31], index=False)
         return atomic_write_bytes(path, buf.getvalue())
 
 
-_TABLES = ("articles", "outlets", "sources", "sentences", "article_sentiment", "outlet_sentiment",
-           "actor_mentions", "actor_sentiment", "loaded_terms", "loaded_rates", "top_loaded_terms",
-           "voices", "voice_summary", "affiliation_shares", "distinctive")
-
-
-def analyze(corpus: Corpus, n_jobs: int = 1, *, progress: bool = False, engine: str = "local",
+def analyze(corpus: Corpus, n_jobs: int = 1, *, analyzers: Iterable[str] | None = None,
+            classifiers: Mapping[str, Any] | None = None, progress: bool = False, engine: str = "local",
             client: Any = None) -> Comparison:
-    """Run every analyzer once and return a :class:`Comparison`.
+    """Run the analyzers once and return a :class:`Comparison`.
 
     Parameters
     ----------
     corpus : Corpus
-    n_jobs : int
-        Worker processes for the per-article analyzers (chunks of articles;
-        results are identical to the serial run, in the same order).
-    progress : bool
+    n_jobs : int, default 1
+        Worker processes (chunks of articles; the tables equal the serial run's, in the same order).
+    analyzers : iterable of str, optional
+        Names from :data:`framing.registry.REGISTRY` (default: every default analyzer); the
+        analyzers they need are added.
+    classifiers : dict, optional
+        ``{name: model}``: trained classifiers (:func:`framing.fit_classifier`, or a path to a saved
+        model) whose labels of every sentence go into ``comp.classifier_sentences`` and, per outlet,
+        ``comp.classifier_summary``; the models are kept in ``comp.models``.
+    progress : bool, default False
         Show a progress bar (tqdm) over chunks.
     engine : {"local", "dask"}
-        ``"dask"`` runs the per-article analyzers as a ``dask.bag`` map over
-        partitions (extra ``media-framing[dask]``); results equal the local run.
+        ``"dask"`` runs the chunks as a ``dask.bag`` map (extra ``media-framing[dask]``); the
+        tables equal the local run's.
     client : distributed.Client, optional
         With ``engine="dask"``, the cluster to use (default: dask's local processes).
 
@@ -345,134 +194,62 @@ def analyze(corpus: Corpus, n_jobs: int = 1, *, progress: bool = False, engine: 
     >>> import framing
     >>> comp = framing.analyze(framing.load_corpus("corpora/s400"))   # doctest: +SKIP
     >>> comp.outlet_sentiment[["outlet", "mean", "n_sentences"]]     # doctest: +SKIP
-
-    The cyclic garbage collector is paused while the tables are built (see :func:`gc_paused`).
     """
-    with gc_paused():
-        return _analyze(corpus, n_jobs, progress, engine, client)
+    from .analyzers.builtin import classifier_analyzer, resolve
+    from .registry import summary_tables
+    from .runner import run
+
+    models = _load_models(classifiers or {})
+    extra = [classifier_analyzer(models)] if models else []
+    chosen = resolve(None if analyzers is None else ["article_counts", *analyzers], extra)
+    tables = run(corpus, chosen, n_jobs=n_jobs, engine=engine, client=client, progress=progress)
+    counts = tables["article_counts"]
+    frames = {"articles": TABLES["articles"].conform(corpus.to_frame(counts=counts)),
+              "outlets": TABLES["outlets"].conform(outlet_table(corpus, counts)),
+              "sources": TABLES["sources"].conform(source_table(corpus))}
+    summaries = summary_tables(chosen, tables)
+    for a in chosen:
+        frames[a.table] = tables[a.table]
+        frames.update({s.table: summaries[s.table] for s in a.summaries})
+    notes = corpus_warnings(frames["articles"]) + language_warnings(corpus)
+    return Comparison(corpus, frames, tuple(a.name for a in chosen), notes, models)
 
 
-def _analyze(corpus: Corpus, n_jobs: int, progress: bool, engine: str, client: Any) -> Comparison:
-    from .analyzers.loaded import loaded_rates, top_loaded_terms
-    from .analyzers.sentiment import actor_sentiment_summary, article_sentiment, outlet_sentiment
-    from .analyzers.voices import affiliation_shares, voice_summary
+def _load_models(classifiers: Mapping[str, Any]) -> dict[str, Any]:
+    """``{name: TextClassifier}``, loading the models given as paths (before any analysis runs)."""
+    out = {}
+    for name, model in sorted(classifiers.items()):
+        if isinstance(model, (str, Path)):
+            from .classify import load_classifier
 
-    if engine == "dask":
-        from .stream import analyze_dask
-
-        tables = analyze_dask(corpus, client=client) if len(corpus) else analyze_articles(corpus)
-        distinctive, counts = _distinctive_job(corpus)
-        _set_word_counts(corpus, counts)
-    elif engine == "local":
-        # distinctive words need the whole corpus: one job of its own, next to the chunks
-        parts, (distinctive, counts) = _run_chunks(corpus, n_jobs, progress, _distinctive_job)
-        _set_word_counts(corpus, counts)
-        tables = {name: _concat([p[name] for p in parts]) if parts else analyze_articles(corpus)[name]
-                  for name in PER_ARTICLE_TABLES}
-    else:
-        from .errors import FramingError
-
-        raise FramingError(f"engine={engine!r} is not known; use 'local' or 'dask'.")
-    articles = corpus.to_frame()
-    outlets = outlet_table(corpus)
-    sources = source_table(corpus)
-    sentences = tables["sentences"]
-    return Comparison(
-        corpus=corpus,
-        articles=articles,
-        outlets=outlets,
-        sources=sources,
-        sentences=sentences,
-        article_sentiment=article_sentiment(sentences),
-        outlet_sentiment=outlet_sentiment(sentences),
-        actor_mentions=tables["actor_mentions"],
-        actor_sentiment=actor_sentiment_summary(tables["actor_mentions"]),
-        loaded_terms=tables["loaded_terms"],
-        loaded_rates=loaded_rates(tables["loaded_terms"], corpus),
-        top_loaded_terms=top_loaded_terms(tables["loaded_terms"]),
-        voices=tables["voices"],
-        voice_summary=voice_summary(tables["voices"]),
-        affiliation_shares=affiliation_shares(tables["voices"]),
-        distinctive=distinctive,
-        warnings=corpus_warnings(articles),
-    )
+            model = load_classifier(model)
+        out[str(name)] = model
+    return out
 
 
-def _run_chunks(corpus: Corpus, n_jobs: int, progress: bool,
-                whole_job: Callable[[Corpus], Any]) -> tuple[list[dict[str, pd.DataFrame]], Any]:
-    """Per-article tables of every chunk, in corpus order, and ``whole_job(corpus)`` (a module-level
-    function: in a parallel run it is the pool's first job, while the other workers count the
-    fallback actor names and then start on the chunks).
-
-    Where pool workers are forked (the default on Linux), they inherit the corpus and get only
-    ``(key, start, stop)``; elsewhere (spawn, forkserver) each job pickles its articles without
-    their raw text."""
-    n_jobs = max(1, int(n_jobs))
-    if len(corpus) == 0 or n_jobs == 1:
-        parts = [analyze_articles(corpus)] if len(corpus) else []
-        return parts, whole_job(corpus)
-    context = multiprocessing.get_context()
-    key = next(_SHARED_KEYS)
-    if context.get_start_method() == "fork":
-        _SHARED[key] = corpus  # before the pool forks its workers
-
-        def part(start: int, stop: int) -> Corpus | tuple[int, int, int]:
-            return key, start, stop
-    else:
-        def part(start: int, stop: int) -> Corpus | tuple[int, int, int]:
-            return _light(_slice(corpus, start, stop))
-    try:
-        with ProcessPoolExecutor(max_workers=n_jobs, mp_context=context) as pool:
-            whole = pool.submit(_on_part, whole_job, part(0, len(corpus)))
-            names = None
-            if not getattr(corpus, "actors", ()):
-                from .analyzers.sentiment import names_from_counts
-
-                # the worker busy with whole_job takes no share: the others split the texts
-                total: dict[str, int] = {}
-                for counts in pool.map(_names_job, [part(i, j) for i, j in _even_bounds(
-                        len(corpus), max(1, n_jobs - 1))]):
-                    for name, n in counts.items():
-                        total[name] = total.get(name, 0) + n
-                names = names_from_counts(total)
-            bounds = _guided_bounds(len(corpus), n_jobs)
-            futures = [pool.submit(_chunk_job, (part(i, j), names)) for i, j in bounds]
-            it: Iterable[Any] = (f.result() for f in futures)
-            if progress:
-                from tqdm import tqdm
-
-                it = tqdm(it, total=len(bounds), desc="analyzing", unit="chunk")
-            parts = []
-            for (i, j), (tables, n_sentences) in zip(bounds, it):
-                for art, n in zip(corpus.articles[i:j], n_sentences):
-                    art.__dict__.setdefault("n_sentences", n)  # functools.cached_property storage
-                parts.append(tables)
-            extra = whole.result()
-    finally:
-        _SHARED.pop(key, None)
-    return parts, extra
-
-
-def outlet_table(corpus: Corpus) -> pd.DataFrame:
-    """One row per outlet of the corpus (corpus order) with its facts and article count."""
+def outlet_table(corpus: Corpus, counts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per outlet of the corpus (corpus order) with its facts, articles and words
+    (words from ``counts``, an ``article_counts`` table, when given)."""
+    if counts is None:
+        counts = pd.DataFrame({"outlet": [a.outlet for a in corpus.articles],
+                               "n_words": [a.n_words for a in corpus.articles]})
+    n_art = counts.groupby("outlet", sort=False).size()
+    n_words = counts.groupby("outlet", sort=False)["n_words"].sum()
     rows = []
     for key in corpus.outlet_keys:
         facts = corpus.outlet(key).facts()
-        arts = [a for a in corpus.articles if a.outlet == key]
-        facts["n_articles"] = len(arts)
-        facts["n_words"] = sum(a.n_words for a in arts)
+        facts["n_articles"] = int(n_art.get(key, 0))
+        facts["n_words"] = int(n_words.get(key, 0))
         rows.append(facts)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=TABLES["outlets"].names)
 
 
 def source_table(corpus: Corpus) -> pd.DataFrame:
-    """Citations for every outlet fact: ``outlet, field, ref, checked``."""
-    rows = [
-        {"outlet": key, "field": c.field, "ref": c.ref, "checked": c.checked}
-        for key in corpus.outlet_keys
-        for c in corpus.outlet(key).sources
-    ]
-    return pd.DataFrame(rows, columns=["outlet", "field", "ref", "checked"])
+    """Citations for every outlet fact of the corpus: ``outlet, field, ref, checked, age_days, stale``
+    (:func:`framing.outlets.sources_frame`)."""
+    from .outlets import sources_frame
+
+    return sources_frame([corpus.outlet(k) for k in corpus.outlet_keys])
 
 
 def corpus_warnings(articles: pd.DataFrame) -> list[str]:
@@ -504,3 +281,14 @@ def corpus_warnings(articles: pd.DataFrame) -> list[str]:
     if len(articles) < 20:
         out.append(f"Only {len(articles)} articles: figures describe these articles, not the outlets in general.")
     return out
+
+
+def language_warnings(corpus: Corpus) -> list[str]:
+    """One caveat naming the articles that do not look English (:func:`framing.text.looks_english`), for
+    the report (loading the corpus warned about them once already)."""
+    odd = [a.id for a in corpus.articles if a.text and not looks_english(a.text)]
+    if not odd:
+        return []
+    msg = (f"{len(odd)} article(s) do not look like English prose ({', '.join(odd[:5])}{' ...' if len(odd) > 5 else ''}): "
+           "the lexicons and VADER are English, so their scores and terms mean little.")
+    return [msg]

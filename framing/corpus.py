@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import difflib
 import io
 import json
 import logging
@@ -31,10 +32,12 @@ from .actors import Actor, actors_from_records, load_actors
 from .clean import CleanResult, RemovedLine, clean_text
 from .errors import CorpusError, FramingWarning, where
 from .io import safe_load_yaml
-from .outlets import Outlet, OutletRegistry, default_registry
-from .text import Span, paragraph_spans, sentence_spans, word_count
+from .dates import parse_date
+from .outlets import Outlet, OutletRegistry, default_registry, normalize_domain
+from .text import Span, looks_english, paragraph_spans, sentence_spans, word_count
 
-__all__ = ["Article", "Corpus", "load_corpus", "read_text_file", "parse_article_date", "FramingWarning"]
+__all__ = ["Article", "Corpus", "LoadReport", "load_corpus", "read_text_file", "parse_article_date",
+           "FramingWarning"]
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +109,7 @@ class Article:
             res = clean_text(raw)
         else:
             res = CleanResult(raw, ())
-        for name, found in (("title", res.title), ("author", res.author), ("date", res.date)):
+        for name, found in (("title", res.title), ("author", res.author), ("date", res.date), ("url", res.url)):
             if fields.get(name) in (None, "") and found is not None:
                 fields[name] = found
         return cls(id=id, outlet=outlet, raw=raw, text=res.text, removed=res.removed, **fields)
@@ -149,12 +152,37 @@ class Corpus:
         """Outlet keys in order of first appearance."""
         return tuple(dict.fromkeys(a.outlet for a in self.articles))
 
+    @property
+    def stories(self) -> tuple[str, ...]:
+        """The stories of the corpus in order of first appearance: each article's ``story`` field
+        (manifest, JSONL, CSV or DataFrame column), else the corpus's story.
+
+        Examples
+        --------
+        >>> c = Corpus.from_records([{"id": "a", "outlet": "cbc", "text": "x", "story": "s-400"},
+        ...                          {"id": "b", "outlet": "rt", "text": "y", "story": "f-35"}])
+        >>> c.stories
+        ('s-400', 'f-35')
+        """
+        return tuple(dict.fromkeys(self.story_of(a) for a in self.articles))
+
+    def story_of(self, article: Article) -> str:
+        """The story an article belongs to (its ``story`` field, else the corpus's story)."""
+        own = article.meta.get("story") if article.meta else None
+        return str(own) if own not in (None, "") else str(self.story or "")
+
     def outlet(self, key: str) -> Outlet:
         """The :class:`Outlet` for a key of this corpus."""
         return self.outlets.get(key) or default_registry().get(key)
 
-    def to_frame(self):
+    def to_frame(self, counts: Any = None):
         """One row per article with outlet metadata joined.
+
+        Parameters
+        ----------
+        counts : DataFrame, optional
+            An ``article_counts`` table (``article_id, n_words, n_sentences``) found while analysing
+            the articles; without it the texts are tokenised here.
 
         Returns
         -------
@@ -166,6 +194,9 @@ class Corpus:
         """
         import pandas as pd
 
+        known: dict[str, tuple[int, int]] = {} if counts is None else dict(
+            zip(counts["article_id"], zip(counts["n_words"].tolist(), counts["n_sentences"].tolist())))
+
         rows = []
         facts_of: dict[str, dict[str, Any]] = {}
         for a in self.articles:
@@ -174,12 +205,13 @@ class Corpus:
                 facts = facts_of[a.outlet] = self.outlet(a.outlet).facts()
                 facts.pop("outlet")
             rows.append({
-                "article_id": a.id, "outlet": a.outlet, "title": a.title, "date": a.date,
+                "article_id": a.id, "outlet": a.outlet, "story": self.story_of(a), "title": a.title, "date": a.date,
                 "date_approximate": a.date_approximate, "author": a.author, "url": a.url,
-                "n_chars": len(a.text), "n_words": a.n_words, "n_sentences": a.n_sentences,
+                "n_chars": len(a.text), "n_words": known[a.id][0] if a.id in known else a.n_words,
+                "n_sentences": known[a.id][1] if a.id in known else a.n_sentences,
                 "n_removed_lines": len(a.removed), **facts,
             })
-        cols = ["article_id", "outlet", "title", "date", "date_approximate", "author", "url", "n_chars",
+        cols = ["article_id", "outlet", "story", "title", "date", "date_approximate", "author", "url", "n_chars",
                 "n_words", "n_sentences", "n_removed_lines", "name", "country", "languages", "type", "owner",
                 "funding", "state_affiliation", "state_affiliation_basis", "founded", "domains", "notes", "registered"]
         return pd.DataFrame(rows, columns=cols)
@@ -195,23 +227,56 @@ class Corpus:
         registry: OutletRegistry | None = None,
         clean: bool = True,
         source: str | Path = "<records>",
+        date_format: str | None = None,
+        outlet_from_url: bool = True,
+        report: LoadReport | None = None,
     ) -> "Corpus":
         """Build a corpus from dicts with ``id, outlet, text`` and optional
         ``title, date, author, url``.
 
+        Parameters
+        ----------
+        records : iterable of mapping
+        actors, story, registry, clean, source
+            See :func:`load_corpus`.
+        date_format : str, optional
+            How to read numeric dates such as ``9/10/17``: ``"mdy"`` (the
+            default: month first, US style), ``"dmy"`` or ``"ymd"``, or a
+            ``strptime`` format tried first. See :mod:`framing.dates`.
+        outlet_from_url : bool, default True
+            When an article's outlet name is not in the registry but its URL's
+            domain is, use that outlet (the load warning lists each such name).
+        report : LoadReport, optional
+            Collect the findings into this report and emit nothing (a chunked
+            loader merges its chunks' reports and warns once); by default they
+            are emitted as warnings when all records are read.
+
+        Warns
+        -----
+        FramingWarning
+            At most one each, after all records are read: outlet names not in
+            the registry (with close registry names as suggestions), dates that
+            could not be parsed (kept as missing), articles that do not look
+            English.
+
         Examples
         --------
-        >>> c = Corpus.from_records([{"id": "a1", "outlet": "cbc", "text": "NATO said so."}])
-        >>> c.outlet_keys, c[0].sentences[0].text
-        (('cbc',), 'NATO said so.')
+        >>> c = Corpus.from_records([{"id": "a1", "outlet": "cbc", "text": "NATO said so.", "date": "9/16/17"}])
+        >>> c.outlet_keys, c[0].sentences[0].text, c[0].date
+        (('cbc',), 'NATO said so.', datetime.date(2017, 9, 16))
         """
         registry = registry or default_registry()
+        own = report is None
+        report = LoadReport(str(source)) if report is None else report
+        notes = _Loader(report, registry, date_format, outlet_from_url)
         arts: list[Article] = []
         outlets: dict[str, Outlet] = {}
         seen: dict[str, int] = {}
         for n, rec in enumerate(records, start=1):
             line = rec.get("_line", n) if isinstance(rec, Mapping) else n
-            arts.append(_article_from_record(rec, line, source, registry, outlets, seen, clean))
+            arts.append(_article_from_record(rec, line, source, registry, outlets, seen, clean, notes))
+        if own:
+            report.warn(registry)
         acts = tuple(a if isinstance(a, Actor) else None for a in actors)  # type: ignore[misc]
         if any(a is None for a in acts):
             acts = actors_from_records(actors, source)  # type: ignore[arg-type]
@@ -243,7 +308,8 @@ def _isna(v: Any) -> bool:
 
 
 def _article_from_record(rec: Mapping[str, Any], line: int, source: str | Path, registry: OutletRegistry,
-                         outlets: dict[str, Outlet], seen: dict[str, int], clean: bool) -> Article:
+                         outlets: dict[str, Outlet], seen: dict[str, int], clean: bool,
+                         notes: "_Loader") -> Article:
     if not isinstance(rec, Mapping):
         raise CorpusError(f"{where(source, line)}: expected an object with id, outlet, text; got {type(rec).__name__}.")
     aid = rec.get("id")
@@ -259,19 +325,24 @@ def _article_from_record(rec: Mapping[str, Any], line: int, source: str | Path, 
     if outlet_name is None or str(outlet_name).strip() == "":
         raise CorpusError(f"{where(source, line, 'outlet')}: outlet is missing for article {aid!r}. "
                           "Give an outlet key or name (see `framing outlets`).")
-    outlet = _resolve_outlet(str(outlet_name).strip(), registry, outlets, f"{where(source, line, 'outlet')}")
+    url = _opt(rec.get("url"))
+    outlet = notes.outlet(str(outlet_name).strip(), url, line)
+    outlets.setdefault(outlet.key, outlet)
     text = rec.get("text")
     if not isinstance(text, str):
         raise CorpusError(f"{where(source, line, 'text')}: article {aid!r} has no text. Add its text.")
     if not text.strip():
         raise CorpusError(f"{where(source, line, 'text')}: article {aid!r} is empty or only white space.")
-    date, approx = parse_article_date(rec.get("date"), f"{where(source, line, 'date')}")
+    date, approx = notes.date(rec.get("date"), line)
     approx = bool(rec.get("date_approximate", approx)) or approx
     extra = {k: v for k, v in rec.items() if k not in _CORE_FIELDS and not str(k).startswith("_")}
-    return Article.from_raw(
+    article = Article.from_raw(
         aid, outlet.key, text, clean=clean, title=_opt(rec.get("title")), date=date, date_approximate=approx,
-        author=_opt(rec.get("author")), url=_opt(rec.get("url")), meta=extra,
+        author=_opt(rec.get("author")), url=url, meta=extra,
     )
+    if not looks_english(article.text):
+        notes.report.non_english.append(aid)
+    return article
 
 
 _CORE_FIELDS = {"id", "outlet", "text", "title", "date", "date_approximate", "author", "url", "file"}
@@ -281,25 +352,142 @@ def _opt(v: Any) -> str | None:
     return None if v is None or str(v).strip() == "" else str(v).strip()
 
 
-def _resolve_outlet(name: str, registry: OutletRegistry, outlets: dict[str, Outlet], loc: str) -> Outlet:
-    hit = registry.find(name)
-    if hit is None:
-        hit = Outlet.unregistered(name)
-        if hit.key not in outlets:
-            warnings.warn(
-                f"{loc}: outlet {name!r} is not in the registry; it is used with its name only "
-                f"(key {hit.key!r}, no facts). Add it to an outlets YAML file to give it metadata.",
-                FramingWarning, stacklevel=4,
-            )
-    outlets.setdefault(hit.key, hit)
-    return hit
+@dataclass
+class LoadReport:
+    """What loading a corpus found that the user must hear about once, not once per article or chunk.
+
+    Corpus loaders fill one report and emit at most three :class:`FramingWarning`
+    at the end (:meth:`warn`). A streaming or parallel loader passes its own
+    report to :meth:`Corpus.from_records` for each chunk (nothing is emitted
+    then), merges the chunks' reports (:meth:`merge`; reports pickle) and calls
+    :meth:`warn` once.
+
+    Attributes
+    ----------
+    source : str
+        The file or label the records came from.
+    unknown : dict
+        Outlet name not in the registry -> lines (or record numbers) using it.
+    by_url : dict
+        ``(name, outlet key)`` -> number of articles whose unknown name was
+        resolved from the URL's domain.
+    bad_dates : list of (line, value)
+        Dates that could not be read (kept as missing).
+    non_english : list of str
+        Ids of articles that do not look like English prose.
+
+    Examples
+    --------
+    >>> report = LoadReport()
+    >>> c = Corpus.from_records([{"id": "a", "outlet": "cbc", "text": "x", "date": "soon"}], report=report)
+    >>> report.bad_dates, c[0].date is None
+    ([(1, 'soon')], True)
+    """
+
+    source: str = "<records>"
+    unknown: dict[str, list[int]] = field(default_factory=dict)
+    by_url: dict[tuple[str, str], int] = field(default_factory=dict)
+    bad_dates: list[tuple[int, str]] = field(default_factory=list)
+    non_english: list[str] = field(default_factory=list)
+
+    def merge(self, other: "LoadReport") -> "LoadReport":
+        """Add another report's findings (for example a later chunk's) to this one; returns self."""
+        for name, lines in other.unknown.items():
+            self.unknown.setdefault(name, []).extend(lines)
+        for key, n in other.by_url.items():
+            self.by_url[key] = self.by_url.get(key, 0) + n
+        self.bad_dates.extend(other.bad_dates)
+        self.non_english.extend(other.non_english)
+        return self
+
+    def messages(self, registry: OutletRegistry | None = None) -> list[str]:
+        """The warning texts (0 to 3), in the order :meth:`warn` emits them."""
+        registry = registry or default_registry()
+        src, out = where(self.source), []
+        if self.unknown or self.by_url:
+            out.append(f"{src}: " + ". ".join(self._outlet_parts(registry)) + ".")
+        if self.bad_dates:
+            shown = ", ".join(f"line {line}: {value!r}" for line, value in self.bad_dates[:5])
+            more = f" and {len(self.bad_dates) - 5} more" if len(self.bad_dates) > 5 else ""
+            out.append(f"{src}: {len(self.bad_dates)} date(s) could not be read and are kept as missing "
+                       f"({shown}{more}). Use YYYY-MM-DD, 9/16/17 (month first; date_format='dmy' for day first) "
+                       "or 'Sept. 16, 2017'.")
+        if self.non_english:
+            shown = ", ".join(repr(a) for a in self.non_english[:5])
+            more = f" and {len(self.non_english) - 5} more" if len(self.non_english) > 5 else ""
+            out.append(f"{src}: {len(self.non_english)} article(s) do not look like English prose ({shown}{more}): "
+                       "few English function words, so another language or mostly tables and lists. The lexicons "
+                       "and the sentiment model are English; their figures for these articles are not meaningful.")
+        return out
+
+    def _outlet_parts(self, registry: OutletRegistry) -> list[str]:
+        parts = []
+        if self.unknown:
+            n_art = sum(len(v) for v in self.unknown.values())
+            listed = ", ".join(
+                f"{name!r} ({len(lines)} article{'s' if len(lines) > 1 else ''}, first at line {min(lines)}"
+                f"{_suggest(name, registry)})" for name, lines in sorted(self.unknown.items()))
+            parts.append(f"{len(self.unknown)} outlet name(s) are not in the registry and are used with their "
+                         f"names only, without facts ({n_art} articles): {listed}. Add them (or an alias) to an "
+                         "outlets YAML file to give them metadata")
+        if self.by_url:
+            listed = ", ".join(f"{name!r} -> {key} ({n})" for (name, key), n in sorted(self.by_url.items()))
+            parts.append(f"{len(self.by_url)} unknown outlet name(s) were resolved from their articles' URLs "
+                         f"(articles): {listed}. Pass outlet_from_url=False to keep the names instead")
+        return parts
+
+    def warn(self, registry: OutletRegistry | None = None) -> None:
+        """Emit each message as one :class:`FramingWarning`."""
+        for message in self.messages(registry):
+            warnings.warn(message, FramingWarning, stacklevel=3)
 
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?$")
+def _suggest(name: str, registry: OutletRegistry) -> str:
+    names: dict[str, str] = {}
+    for o in registry:
+        for n in (o.key, o.name, *o.aliases):
+            names.setdefault(n.lower(), o.key)
+    close = difflib.get_close_matches(name.lower(), list(names), n=1, cutoff=0.75)
+    return f"; did you mean {names[close[0]]!r}?" if close else ""
 
 
-def parse_article_date(value: Any, loc: str = "<input>") -> tuple[_dt.date | None, bool]:
-    """Parse a date field: ISO date or datetime, ``YYYY-MM`` or ``YYYY`` (approximate).
+class _Loader:
+    """Per-load context: resolves outlets (cached per name and domain) and dates, recording findings."""
+
+    def __init__(self, report: LoadReport, registry: OutletRegistry, date_format: str | None,
+                 outlet_from_url: bool) -> None:
+        self.report, self.registry = report, registry
+        self.date_format, self.outlet_from_url = date_format, outlet_from_url
+        self._cache: dict[tuple[str, str | None], tuple[Outlet, bool]] = {}
+
+    def outlet(self, name: str, url: str | None, line: int) -> Outlet:
+        domain = normalize_domain(url) if url and self.outlet_from_url else None
+        key = (name, domain)
+        if key not in self._cache:
+            hit, via_url = self.registry.find(name), False
+            if hit is None and domain:
+                hit, via_url = self.registry.find_domain(domain), True
+            self._cache[key] = (hit, via_url) if hit is not None else (Outlet.unregistered(name), False)
+        outlet, via_url = self._cache[key]
+        if via_url:
+            self.report.by_url[(name, outlet.key)] = self.report.by_url.get((name, outlet.key), 0) + 1
+        elif not outlet.registered:
+            self.report.unknown.setdefault(name, []).append(line)
+        return outlet
+
+    def date(self, value: Any, line: int) -> tuple[_dt.date | None, bool]:
+        try:
+            return parse_article_date(value, where(self.report.source, line, "date"), date_format=self.date_format)
+        except CorpusError:
+            self.report.bad_dates.append((line, str(value)))
+            return None, False
+
+
+def parse_article_date(value: Any, loc: str = "<input>", *,
+                       date_format: str | None = None) -> tuple[_dt.date | None, bool]:
+    """Parse a date field: ISO date or datetime, ``9/16/17`` (month first unless
+    ``date_format="dmy"``), ``Sept. 16, 2017``, ``16 September 2017``, or
+    ``YYYY-MM`` / ``YYYY`` / ``September 2017`` (approximate). See :mod:`framing.dates`.
 
     Returns
     -------
@@ -308,7 +496,8 @@ def parse_article_date(value: Any, loc: str = "<input>") -> tuple[_dt.date | Non
     Raises
     ------
     CorpusError
-        For a value that is not a date.
+        For a value that is not a date (corpus loaders catch it, keep the date
+        as missing and warn once for the whole corpus).
 
     Examples
     --------
@@ -316,6 +505,8 @@ def parse_article_date(value: Any, loc: str = "<input>") -> tuple[_dt.date | Non
     (datetime.date(2019, 7, 16), False)
     >>> parse_article_date("2019-03")
     (datetime.date(2019, 3, 1), True)
+    >>> parse_article_date("16/9/17", date_format="dmy")
+    (datetime.date(2017, 9, 16), False)
     """
     if value is None or (isinstance(value, str) and not value.strip()) or _isna(value):
         return None, False
@@ -326,16 +517,12 @@ def parse_article_date(value: Any, loc: str = "<input>") -> tuple[_dt.date | Non
     if hasattr(value, "to_pydatetime"):
         return value.to_pydatetime().date(), False
     s = str(value).strip()
-    m = _PARTIAL_DATE.match(s)
     try:
-        if m:
-            return _dt.date(int(m.group(1)), int(m.group(2) or 1), 1), True
-        if not re.match(r"^\d{4}-\d{2}-\d{2}(?:$|[T ])", s):
-            raise ValueError(s)
-        return _dt.date.fromisoformat(s[:10]), False
+        return parse_date(s, date_format)
     except ValueError:
         raise CorpusError(
-            f"{loc}: {s!r} is not a valid date. Use YYYY-MM-DD (or YYYY-MM / YYYY for approximate dates)."
+            f"{loc}: {s!r} is not a valid date. Use YYYY-MM-DD, 9/16/17 (month first), 'Sept. 16, 2017' "
+            "or '16 September 2017' (YYYY-MM / YYYY for approximate dates)."
         ) from None
 
 
@@ -388,7 +575,8 @@ def decode_bytes(data: bytes, loc: str) -> str:
 
 
 # -- loaders ---------------------------------------------------------------------------------------
-def load_corpus(source: Any, *, registry: OutletRegistry | None = None, clean: bool = True) -> Corpus:
+def load_corpus(source: Any, *, registry: OutletRegistry | None = None, clean: bool = True,
+                date_format: str | None = None, outlet_from_url: bool = True) -> Corpus:
     """Load a corpus from a folder with ``manifest.yaml``, a ``.jsonl``/``.csv`` file or a DataFrame.
 
     Parameters
@@ -398,6 +586,20 @@ def load_corpus(source: Any, *, registry: OutletRegistry | None = None, clean: b
         Outlet registry (default: the packaged one plus ``outlets.yaml`` in the corpus folder, if any).
     clean : bool
         Remove boilerplate lines (default True).
+    date_format : str, optional
+        Order of numeric dates such as ``9/10/17``: ``"mdy"`` (default, month
+        first), ``"dmy"`` or ``"ymd"``, or a ``strptime`` format; see
+        :mod:`framing.dates` for every accepted form. Dates that cannot be read
+        are kept as missing, with one warning for the whole corpus.
+    outlet_from_url : bool, default True
+        Resolve an outlet name that is not in the registry from the article's
+        URL when its domain is (listed in the load warning).
+
+    Warns
+    -----
+    FramingWarning
+        At most one for unknown outlet names, one for unreadable dates and one
+        for articles that do not look English (see :meth:`Corpus.from_records`).
 
     Raises
     ------
@@ -411,20 +613,21 @@ def load_corpus(source: Any, *, registry: OutletRegistry | None = None, clean: b
     >>> c.outlet_keys                               # doctest: +SKIP
     ('cbc', 'rt', 'presstv', 'revoi', 'wsws')
     """
+    opts = {"date_format": date_format, "outlet_from_url": outlet_from_url}
     if hasattr(source, "columns") and hasattr(source, "to_dict"):
-        return Corpus.from_frame(source, registry=registry, clean=clean)
+        return Corpus.from_frame(source, registry=registry, clean=clean, **opts)
     path = Path(source)
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder. Give a corpus folder (with manifest.yaml), a .jsonl or a .csv file.")
     if path.is_dir():
-        return _load_folder(path, registry, clean)
+        return _load_folder(path, registry, clean, opts)
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
-        return Corpus.from_records(_iter_jsonl(path), registry=registry, clean=clean, source=path)
+        return Corpus.from_records(_iter_jsonl(path), registry=registry, clean=clean, source=path, **opts)
     if suffix == ".csv":
-        return _load_csv(path, registry, clean)
+        return _load_csv(path, registry, clean, opts)
     if path.name in ("manifest.yaml", "manifest.yml"):
-        return _load_folder(path.parent, registry, clean)
+        return _load_folder(path.parent, registry, clean, opts)
     raise CorpusError(f"{path}: unknown corpus format {suffix or '(no extension)'!r}. Use a folder with manifest.yaml, .jsonl or .csv.")
 
 
@@ -449,7 +652,7 @@ def parse_jsonl_line(line: str | bytes, path: str | Path, number: int) -> dict[s
     return rec
 
 
-def _load_csv(path: Path, registry: OutletRegistry | None, clean: bool) -> Corpus:
+def _load_csv(path: Path, registry: OutletRegistry | None, clean: bool, opts: dict[str, Any]) -> Corpus:
     text = read_text_file(path)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
@@ -472,13 +675,13 @@ def _load_csv(path: Path, registry: OutletRegistry | None, clean: bool) -> Corpu
             row = dict(row)
             row["_line"] = reader.line_num
             yield row
-    corpus = Corpus.from_records(rows(), registry=registry, clean=clean, source=path)
+    corpus = Corpus.from_records(rows(), registry=registry, clean=clean, source=path, **opts)
     if not len(corpus):
         raise CorpusError(f"{where(path)}: the CSV has a header but no article rows. Add one row per article.")
     return corpus
 
 
-def _load_folder(folder: Path, registry: OutletRegistry | None, clean: bool) -> Corpus:
+def _load_folder(folder: Path, registry: OutletRegistry | None, clean: bool, opts: dict[str, Any]) -> Corpus:
     manifest = folder / "manifest.yaml"
     if not manifest.exists():
         alt = folder / "manifest.yml"
@@ -525,7 +728,7 @@ def _load_folder(folder: Path, registry: OutletRegistry | None, clean: bool) -> 
     actors: tuple[Actor, ...] = ()
     if (folder / "actors.yaml").exists():
         actors = load_actors(folder / "actors.yaml")
-    corpus = Corpus.from_records(records, registry=registry, clean=clean, source=manifest,
+    corpus = Corpus.from_records(records, registry=registry, clean=clean, source=manifest, **opts,
                                  story=str(data.get("story") or ""), actors=actors)
     return Corpus(corpus.articles, corpus.outlets, corpus.actors, corpus.story, folder)
 

@@ -14,6 +14,7 @@ __all__ = [
     "OutletError",
     "LexiconError",
     "ReportError",
+    "ModelError",
     "FramingWarning",
     "where",
 ]
@@ -37,6 +38,10 @@ class LexiconError(FramingError):
 
 class ReportError(FramingError):
     """A report cannot be written."""
+
+
+class ModelError(FramingError):
+    """A classifier cannot be trained (bad labels or texts) or a model file cannot be loaded."""
 
 
 class FramingWarning(UserWarning):

@@ -1,8 +1,10 @@
 """Turn raw article files into a reviewable corpus folder.
 
-``framing ingest FILE... -o DIR`` reads each file, recognises the outlet
-(:func:`framing.outlets.detect_outlet`), cleans it, takes title, author and
-date from the header where the text shows them, and writes
+``framing ingest FILE... -o DIR`` reads each file, cleans it, takes the URL,
+title, author and date from the header where the text shows them (a URL line
+is removed from the text and kept as the article's ``url``), recognises the
+outlet from that URL first, then from the text
+(:func:`framing.outlets.detect_outlet`), and writes
 
 - ``DIR/articles/<id>.txt``: the raw text, unchanged (UTF-8), so cleaning can
   be re-checked at any time;
@@ -26,7 +28,7 @@ from .errors import CorpusError
 from .io import atomic_write_text
 from .outlets import OutletRegistry, default_registry, slugify
 
-__all__ = ["ingest_files", "ingest_entries"]
+__all__ = ["ingest_files", "ingest_entries", "article_id"]
 
 
 def ingest_entries(paths: Iterable[str | Path], registry: OutletRegistry | None = None) -> list[dict[str, Any]]:
@@ -44,8 +46,9 @@ def ingest_entries(paths: Iterable[str | Path], registry: OutletRegistry | None 
     for p in paths:
         p = Path(p)
         raw = read_text_file(p)
-        found.append((p, raw, registry.detect(raw), clean_text(raw)))
-    # Ids: the outlet key when an outlet has one article, else outlet + date (or file name).
+        res = clean_text(raw)
+        found.append((p, raw, registry.detect(raw, url=res.url), res))
+    # Ids: the outlet key when an outlet has one article, else outlet, date and the title's first words.
     per_outlet: dict[str, int] = {}
     for _, _, match, _ in found:
         k = match.outlet.key if match else "unknown"
@@ -54,7 +57,7 @@ def ingest_entries(paths: Iterable[str | Path], registry: OutletRegistry | None 
     for p, raw, match, res in found:
         key = match.outlet.key if match else None
         k = key or "unknown"
-        base = k if per_outlet[k] == 1 else slugify(f"{k}-{res.date.isoformat() if res.date else p.stem}")
+        base = k if per_outlet[k] == 1 and key else article_id(k, res.date, res.title or p.stem)
         aid, n = base, 2
         while aid in used:
             aid, n = f"{base}-{n}", n + 1
@@ -72,12 +75,27 @@ def ingest_entries(paths: Iterable[str | Path], registry: OutletRegistry | None 
             "date": res.date,
             "date_approximate": False if res.date else None,
             "author": res.author,
-            "url": None,
+            "url": res.url,
             "source_file": p.name,
             "removed_lines": [f"{r.line} {r.rule}" for r in res.removed],
             "text": raw,
         })
     return entries
+
+
+def article_id(outlet: str, date: Any, title: str, words: int = 6) -> str:
+    """A readable id: outlet key, ISO date (when known) and the first words of the title.
+
+    Examples
+    --------
+    >>> import datetime
+    >>> article_id("cbc", datetime.date(2019, 7, 12), "Turkey receives first parts of Russian S-400 system")
+    'cbc-2019-07-12-turkey-receives-first-parts-of-russian'
+    >>> article_id("unknown", None, "001_b844b83d6f81ed74")
+    'unknown-001-b844b83d6f81ed74'
+    """
+    parts = [outlet] + ([date.isoformat()] if date else []) + [" ".join(str(title).split()[:words])]
+    return slugify("-".join(parts))[:80].strip("-")
 
 
 def ingest_files(paths: Iterable[str | Path], out_dir: str | Path, *, story: str = "",

@@ -16,6 +16,7 @@ Examples
 """
 from __future__ import annotations
 
+import datetime as _dt
 import difflib
 import re
 from dataclasses import dataclass, fields
@@ -38,7 +39,27 @@ __all__ = [
     "default_registry",
     "detect_outlet",
     "STATE_AFFILIATIONS",
+    "DEFAULT_MAX_AGE_DAYS",
+    "SOURCE_COLUMNS",
+    "is_mirror_url",
+    "sources_frame",
 ]
+
+#: Age in days after which a checked fact counts as stale (see :meth:`Citation.stale`).
+DEFAULT_MAX_AGE_DAYS = 365
+
+#: Columns of :func:`sources_frame`, in order.
+SOURCE_COLUMNS = ("outlet", "field", "ref", "checked", "age_days", "stale")
+
+#: Hosts (or host suffixes) of Wikipedia mirrors, copies and content farms that must not be cited:
+#: they copy or rewrite other pages, drift from their source and name no author a reader can check.
+MIRROR_HOSTS = (
+    "wikimili.com", "owiki.org", "wiki.gravy.cc", "nina.az", "friendlywiki.com", "qwertyu.wiki", "wikitia.com",
+    "kidzsearch.com", "thefullwiki.org", "howlingpixel.com", "worldlibrary.in", "fact-index.com", "wikiwand.com",
+    "globaleng.biz", "websitebiography.com", "theinfolist.com", "newsnow.mu", "richniches.com", "ncesc.com",
+    "infoismoney.com", "newsportalnp.com", "citizenreadyuk.com", "ticker.tv", "fastly.net", "efc.ca",
+    "blogspot.com", "orer.eu",
+)
 
 #: Allowed values of :attr:`Outlet.state_affiliation`.
 STATE_AFFILIATIONS = ("none", "public-service", "state-controlled", "unknown")
@@ -66,6 +87,35 @@ class Citation:
     field: str
     ref: str
     checked: str = ""
+
+    @property
+    def checked_date(self) -> _dt.date | None:
+        """:attr:`checked` as a date, or None when missing or not an ISO date."""
+        try:
+            return _dt.date.fromisoformat(str(self.checked)[:10])
+        except ValueError:
+            return None
+
+    def age_days(self, today: _dt.date | None = None) -> int | None:
+        """Days between :attr:`checked` and ``today`` (default: the current date); None when never checked."""
+        checked = self.checked_date
+        if checked is None:
+            return None
+        return ((today or _dt.date.today()) - checked).days
+
+    def stale(self, max_age_days: int = DEFAULT_MAX_AGE_DAYS, today: _dt.date | None = None) -> bool:
+        """True when the reference was checked more than ``max_age_days`` ago, or never.
+
+        Examples
+        --------
+        >>> c = Citation("owner", "https://en.wikipedia.org/wiki/RT_(TV_network)", "2024-01-01")
+        >>> c.stale(today=_dt.date(2024, 6, 1)), c.stale(today=_dt.date(2025, 6, 1))
+        (False, True)
+        >>> c.stale(max_age_days=1000, today=_dt.date(2025, 6, 1))
+        False
+        """
+        age = self.age_days(today)
+        return age is None or age > max_age_days
 
 
 @dataclass(frozen=True)
@@ -95,6 +145,20 @@ class Outlet:
     def sources_for(self, fact: str) -> tuple[Citation, ...]:
         """Citations that support one fact (``"owner"``, ``"funding"`` ...)."""
         return tuple(c for c in self.sources if c.field == fact)
+
+    def stale_facts(self, max_age_days: int = DEFAULT_MAX_AGE_DAYS,
+                    today: _dt.date | None = None) -> tuple[str, ...]:
+        """Facts whose most recently checked citation is older than ``max_age_days`` (sorted).
+
+        A fact is fresh as soon as one of its sources was checked recently.
+        """
+        newest: dict[str, _dt.date | None] = {}
+        for c in self.sources:
+            d = c.checked_date
+            old = newest.get(c.field)
+            newest[c.field] = d if old is None or (d is not None and d > old) else old
+        return tuple(sorted(f for f, d in newest.items()
+                            if Citation(f, "", d.isoformat() if d else "").stale(max_age_days, today)))
 
     def facts(self) -> dict[str, Any]:
         """The outlet's facts as a flat dict (for tables and fact sheets)."""
@@ -325,6 +389,87 @@ class OutletRegistry:
         import pandas as pd
 
         return pd.DataFrame([o.facts() for o in self])
+
+    def sources_frame(self, *, max_age_days: int = DEFAULT_MAX_AGE_DAYS, today: _dt.date | None = None):
+        """Every citation of every outlet, with its staleness (see :func:`sources_frame`)."""
+        return sources_frame(self, max_age_days=max_age_days, today=today)
+
+
+def sources_frame(outlets: Iterable[Outlet], *, max_age_days: int = DEFAULT_MAX_AGE_DAYS,
+                  today: _dt.date | None = None):
+    """The citations of some outlets as a table, each marked stale or not.
+
+    Parameters
+    ----------
+    outlets : iterable of Outlet
+        For example a registry, or ``corpus.outlet(k) for k in corpus.outlet_keys``.
+    max_age_days : int, default 365
+        A citation checked more than this many days before ``today`` is stale
+        (:data:`DEFAULT_MAX_AGE_DAYS`): the fact may have changed since and should
+        be re-checked before it is shown to students.
+    today : datetime.date, optional
+        Reference date (default: the current date); pass one for reproducible output.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per citation, in outlet order then file order. Columns:
+
+        outlet : str
+            Outlet key.
+        field : str
+            The fact the citation supports (``owner``, ``funding`` ...).
+        ref : str
+            URL or bibliographic reference.
+        checked : str
+            ISO date the reference was last checked (may be empty).
+        age_days : float
+            Days since ``checked`` (NaN when never checked).
+        stale : bool
+            True when ``age_days > max_age_days`` or the reference was never checked.
+
+    Examples
+    --------
+    >>> reg = default_registry()
+    >>> t = sources_frame([reg.get("wsws")], today=_dt.date(2026, 12, 3))
+    >>> list(t.columns)
+    ['outlet', 'field', 'ref', 'checked', 'age_days', 'stale']
+    >>> bool(sources_frame([reg.get("wsws")], today=_dt.date(2030, 1, 1))["stale"].all())
+    True
+    """
+    import pandas as pd
+
+    rows = [
+        (o.key, c.field, c.ref, c.checked, c.age_days(today), c.stale(max_age_days, today))
+        for o in outlets for c in o.sources
+    ]
+    frame = pd.DataFrame(rows, columns=list(SOURCE_COLUMNS))
+    frame["age_days"] = frame["age_days"].astype("float64")
+    frame["stale"] = frame["stale"].astype(bool)
+    return frame
+
+
+def is_mirror_url(ref: str) -> bool:
+    """True when a reference contains a URL on a mirror or content-farm host (:data:`MIRROR_HOSTS`),
+    on a wiki other than ``en.wikipedia.org``, or serving a copy of Wikipedia (``/wiki/`` paths, kiwix).
+
+    Examples
+    --------
+    >>> is_mirror_url("https://wikimili.com/en/CBC_News"), is_mirror_url("https://en.wikipedia.org/wiki/CBC_News")
+    (True, False)
+    >>> is_mirror_url("Euronews, 18 March 2022: http://twiki.owiki.org/wiki/RT")
+    True
+    """
+    for url in re.findall(r"https?://[^\s\"'<>]+", ref):
+        host = normalize_domain(url)
+        if any(host == h or host.endswith("." + h) for h in MIRROR_HOSTS):
+            return True
+        if host in ("en.wikipedia.org", "en.m.wikipedia.org"):
+            continue
+        path = urlsplit(url).path.lower()
+        if "wiki" in host or "kiwix" in host or "/wiki/" in path or "wikipedia" in path:
+            return True  # another wiki, or a copy of Wikipedia served from elsewhere
+    return False
 
 
 def _parse_outlets(text: str, source: str | Path) -> list[Outlet]:

@@ -20,6 +20,28 @@ A directory may be given instead of a file: its main table(s) are found by
 name (``all_sides_snapshot*.csv``; ``mbfc.csv``; ``corpus.tsv`` in any
 sub-folder) and read one after the other.
 
+Snapshots, dates and conflicts
+------------------------------
+Every row carries the ``snapshot`` it comes from (provider, file and date),
+so two snapshots of one provider (MBFC as scraped by Baly et al. in 2018 and
+2020, by Idiap in 2024) are never merged under one key: group by
+``provider, snapshot``, never by provider alone. A snapshot's ``date`` comes
+from the ``date=`` argument, else the file or folder name (see
+:func:`infer_snapshot_date`), else the ``SOURCE.md`` that documents the
+dataset (a ``Scraped:``/``Snapshot date:`` line, else the year in its title:
+the Idiap scrape is dated 2024). Rows of one snapshot that rate the same
+source (same AllSides name, same MBFC domain) are flagged: ``conflict`` when
+their values for a rating type differ (the Idiap file rates some domains
+twice, e.g. ``factual_reporting`` high and mixed), ``duplicate`` when a row
+repeats an earlier one's value. Nothing is dropped or reconciled.
+
+Sections
+--------
+AllSides rates some outlets' news and opinion sections separately
+("New York Times (News)", "New York Times (Opinion)"). Both match the same
+``outlet_key``; the ``section`` column (``news``, ``opinion`` or None) keeps
+the split visible, and it is not a conflict.
+
 Matching to the registry
 ------------------------
 ``outlet_key`` is filled from :class:`framing.outlets.OutletRegistry`:
@@ -46,12 +68,13 @@ from .errors import OutletError, where
 if TYPE_CHECKING:  # pragma: no cover
     from .outlets import OutletRegistry
 
-__all__ = ["load_ratings", "RATING_COLUMNS", "PROVIDERS"]
+__all__ = ["load_ratings", "outlet_ratings", "RATING_COLUMNS", "PROVIDERS"]
 
 log = logging.getLogger(__name__)
 
 #: Columns of the table returned by :func:`load_ratings`, in order.
-RATING_COLUMNS = ("provider", "outlet_name", "domain", "outlet_key", "rating_type", "value", "date", "source")
+RATING_COLUMNS = ("provider", "outlet_name", "domain", "outlet_key", "rating_type", "value", "date", "source",
+                  "snapshot", "section", "conflict", "duplicate")
 
 #: Supported providers.
 PROVIDERS = ("allsides", "mbfc")
@@ -99,10 +122,66 @@ _DATE_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[_.-](\d{1,2})[_.-](\d{1,2})(?!\
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})(?![0-9])")
 _YEAR2 = re.compile(r"^[a-z]+(\d{2})$")
 _DOTTED = re.compile(r"^\S+\.\S+$")
+_SECTION_RE = (
+    ("opinion", re.compile(r"(?:\(|\s-\s*)(?:opinion|editorial|editorial board|op-ed)s?\)?\s*$|editorial board$",
+                           re.IGNORECASE)),
+    ("news", re.compile(r"(?:\(|\s-\s*)(?:online\s+)?news\)?\s*$", re.IGNORECASE)),
+)
+_SOURCE_MD_LINE = re.compile(r"^\W*(?:scraped|scrape date|snapshot date|retrieved|collected)\W*:?\s*(.+)$",
+                             re.IGNORECASE | re.MULTILINE)
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
 
 
 def _empty() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype="object") for c in RATING_COLUMNS})
+    frame = pd.DataFrame({c: pd.Series(dtype="object") for c in RATING_COLUMNS})
+    return frame.astype({"conflict": bool, "duplicate": bool})
+
+
+def section_of(name: object) -> str | None:
+    """``"news"`` or ``"opinion"`` when a provider's source name marks a section, else None.
+
+    Examples
+    --------
+    >>> section_of("New York Times (Opinion)"), section_of("New York Times - News"), section_of("Reuters")
+    ('opinion', 'news', None)
+    >>> section_of("Wall Street Journal - Editorial"), section_of("CNN (Online News)")
+    ('opinion', 'news')
+    """
+    if not isinstance(name, str):
+        return None
+    for section, pattern in _SECTION_RE:
+        if pattern.search(name.strip()):
+            return section
+    return None
+
+
+def source_md_date(path: str | Path) -> str | None:
+    """Date of a dataset as its ``SOURCE.md`` documents it (the file's folder or up to two above).
+
+    A line ``Scraped: 2024-03-01`` (or ``Snapshot date:``, ``Retrieved:``,
+    ``Collected:``) wins; otherwise the last year in parentheses in the title,
+    as in ``# MBFC ratings scrape (Idiap, "News-Media-Reliability", 2024)``.
+    Returns None when there is no SOURCE.md or it names no date.
+    """
+    path = Path(path)
+    for folder in (path.parent, path.parent.parent, path.parent.parent.parent):
+        md = folder / "SOURCE.md"
+        if not md.is_file():
+            continue
+        try:
+            text = md.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        m = _SOURCE_MD_LINE.search(text)
+        if m:
+            iso = _ISO_DATE.search(m.group(1))
+            year = _YEAR.search(m.group(1))
+            if iso or year:
+                return iso.group(0) if iso else year.group(1)
+        title = next((line for line in text.splitlines() if line.startswith("#")), "")
+        years = [y for group in re.findall(r"\(([^()]*)\)", title) for y in _YEAR.findall(group)]
+        return years[-1] if years else None
+    return None
 
 
 def _normalize_domain(value: object) -> str | None:
@@ -268,7 +347,9 @@ def _rows(frame: pd.DataFrame, fmt: dict, path: Path, date: str | None, match: _
     rating_cols = [(rt, cols[c]) for rt, c in fmt["ratings"].items() if c in cols]
     dom_col, name_col = cols[fmt["domain"]], cols[fmt["name"]]
     source = str(path)
+    snapshot = f"{provider}:{path.parent.name}/{path.name}@{date or 'undated'}"
     domain_is_link = provider == "allsides"
+    seen: dict[tuple[str, str], list[str]] = {}  # (rated source, rating type) -> values so far
     for rec in frame.itertuples(index=False, name=None):
         row = dict(zip(frame.columns, rec))
         raw_domain = row.get(dom_col)
@@ -277,11 +358,36 @@ def _rows(frame: pd.DataFrame, fmt: dict, path: Path, date: str | None, match: _
         lookup_domain = domain if (not domain_is_link or _is_front_page(raw_domain)) else None
         # Names that are bare domains (MBFC) are looked up as names too: the registry knows aliases.
         key = match(lookup_domain, name)
+        ident = (name or "").lower() if domain_is_link else (domain or "")
+        section = section_of(name) if domain_is_link else None
         for rating_type, col in rating_cols:
             value = str(row.get(col) or "").strip()
             if not value:
                 continue
-            yield (provider, name, domain, key, rating_type, value, date, source)
+            earlier = seen.setdefault((ident, rating_type), []) if ident else []
+            duplicate = value in earlier
+            earlier.append(value)
+            yield [provider, name, domain, key, rating_type, value, date, source, snapshot, section, False, duplicate]
+
+
+def _flag_conflicts(rows: list[list]) -> None:
+    """Set ``conflict`` on every row whose (snapshot, rated source, rating type) has several distinct values."""
+    i_name, i_dom, i_type, i_val, i_snap = (RATING_COLUMNS.index(c) for c in
+                                            ("outlet_name", "domain", "rating_type", "value", "snapshot"))
+    i_conf = RATING_COLUMNS.index("conflict")
+    values: dict[tuple, set[str]] = {}
+
+    def ident(r: list) -> tuple | None:
+        who = (r[i_name] or "").lower() if r[0] == "allsides" else (r[i_dom] or "")
+        return (r[i_snap], who, r[i_type]) if who else None
+
+    for r in rows:
+        k = ident(r)
+        if k is not None:
+            values.setdefault(k, set()).add(r[i_val])
+    for r in rows:
+        k = ident(r)
+        r[i_conf] = k is not None and len(values[k]) > 1
 
 
 def load_ratings(
@@ -307,7 +413,8 @@ def load_ratings(
     date : str, optional
         Date of the ratings when the file name does not tell it (ISO text).
         By default it is inferred from the file/folder name
-        (see :func:`infer_snapshot_date`), else None.
+        (see :func:`infer_snapshot_date`), else from the dataset's
+        ``SOURCE.md`` (see :func:`source_md_date`), else None.
 
     Returns
     -------
@@ -335,6 +442,18 @@ def load_ratings(
             bare year), None when unknown.
         source : str
             Path of the file the row was read from.
+        snapshot : str
+            ``provider:folder/file@date``: which snapshot the row belongs to.
+            Group by ``provider, snapshot``: snapshots are never merged.
+        section : str or None
+            ``"news"`` or ``"opinion"`` when the provider rates a section
+            (AllSides "New York Times (Opinion)"), else None.
+        conflict : bool
+            True when the same snapshot rates the same source (AllSides name,
+            MBFC domain) with different values for this rating type.
+        duplicate : bool
+            True when the row repeats an earlier row's value for the same
+            source, rating type and snapshot.
 
     Raises
     ------
@@ -349,8 +468,8 @@ def load_ratings(
     >>> d = tempfile.mkdtemp()
     >>> p = os.path.join(d, "allsides_01_02_2024.csv")
     >>> _ = open(p, "w").write("news_source,news_link,bias_rating\\nCBC News,https://www.cbc.ca/,Lean Left\\n")
-    >>> load_ratings(p)[["outlet_key", "rating_type", "value", "date"]].values.tolist()
-    [['cbc', 'bias', 'Lean Left', '2024-02-01']]
+    >>> load_ratings(p)[["outlet_key", "rating_type", "value", "date", "conflict"]].values.tolist()
+    [['cbc', 'bias', 'Lean Left', '2024-02-01', False]]
     """
     if provider not in PROVIDERS:
         raise OutletError(f"Unknown ratings provider {provider!r}; use one of {', '.join(PROVIDERS)}.")
@@ -361,11 +480,64 @@ def load_ratings(
     for f in files:
         frame = _read_table(f)
         fmt = _detect_format(frame, provider, f)
-        file_date = date if date is not None else infer_snapshot_date(f)
+        file_date = date if date is not None else (infer_snapshot_date(f) or source_md_date(f))
         before = len(rows)
         rows.extend(_rows(frame, fmt, f, file_date, matcher))
         log.debug("read %d %s ratings from %s", len(rows) - before, provider, f)
     if not rows:
         return _empty()
+    _flag_conflicts(rows)
     out = pd.DataFrame(rows, columns=list(RATING_COLUMNS), dtype="object")
-    return out
+    n_conf = int(out["conflict"].sum())
+    if n_conf:
+        log.info("%d %s rating rows conflict with another row of the same snapshot (column 'conflict')",
+                 n_conf, provider)
+    return out.astype({"conflict": bool, "duplicate": bool})
+
+
+def outlet_ratings(table: pd.DataFrame, outlet_keys: Iterable[str] | None = None) -> pd.DataFrame:
+    """The ratings of some outlets, one row per outlet, provider snapshot, rated source and rating type.
+
+    Values of one snapshot for one source are shown together (``"high | mixed"``)
+    with ``conflict`` True when they differ; snapshots and sections stay apart.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Output of :func:`load_ratings` (several concatenated is fine).
+    outlet_keys : iterable of str, optional
+        Keep these outlets (in this order); default: every matched outlet.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``outlet_key, provider, snapshot, date, rated_as, section,
+        rating_type, value, conflict``, sorted by outlet (given order), provider,
+        snapshot, section, rated_as and rating type. ``rated_as`` is how the
+        provider identifies the source: the AllSides name, the MBFC domain.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame([["allsides", "New York Times (News)", "nytimes.com", "nytimes", "bias", "Lean Left",
+    ...                    "2023-11-15", "f.csv", "allsides:x/f.csv@2023-11-15", "news", False, False],
+    ...                   ["allsides", "New York Times (Opinion)", "nytimes.com", "nytimes", "bias", "Left",
+    ...                    "2023-11-15", "f.csv", "allsides:x/f.csv@2023-11-15", "opinion", False, False]],
+    ...                  columns=list(RATING_COLUMNS))
+    >>> outlet_ratings(t)[["rated_as", "section", "value"]].values.tolist()
+    [['New York Times (News)', 'news', 'Lean Left'], ['New York Times (Opinion)', 'opinion', 'Left']]
+    """
+    cols = ["outlet_key", "provider", "snapshot", "date", "rated_as", "section", "rating_type", "value", "conflict"]
+    t = table[table["outlet_key"].notna()].copy()
+    t["rated_as"] = t["outlet_name"].where(t["provider"] == "allsides", t["domain"])
+    order = list(dict.fromkeys(outlet_keys)) if outlet_keys is not None else sorted(set(t["outlet_key"]))
+    t = t[t["outlet_key"].isin(order)]
+    if t.empty:
+        return pd.DataFrame({c: pd.Series(dtype=bool if c == "conflict" else "object") for c in cols})
+    keys = ["outlet_key", "provider", "snapshot", "date", "rated_as", "section", "rating_type"]
+    g = t.fillna({"date": "", "section": "", "rated_as": ""}).groupby(keys, sort=False)
+    out = g.agg(value=("value", lambda v: " | ".join(dict.fromkeys(v))), conflict=("conflict", "any")).reset_index()
+    out = out.replace({"date": {"": None}, "section": {"": None}, "rated_as": {"": None}})
+    out["_rank"] = out["outlet_key"].map({k: i for i, k in enumerate(order)})
+    out = out.sort_values(["_rank", "provider", "snapshot", "section", "rated_as", "rating_type"],
+                          na_position="first", kind="mergesort")
+    return out[cols].reset_index(drop=True).astype({"conflict": bool})

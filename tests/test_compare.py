@@ -29,7 +29,7 @@ def test_compare_per_article_tables_start_with_article_and_outlet(comp) -> None:
 
 def test_compare_warns_about_date_spread_and_approximate_dates(comp) -> None:
     text = " ".join(comp.warnings)
-    assert "2017-07-21 to 2021-01-01" in text
+    assert "2017-07-21 to 2021-02-01" in text
     assert "Approximate dates" in text
 
 
@@ -67,95 +67,77 @@ def test_compare_parallel_run_without_actors_equals_serial(s400) -> None:
     bare = Corpus(s400.articles, s400.outlets, (), s400.story, s400.path)
     serial = analyze(bare)
     assert len(serial.actor_mentions) > 0
-    par = analyze(Corpus(bare.articles, bare.outlets), n_jobs=2)
+    par = analyze(Corpus(bare.articles, bare.outlets, (), bare.story), n_jobs=2)
     for name, table in serial.tables().items():
         pd.testing.assert_frame_equal(table, par.tables()[name], obj=name)
 
 
-def test_compare_parallel_run_takes_sentence_counts_from_workers(s400) -> None:
+def test_compare_parallel_run_takes_counts_from_workers(s400) -> None:
+    """The parent never splits or tokenises the texts: the article_counts analyzer ran in the workers."""
     from framing.corpus import Corpus
     from framing.text import sentence_spans, word_count
 
     fresh = Corpus.from_records([{"id": a.id, "outlet": a.outlet, "text": a.raw} for a in s400])
     comp = analyze(fresh, n_jobs=2)
     for art in fresh:
-        # counts set from the workers' results (sentences) and the distinctive-terms pass (words):
-        # the parent never split the texts into sentences itself
-        assert "n_sentences" in art.__dict__ and "n_words" in art.__dict__ and "sentences" not in art.__dict__
-        assert art.n_sentences == len(sentence_spans(art.text, list(art.paragraphs)))
-        assert art.n_words == word_count(art.text)
-    assert comp.articles["n_sentences"].tolist() == [a.n_sentences for a in fresh]
+        assert "sentences" not in art.__dict__ and "n_words" not in art.__dict__
+    assert comp.articles["n_sentences"].tolist() == [len(sentence_spans(a.text, list(a.paragraphs))) for a in fresh]
+    assert comp.articles["n_words"].tolist() == [word_count(a.text) for a in fresh]
 
 
 def test_compare_distinctive_keeps_top_terms_per_outlet(s400, comp) -> None:
+    from framing.analyzers.builtin import DISTINCTIVE_TOP
     from framing.analyzers.distinctive import distinctive_terms
-    from framing.compare import DISTINCTIVE_TOP
 
     full = distinctive_terms(s400)
     assert (full.groupby("outlet").size() > DISTINCTIVE_TOP).any()  # the limit matters on this corpus
     pd.testing.assert_frame_equal(comp.distinctive, full[full["rank"] <= DISTINCTIVE_TOP].reset_index(drop=True))
 
 
-@pytest.mark.parametrize("n_articles, n_jobs", [(1, 2), (5, 2), (100, 2), (1000, 3), (3656, 2)])
-def test_compare_guided_chunks_cover_corpus_in_order_and_shrink(n_articles, n_jobs) -> None:
-    from framing.compare import _guided_bounds
+def test_compare_tables_are_attributes_and_declared(comp) -> None:
+    from framing.tables import TABLES
 
-    bounds = _guided_bounds(n_articles, n_jobs)
-    assert [k for i, j in bounds for k in range(i, j)] == list(range(n_articles))
-    sizes = [j - i for i, j in bounds]
-    assert all(s > 0 for s in sizes) and sizes[0] >= sizes[-1]
-    assert len(bounds) <= 2 * n_jobs * 40
+    for name, frame in comp.tables().items():
+        assert getattr(comp, name) is frame
+        TABLES[name].check(frame)
+    assert len(repr(comp)) < 2000 and "Turkey" not in repr(comp)
 
 
-def test_compare_parallel_run_without_fork_pickles_chunks_and_equals_serial(s400, comp, monkeypatch) -> None:
-    """Where workers are spawned (macOS, Windows, Python >= 3.14 on Linux) they do not inherit the
-    corpus: each job carries its articles."""
-    import multiprocessing
-
-    import framing.compare as compare
-
-    spawn = multiprocessing.get_context("spawn")
-    monkeypatch.setattr(compare.multiprocessing, "get_context", lambda method=None: spawn)
-    bare = framing.Corpus(s400.articles[:3], s400.outlets, (), s400.story, s400.path)
-    serial, par = analyze(bare), analyze(bare, n_jobs=2)
-    assert len(serial.actor_mentions) > 0
-    for name, table in serial.tables().items():
-        pd.testing.assert_frame_equal(table, par.tables()[name], obj=name)
-    assert compare._SHARED == {}
+def test_compare_subset_of_analyzers_adds_what_they_need(s400) -> None:
+    comp = analyze(s400, analyzers=["actor_mentions"])
+    assert set(comp.analyzers) == {"article_counts", "sentences", "actor_mentions"}
+    assert len(comp.actor_sentiment) > 0
+    with pytest.raises(AttributeError, match="did not run"):
+        comp.voices
+    with pytest.raises(framing.FramingError, match="unknown analyzer"):
+        analyze(s400, analyzers=["tone"])
 
 
-def _failing_whole_job(corpus):
-    raise ValueError(f"no whole-corpus result for {len(corpus)} articles")
+def test_compare_views_read_the_tables(comp) -> None:
+    k = comp.outlet_order[0]
+    speakers = comp.top_speakers(k, 3)
+    v = comp.voices[(comp.voices["outlet"] == k) & (comp.voices["speaker"] != "")]
+    assert speakers and speakers[0][1] == v["speaker"].value_counts().max()
+    assert comp.top_terms(k, 2)[0][2] >= comp.top_terms(k, 2)[-1][2]
+    aid = comp.articles["article_id"].iloc[0]
+    t = comp.article_text(aid)
+    assert all(t[p.start:p.end] for p in comp.article_paragraphs(aid))
+    assert k in comp.outlet_names(k)
 
 
-def test_compare_parallel_run_releases_the_shared_corpus_also_on_error(s400) -> None:
-    import framing.compare as compare
+def test_compare_classifiers_run_per_sentence_and_reach_the_report(s400, tmp_path) -> None:
+    from framing.classify._demo import demo_model
+    from framing.report.html import render_html
+    from framing.tables import TABLES
 
-    with pytest.raises(ValueError, match="no whole-corpus result for 5 articles"):
-        compare._run_chunks(s400, 2, False, _failing_whole_job)
-    assert compare._SHARED == {}
-
-
-def test_compare_gc_paused_restores_the_collector_even_on_error(s400) -> None:
-    import gc
-
-    from framing.compare import gc_paused
-
-    assert gc.isenabled()
-    with gc_paused():
-        assert not gc.isenabled()
-        with gc_paused():  # nested: the inner block does not switch it back on
-            pass
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    with pytest.raises(ZeroDivisionError), gc_paused():
-        1 / 0
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        analyze(s400)  # a caller that switched it off keeps it off
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-    analyze(s400)
-    assert gc.isenabled()
+    path = demo_model().save(tmp_path / "demo.json")
+    comp = analyze(s400, classifiers={"demo": str(path)})
+    assert "classifiers" in comp.analyzers and list(comp.models) == ["demo"]
+    TABLES["classifier_sentences"].check(comp.classifier_sentences)
+    assert set(comp.classifier_summary["outlet"]) == set(s400.outlet_keys)
+    assert len(comp.classifier_sentences) >= int(comp.articles["n_sentences"].sum())
+    assert "Classifier: demo" in render_html(comp)
+    plain = analyze(s400)
+    assert "classifier_summary" not in plain.frames and "Classifier:" not in render_html(plain)
+    with pytest.raises(framing.ReportError, match=r"needs the tables \['actor_sentiment'"):
+        render_html(analyze(s400, analyzers=["sentences"]))

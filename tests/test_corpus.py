@@ -3,6 +3,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -124,10 +126,6 @@ def _folder(tmp_path, manifest: str | None = MANIFEST_OK, article: bytes | None 
         (MANIFEST_OK, b"", "empty or only white space"),
         (MANIFEST_OK, b"  \n\t\n ", "empty or only white space"),
         (MANIFEST_OK, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-        ("articles:\n  - id: a\n    outlet: cbc\n    file: articles/a.txt\n    date: 2019-13-45\n", GOOD_TEXT.encode(),
-         r"\(field 'date'\): '2019-13-45' is not a valid date"),
-        ("articles:\n  - id: a\n    outlet: cbc\n    file: articles/a.txt\n    date: last Tuesday\n", GOOD_TEXT.encode(),
-         "not a valid date"),
     ],
 )
 def test_corpus_bad_folder_input_names_the_problem(tmp_path, monkeypatch, manifest, article, message) -> None:
@@ -158,7 +156,6 @@ def test_corpus_unreadable_file(tmp_path) -> None:
         (['{"id": "a", "outlet": "cbc", "text": "' + GOOD_TEXT + '"}', '{"id": "b", "outlet": '], r"c.jsonl:2: malformed JSON"),
         (['["not", "an", "object"]'], r"c.jsonl:1: each line must be a JSON object"),
         (['{"id": "a", "outlet": "cbc"}'], r"c.jsonl:1 \(field 'text'\): article 'a' has no text"),
-        (['{"id": "a", "outlet": "cbc", "text": "x", "date": "tomorrow"}'], r"c.jsonl:1 \(field 'date'\)"),
     ],
 )
 def test_corpus_bad_jsonl_names_the_line(tmp_path, lines, message) -> None:
@@ -191,3 +188,142 @@ def test_corpus_parse_article_date(value, expected) -> None:
 
 def test_corpus_is_importable_from_top_level() -> None:
     assert framing.load_corpus is load_corpus and framing.Corpus is Corpus
+
+
+# -- real corpora as they come: date formats and one summary warning each ------------------------------
+@pytest.mark.parametrize(
+    "value, date_format, expected",
+    [
+        ("2017-09-16", None, (dt.date(2017, 9, 16), False)),
+        ("2017-09-16T14:03:00Z", None, (dt.date(2017, 9, 16), False)),
+        ("2017-09-16 14:03", None, (dt.date(2017, 9, 16), False)),
+        ("9/16/17", None, (dt.date(2017, 9, 16), False)),            # AllSides style, month first
+        ("09/16/2017", None, (dt.date(2017, 9, 16), False)),
+        ("9/10/17", None, (dt.date(2017, 9, 10), False)),            # ambiguous: month-first default
+        ("9/10/17", "dmy", (dt.date(2017, 10, 9), False)),           # ... unless told day-first
+        ("16/9/17", None, (dt.date(2017, 9, 16), False)),            # only day-first is a date
+        ("16.09.2017", "dmy", (dt.date(2017, 9, 16), False)),
+        ("2017/09/16", "dmy", (dt.date(2017, 9, 16), False)),        # year first whatever the order
+        ("1/2/99", None, (dt.date(1999, 1, 2), False)),
+        ("Sept. 16, 2017", None, (dt.date(2017, 9, 16), False)),
+        ("Sep 16 2017", None, (dt.date(2017, 9, 16), False)),
+        ("September 16, 2017", None, (dt.date(2017, 9, 16), False)),
+        ("Saturday, September 16, 2017 3:04 PM EDT", None, (dt.date(2017, 9, 16), False)),
+        ("16 September 2017", None, (dt.date(2017, 9, 16), False)),
+        ("16 Sept. 2017", None, (dt.date(2017, 9, 16), False)),
+        ("Sat, 16 Sep 2017 14:03:00 +0000", None, (dt.date(2017, 9, 16), False)),
+        ("September 2017", None, (dt.date(2017, 9, 1), True)),
+        ("2017-09", None, (dt.date(2017, 9, 1), True)),
+        ("2017", None, (dt.date(2017, 1, 1), True)),
+        ("16/09/2017", "%d/%m/%Y", (dt.date(2017, 9, 16), False)),
+    ],
+)
+def test_corpus_parse_article_date_formats(value, date_format, expected) -> None:
+    assert parse_article_date(value, date_format=date_format) == expected
+
+
+@pytest.mark.parametrize("value", ["tomorrow", "2019-13-45", "13/13/2017", "Mayo 5, 2017", "16 Smarch 2017"])
+def test_corpus_parse_article_date_rejects(value) -> None:
+    with pytest.raises(CorpusError, match="not a valid date"):
+        parse_article_date(value, "x.jsonl:3 (field 'date')")
+
+
+def test_corpus_date_format_option_reaches_the_loaders(tmp_path) -> None:
+    rows = [{"id": "a", "outlet": "cbc", "text": GOOD_TEXT, "date": "9/10/17"}]
+    _write_jsonl(tmp_path / "c.jsonl", rows)
+    assert load_corpus(tmp_path / "c.jsonl")[0].date == dt.date(2017, 9, 10)
+    assert load_corpus(tmp_path / "c.jsonl", date_format="dmy")[0].date == dt.date(2017, 10, 9)
+    assert Corpus.from_records(rows, date_format="dmy")[0].date == dt.date(2017, 10, 9)
+    assert load_corpus(pd.DataFrame(rows), date_format="dmy")[0].date == dt.date(2017, 10, 9)
+
+
+def _warnings_of(fn):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = fn()
+    return result, [w for w in caught if issubclass(w.category, FramingWarning)]
+
+
+def test_corpus_bad_dates_kept_missing_with_one_warning(tmp_path) -> None:
+    rows = [{"id": str(i), "outlet": "cbc", "text": GOOD_TEXT, "date": d}
+            for i, d in enumerate(["tomorrow", "2019-13-45", "2019-07-16", "soon", "", None])]
+    _write_jsonl(tmp_path / "c.jsonl", rows)
+    corpus, caught = _warnings_of(lambda: load_corpus(tmp_path / "c.jsonl"))
+    assert [a.date for a in corpus] == [None, None, dt.date(2019, 7, 16), None, None, None]
+    assert len(caught) == 1
+    message = str(caught[0].message)
+    assert "c.jsonl: 3 date(s) could not be read" in message
+    assert "line 1: 'tomorrow'" in message and "line 4: 'soon'" in message
+
+
+def test_corpus_unknown_outlets_one_warning_with_suggestions(tmp_path) -> None:
+    rows = [{"id": "a", "outlet": "Kalamazoo Weekly Bugle", "text": GOOD_TEXT},
+            {"id": "b", "outlet": "Kalamazoo Weekly Bugle", "text": GOOD_TEXT},
+            {"id": "c", "outlet": "Pres TV", "text": GOOD_TEXT},
+            {"id": "d", "outlet": "Ross Douthat", "text": GOOD_TEXT, "url": "https://www.nytimes.com/2019/x.html"}]
+    corpus, caught = _warnings_of(lambda: Corpus.from_records(rows))
+    assert len(caught) == 1
+    message = str(caught[0].message)
+    assert "2 outlet name(s) are not in the registry" in message
+    assert "'Kalamazoo Weekly Bugle' (2 articles, first at line 1)" in message
+    assert "'Pres TV' (1 article, first at line 3; did you mean 'presstv'?)" in message
+    assert "'Ross Douthat' -> nytimes (1)" in message
+    assert [a.outlet for a in corpus] == ["kalamazoo-weekly-bugle", "kalamazoo-weekly-bugle", "pres-tv", "nytimes"]
+    kept, _ = _warnings_of(lambda: Corpus.from_records(rows, outlet_from_url=False))
+    assert kept[3].outlet == "ross-douthat"
+
+
+def test_corpus_non_english_articles_one_warning() -> None:
+    german = "Der Minister sagte, die Gespräche würden im Frühjahr wieder aufgenommen, beide Seiten seien bereit. " * 3
+    rows = [{"id": str(i), "outlet": "cbc", "text": german} for i in range(4)]
+    rows.append({"id": "en", "outlet": "cbc", "text": GOOD_TEXT})
+    _, caught = _warnings_of(lambda: Corpus.from_records(rows))
+    assert len(caught) == 1
+    assert "4 article(s) do not look like English prose ('0', '1', '2', '3')" in str(caught[0].message)
+
+
+def test_corpus_clean_corpus_loads_without_warnings(s400) -> None:
+    _, caught = _warnings_of(lambda: load_corpus(Path(__file__).resolve().parents[1] / "corpora" / "s400"))
+    assert caught == []
+
+
+ALLSIDES_JSONS = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "allsides-articles" / "jsons"
+
+
+@pytest.mark.skipif(not ALLSIDES_JSONS.is_dir(), reason="AllSides evaluation dataset not present (../shared/eval)")
+def test_corpus_allsides_first_1500_load_as_they_come(tmp_path) -> None:
+    """The AllSides JSON files converted to JSONL as they are (dates untouched: '2017-09-16', '9/16/17', '')."""
+    import json
+
+    out = tmp_path / "allsides.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for f in sorted(ALLSIDES_JSONS.glob("*.json"))[:1500]:
+            d = json.loads(f.read_text(encoding="utf-8"))
+            fh.write(json.dumps({"id": d["ID"], "outlet": d["source"], "url": d.get("url"), "title": d.get("title"),
+                                 "date": d.get("date"), "text": d.get("content_original")}) + "\n")
+    corpus, caught = _warnings_of(lambda: load_corpus(out))
+    assert len(corpus) == 1500
+    assert len(caught) <= 3, [str(w.message)[:200] for w in caught]
+    assert not any("could not be read" in str(w.message) for w in caught)
+    dated = [a for a in corpus if a.date is not None]
+    assert len(dated) >= 1300 and all(dt.date(2000, 1, 1) <= a.date <= dt.date(2021, 1, 1) for a in dated)
+
+
+def test_corpus_load_report_merges_chunks_and_warns_once() -> None:
+    import pickle
+
+    from framing.corpus import LoadReport
+
+    chunks = [[{"id": "a", "outlet": "Kalamazoo Weekly Bugle", "text": GOOD_TEXT, "date": "soon", "_line": 1}],
+              [{"id": "b", "outlet": "Kalamazoo Weekly Bugle", "text": GOOD_TEXT, "date": "9/16/17", "_line": 2},
+               {"id": "c", "outlet": "cbc", "text": GOOD_TEXT, "date": "later", "_line": 3}]]
+    total = LoadReport("big.jsonl")
+    for chunk in chunks:  # as a chunked loader would: each chunk silent, reports merged (they pickle)
+        part = LoadReport("big.jsonl")
+        _, caught = _warnings_of(lambda: Corpus.from_records(chunk, report=part, source="big.jsonl"))
+        assert caught == []
+        total.merge(pickle.loads(pickle.dumps(part)))
+    _, caught = _warnings_of(total.warn)
+    assert len(caught) == 2
+    assert "'Kalamazoo Weekly Bugle' (2 articles, first at line 1)" in str(caught[0].message)
+    assert "big.jsonl: 2 date(s) could not be read" in str(caught[1].message)

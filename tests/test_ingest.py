@@ -48,3 +48,25 @@ def test_ingest_unknown_outlet_is_left_for_review(tmp_path) -> None:
     entry = yaml.safe_load((out / "manifest.yaml").read_text())["articles"][0]
     assert entry["outlet"] is None and "by hand" in entry["outlet_evidence"]
     assert entry["title"] == "Some headline"
+
+
+def test_ingest_reads_a_url_header_line_and_finds_the_outlet_from_it(tmp_path) -> None:
+    body = ("Ankara said on Tuesday that it would buy the missile system from Moscow despite warnings "
+            "from Washington, officials said.\n")
+    files = []
+    for i, day in enumerate(("2019-07-12", "2019-07-13")):
+        raw = tmp_path / f"raw{i}.txt"
+        raw.write_text(f"Turkey takes delivery of missiles day {i}\n\nhttps://www.cbc.ca/news/world/turkey-s400-{i}\n\n"
+                       f"{day}\n\n{body}")
+        files.append(raw)
+    out = ingest_files(files, tmp_path / "c")
+    entries = yaml.safe_load((out / "manifest.yaml").read_text())["articles"]
+    assert [e["outlet"] for e in entries] == ["cbc", "cbc"]
+    assert entries[0]["url"] == "https://www.cbc.ca/news/world/turkey-s400-0"
+    assert entries[0]["id"] == "cbc-2019-07-12-turkey-takes-delivery-of-missiles-day"
+    assert "0 url_line" not in entries[0]["removed_lines"] and any("url_line" in r for r in entries[0]["removed_lines"])
+    import framing
+
+    corpus = framing.load_corpus(out)
+    assert all("http" not in a.text for a in corpus)  # the URL line is not article text
+    assert corpus[0].url == "https://www.cbc.ca/news/world/turkey-s400-0"

@@ -125,3 +125,60 @@ def test_outlets_normalize_domain(value: str, domain: str) -> None:
 def test_outlets_unregistered_outlet_has_only_a_name() -> None:
     o = Outlet.unregistered("Kalamazoo Weekly Bugle")
     assert (o.key, o.registered, o.owner) == ("kalamazoo-weekly-bugle", False, None)
+
+
+# -- staleness -------------------------------------------------------------------------------------
+def test_outlets_citation_stale() -> None:
+    import datetime as dt
+
+    from framing.outlets import DEFAULT_MAX_AGE_DAYS, Citation
+
+    c = Citation("owner", "https://en.wikipedia.org/wiki/CNN", "2025-01-01")
+    assert DEFAULT_MAX_AGE_DAYS == 365
+    assert c.age_days(dt.date(2025, 12, 31)) == 364
+    assert not c.stale(today=dt.date(2026, 1, 1))          # 365 days: not yet
+    assert c.stale(today=dt.date(2026, 1, 2))              # 366 days
+    assert not c.stale(max_age_days=400, today=dt.date(2026, 1, 2))
+    assert Citation("owner", "x", "").stale(today=dt.date(2020, 1, 1))  # never checked: stale
+    assert Citation("owner", "x", "soon").checked_date is None
+
+
+def test_outlets_stale_facts_use_the_newest_check() -> None:
+    import datetime as dt
+
+    from framing.outlets import Citation, Outlet
+
+    o = Outlet(key="x", name="X", owner="Y", sources=(
+        Citation("owner", "old", "2020-01-01"), Citation("owner", "new", "2026-11-01"),
+        Citation("name", "old", "2020-01-01")))
+    assert o.stale_facts(today=dt.date(2026, 12, 3)) == ("name",)
+    assert o.stale_facts(max_age_days=10, today=dt.date(2026, 12, 3)) == ("name", "owner")
+
+
+def test_outlets_sources_frame_marks_stale_rows() -> None:
+    import datetime as dt
+
+    from framing.outlets import SOURCE_COLUMNS, default_registry, sources_frame
+
+    reg = default_registry()
+    t = sources_frame([reg.get("cbc"), reg.get("rt")], max_age_days=5, today=dt.date(2026, 12, 3))
+    assert tuple(t.columns) == SOURCE_COLUMNS
+    assert list(dict.fromkeys(t.outlet)) == ["cbc", "rt"]
+    assert t.stale.dtype == bool and t.stale.any() and not t.stale.all()
+    assert (t.stale == (t.age_days > 5)).all()
+    fresh = reg.sources_frame(today=dt.date(2026, 12, 3))
+    assert not fresh.stale.any()  # every packaged check is within the default 365 days on the check date
+    assert reg.sources_frame(today=dt.date(2028, 1, 1)).stale.all()
+
+
+def test_outlets_cli_marks_stale_facts(capsys) -> None:
+    from framing.cli import main
+
+    assert main(["outlets", "--max-age", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "STALE: " in out and "with facts last checked more than 0 days ago" in out
+    assert main(["outlets", "rt", "--max-age", "100000"]) == 0
+    out = capsys.readouterr().out
+    assert "STALE" not in out and "stale" not in out
+    assert main(["outlets", "abc-news", "--max-age", "0"]) == 0
+    assert "(last checked more than 0 days ago: re-check)" in capsys.readouterr().out

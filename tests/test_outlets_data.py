@@ -183,3 +183,101 @@ def test_outlets_data_allsides_urls_resolve_to_labelled_outlet():
         if total >= 5 and counts[key] / total < 0.9:
             weak[key] = dict(counts)
     assert weak == {}
+
+
+# -- citation quality ------------------------------------------------------------------------------
+#: Hosts whose pages are primary or canonical for any outlet: Wikipedia (English, not mirrors), statute and
+#: government or regulator sites.
+CANONICAL_HOSTS = (
+    "en.wikipedia.org", "laws-lois.justice.gc.ca", "laws.justice.gc.ca", "eur-lex.europa.eu", "justice.gov",
+    "federalregister.gov", "state.gov", "treasury.gov", "ofcom.org.uk", "parliament.uk", "consilium.europa.eu",
+)
+#: A reference that names its publisher before the URL ("Euronews, 18 March 2022: https://...") cites a named
+#: newspaper, agency or official document; "House of Commons ..., https://..." likewise.
+NAMED_REF_RE = re.compile(r"^[A-Z][^:]{3,}[:,] .*https?://")
+
+
+def _urls(ref: str) -> list[str]:
+    return re.findall(r"https?://[^\s\"'<>]+", ref)
+
+
+def _host_in(host: str, hosts) -> bool:
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def is_primary_or_canonical(ref: str, outlet_domains: list[str]) -> bool:
+    """The rule the seed-outlet test applies to one reference."""
+    from framing.outlets import is_mirror_url, normalize_domain
+
+    if is_mirror_url(ref):
+        return False
+    if ref.startswith("Project seed article") or ref.startswith("Internet Archive copy of the site's own"):
+        return True  # the outlet's own published text
+    if NAMED_REF_RE.match(ref):
+        return True
+    hosts = [normalize_domain(u) for u in _urls(ref)]
+    return any(_host_in(h, CANONICAL_HOSTS) or _host_in(h, outlet_domains) for h in hosts)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_outlets_data_no_mirror_or_content_farm_urls(entry):
+    from framing.outlets import is_mirror_url
+
+    bad = [r["ref"] for refs in (entry["sources"] or {}).values() for r in refs if is_mirror_url(r["ref"])]
+    assert bad == []
+
+
+@pytest.mark.parametrize(
+    "ref, expected",
+    [
+        ("https://wikimili.com/en/CBC_News", True),
+        ("http://twiki.owiki.org/wiki/World_Socialist_Web_Site", True),
+        ("https://zims-en.kiwix.campusafrica.gos.orange.com/wikipedia_en_all_nopic/A/Press_TV", True),
+        ("https://pt.qwertyu.wiki/wiki/Press_TV", True),
+        ("https://www.wiki3.en-us.nina.az/Canadian_Broadcasting_Corporation.html", True),
+        ("https://n.global.ssl.fastly.net/search/?oldid=1119477939&title=RT_%28TV_network%29", True),
+        ("https://rt.com.websitebiography.com", True),
+        ("https://pt.wikipedia.org/wiki/Press_TV", True),
+        ("https://en.wikipedia.org/wiki/Press_TV", False),
+        ("https://eur-lex.europa.eu/eli/dec/2022/351/oj", False),
+    ],
+)
+def test_outlets_data_mirror_denylist(ref, expected):
+    from framing.outlets import is_mirror_url
+
+    assert is_mirror_url(ref) is expected
+
+
+@pytest.mark.parametrize(
+    "ref, ok",
+    [
+        ("https://en.wikipedia.org/wiki/CBC_News", True),
+        ("https://laws-lois.justice.gc.ca/eng/acts/B-9.01/section-35.html", True),
+        ("https://www.cbc.ca/news", True),  # the outlet's own site
+        ("Euronews, 18 March 2022: https://www.euronews.com/2022/03/18/x", True),
+        ("https://www.euronews.com/2022/03/18/x", False),  # an unnamed third-party page
+        ("https://wikimili.com/en/CBC_News", False),
+        ("https://openparliament.ca/debates/2024/4/15/kevin-lamoureux-16", False),
+    ],
+)
+def test_outlets_data_primary_rule(ref, ok):
+    assert is_primary_or_canonical(ref, ["cbc.ca"]) is ok
+
+
+@pytest.mark.parametrize("key", SEED_KEYS)
+def test_outlets_data_seed_facts_cite_a_primary_or_canonical_source(key):
+    entry = next(e for e in ENTRIES if e["key"] == key)
+    weak = [
+        fact for fact in FACT_FIELDS
+        if _stated(entry, fact)
+        and not any(is_primary_or_canonical(r["ref"], entry["domains"]) for r in entry["sources"][fact])
+    ]
+    assert weak == [], f"{key}: facts without a primary or canonical source: {weak}"
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_outlets_data_checked_dates_not_in_the_future(entry):
+    today = dt.date(2026, 12, 3)  # the date of the last check; never later than the commit that wrote it
+    for refs in (entry["sources"] or {}).values():
+        for r in refs:
+            assert r["checked"] <= today

@@ -23,7 +23,8 @@ from framing.actors import Actor
 from framing.analyzers.distinctive import distinctive_terms
 from framing.analyzers.kwic import kwic
 from framing.analyzers.loaded import find_loaded_terms, loaded_terms
-from framing.analyzers.sentiment import actor_sentiment, sentence_sentiment, target_sentiment
+from framing.analyzers.mentions import actor_sentiment
+from framing.analyzers.sentiment import sentence_sentiment, target_sentiment
 from framing.analyzers.voices import extract_quotes, voices
 from framing.clean import clean_text
 from framing.corpus import Corpus

@@ -237,3 +237,107 @@ def test_ratings_subdomain_not_folded_into_parent_outlet(tmp_path, small_registr
                "source,bias,factual_reporting\nblogs.nytimes.com,left,high\nnytimes.com,left-center,high\n")
     t = load_ratings(p, provider="mbfc", registry=small_registry)
     assert t.groupby("domain").outlet_key.first().to_dict() == {"blogs.nytimes.com": None, "nytimes.com": "nyt"}
+
+
+# ------------------------------------------------------------------ snapshots, dates, conflicts, sections
+
+def test_ratings_mbfc_idiap_rows_get_the_scrape_date_of_source_md():
+    table = load_ratings(_need(MBFC_IDIAP), provider="mbfc")
+    assert set(table.date) == {"2024"}  # SOURCE.md: 'MBFC ratings scrape ... (Idiap, "News-Media-Reliability", 2024)'
+    assert set(table.snapshot) == {"mbfc:mbfc/mbfc.csv@2024"}
+
+
+def test_ratings_mbfc_idiap_conflicting_duplicates_are_flagged():
+    table = load_ratings(_need(MBFC_IDIAP), provider="mbfc")
+    cspan = table[(table.domain == "c-span.org") & (table.rating_type == "factual_reporting")]
+    assert sorted(cspan.value) == ["high", "very high"]
+    assert cspan.conflict.all()
+    # al.com is listed twice with the same ratings: a duplicate, not a conflict
+    al = table[(table.domain == "al.com") & (table.rating_type == "factual_reporting")]
+    assert al.value.tolist() == ["high", "high"] and not al.conflict.any() and al.duplicate.tolist() == [False, True]
+    # rows without a domain are not grouped into one unknown source
+    assert not table[table.domain.isna()].conflict.any()
+
+
+def test_ratings_snapshots_of_one_provider_never_share_a_key():
+    baly = load_ratings(_need(MBFC_BALY), provider="mbfc")
+    idiap = load_ratings(_need(MBFC_IDIAP), provider="mbfc")
+    both = pd.concat([baly, idiap], ignore_index=True)
+    assert both.groupby("snapshot").date.nunique().max() == 1
+    assert set(both.snapshot) == {"mbfc:acl2020/corpus.tsv@2020", "mbfc:emnlp18/corpus.tsv@2018", "mbfc:mbfc/mbfc.csv@2024"}
+    # conflicts are judged within a snapshot: a source rated differently in 2018 and 2024 is not a conflict
+    wsws = both[(both.outlet_key == "wsws") & (both.rating_type == "factual_reporting")]
+    assert wsws.snapshot.nunique() >= 2 and not wsws.conflict.any()
+
+
+def test_ratings_allsides_nyt_news_opinion_split_visible():
+    from framing.ratings import outlet_ratings
+
+    table = load_ratings(_need(ALLSIDES), provider="allsides")
+    nyt = outlet_ratings(table, ["nytimes"])
+    assert nyt[["rated_as", "section", "value", "conflict"]].values.tolist() == [
+        ["New York Times (News)", "news", "Lean Left", False],
+        ["New York Times (Opinion)", "opinion", "Left", False],
+    ]
+
+
+def test_ratings_small_file_conflict_and_duplicate(tmp_path, small_registry):
+    p = _write(tmp_path, "mbfc.csv",
+               "source,bias,factual_reporting\n"
+               "cbc.ca,left-center,high\n"
+               "www.cbc.ca,left-center,mixed\n"
+               "nytimes.com,left-center,high\n")
+    t = load_ratings(p, provider="mbfc", registry=small_registry, date="2024-05-01")
+    flags = t[["domain", "rating_type", "value", "conflict", "duplicate"]].values.tolist()
+    assert flags == [
+        ["cbc.ca", "bias", "left-center", False, False],
+        ["cbc.ca", "factual_reporting", "high", True, False],
+        ["cbc.ca", "bias", "left-center", False, True],
+        ["cbc.ca", "factual_reporting", "mixed", True, False],
+        ["nytimes.com", "bias", "left-center", False, False],
+        ["nytimes.com", "factual_reporting", "high", False, False],
+    ]
+    from framing.ratings import outlet_ratings
+
+    summary = outlet_ratings(t, ["cbc"])
+    assert summary[["rating_type", "value", "conflict"]].values.tolist() == [
+        ["bias", "left-center", False], ["factual_reporting", "high | mixed", True]]
+
+
+def test_ratings_allsides_same_name_different_values_conflict(tmp_path, small_registry):
+    p = _write(tmp_path, "allsides_snapshot_01_02_2024.csv",
+               "news_source,news_link,bias_rating\n"
+               "Andrew Sullivan,https://www.nytimes.com/topic/person/andrew-sullivan,Lean Left\n"
+               "Andrew Sullivan,,Lean Right\n"
+               "New York Times (News),http://www.nytimes.com/,Lean Left\n"
+               "New York Times (Opinion),https://www.nytimes.com/section/opinion,Left\n")
+    t = load_ratings(p, registry=small_registry)
+    assert t.conflict.tolist() == [True, True, False, False]
+    assert t.section.tolist() == [None, None, "news", "opinion"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('# MBFC ratings scrape (Idiap, "News-Media-Reliability", 2024)\n\n- Commit: abc (2025-05-20)\n', "2024"),
+        ("# Some ratings\n\n- Scraped: 2023-11-15 by someone\n", "2023-11-15"),
+        ("# Some ratings (2019)\n\nSnapshot date: 2021\n", "2021"),
+        ("# Ratings without a date\n", None),
+    ],
+)
+def test_ratings_source_md_date(tmp_path, text, expected):
+    from framing.ratings import source_md_date
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "SOURCE.md").write_text(text, encoding="utf-8")
+    assert source_md_date(tmp_path / "sub" / "mbfc.csv") == expected
+    assert source_md_date(Path("/nonexistent/x/y/mbfc.csv")) is None
+
+
+def test_ratings_file_without_date_gets_source_md_date(tmp_path, small_registry):
+    (tmp_path / "SOURCE.md").write_text('# Scrape ("X", 2022)\n', encoding="utf-8")
+    (tmp_path / "mbfc").mkdir()
+    p = _write(tmp_path / "mbfc", "mbfc.csv", "source,bias,factual_reporting\ncbc.ca,left-center,high\n")
+    t = load_ratings(p, provider="mbfc", registry=small_registry)
+    assert set(t.date) == {"2022"} and set(t.snapshot) == {"mbfc:mbfc/mbfc.csv@2022"}
+    assert set(load_ratings(p, provider="mbfc", registry=small_registry, date="2020-01-01").date) == {"2020-01-01"}

@@ -21,17 +21,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..tables import TABLES
 from ..text import TOKEN_RE
 
-__all__ = ["distinctive_terms", "distinctive_terms_and_word_counts", "DISTINCTIVE_COLUMNS"]
+__all__ = ["distinctive_terms", "DISTINCTIVE_COLUMNS"]
 
 #: Columns of :func:`distinctive_terms`.
 DISTINCTIVE_COLUMNS = ["outlet", "term", "ngram", "count", "count_other", "rate_per_1000", "log_odds", "z", "rank"]
 
 def _empty() -> pd.DataFrame:
-    types = {"outlet": "object", "term": "object", "ngram": "int64", "count": "int64", "count_other": "int64",
-             "rate_per_1000": "float64", "log_odds": "float64", "z": "float64", "rank": "int64"}
-    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in types.items()})
+    return TABLES["distinctive"].empty()
 
 
 def distinctive_terms(
@@ -98,30 +97,11 @@ def distinctive_terms(
     >>> t[t["rank"] == 1][["outlet", "term"]].values.tolist()
     [['rt', 'regime'], ['cbc', 'government']]
     """
-    return _distinctive_terms(corpus, ngram_range, min_count, prior, top, None)
+    return _distinctive_terms(corpus, ngram_range, min_count, prior, top)
 
 
-def distinctive_terms_and_word_counts(corpus: Any, *, top: int | None = None) -> tuple[pd.DataFrame, list[int | None]]:
-    """:func:`distinctive_terms` (default parameters) and each article's word count.
-
-    Counting terms tokenises every text with :data:`framing.text.TOKEN_RE`, as
-    :attr:`framing.corpus.Article.n_words` does; :func:`framing.analyze` takes the
-    counts from here instead of tokenising every text a second time.
-
-    Returns
-    -------
-    (pandas.DataFrame, list)
-        The table, and per article (corpus order) its number of word tokens,
-        equal to ``framing.text.word_count(article.text)``, or None when lower-casing
-        the text changed its length (only U+0130, "İ", does: it becomes two
-        characters and may split a token), where the count is left to ``word_count``.
-    """
-    counts: list[int | None] = []
-    return _distinctive_terms(corpus, (1, 2), 2, 500.0, top, counts), counts
-
-
-def _distinctive_terms(corpus: Any, ngram_range: tuple[int, int], min_count: int, prior: float, top: int | None,
-                       word_counts: list[int | None] | None) -> pd.DataFrame:
+def _distinctive_terms(corpus: Any, ngram_range: tuple[int, int], min_count: int, prior: float,
+                       top: int | None) -> pd.DataFrame:
     arts = [a for a in corpus]
     if not arts:
         return _empty()
@@ -129,7 +109,7 @@ def _distinctive_terms(corpus: Any, ngram_range: tuple[int, int], min_count: int
     idx = {o: i for i, o in enumerate(outlets)}
     lo, hi = int(ngram_range[0]), int(ngram_range[1])
     terms, G = _outlet_counts([a.text or "" for a in arts], [idx[a.outlet] for a in arts], len(outlets), lo, hi,
-                              max(int(min_count), 1), word_counts)
+                              max(int(min_count), 1))
     if not len(terms):  # empty vocabulary (no text, only stop words, or no term frequent enough)
         return _empty()
     total = G.sum(axis=0)
@@ -182,11 +162,11 @@ def _distinctive_terms(corpus: Any, ngram_range: tuple[int, int], min_count: int
     for c, parts in cols.items():
         arr = np.concatenate(parts)
         data[c] = pd.Series(arr, dtype=object) if c == "term" else arr
-    return pd.DataFrame(data)[DISTINCTIVE_COLUMNS]
+    return TABLES["distinctive"].conform(pd.DataFrame(data)[DISTINCTIVE_COLUMNS])
 
 
 def _outlet_counts(docs: list[str], rows_of: list[int], n_outlets: int, lo: int, hi: int,
-                   min_count: int, word_counts: list[int | None] | None = None) -> tuple[np.ndarray, np.ndarray]:
+                   min_count: int) -> tuple[np.ndarray, np.ndarray]:
     """Sorted terms (object array) used at least ``min_count`` times, and the outlet x term counts.
 
     Terms and counts are those of scikit-learn's ``CountVectorizer(lowercase=True,
@@ -194,9 +174,6 @@ def _outlet_counts(docs: list[str], rows_of: list[int], n_outlets: int, lo: int,
     possessive ``'s``, summed per outlet: lower-case, tokenise, drop stop words, then n-grams of
     the remaining tokens. Each distinct raw token is normalised once; n-grams are integer codes
     counted with numpy, and the outlet x term matrix is built for frequent terms only.
-
-    ``word_counts``, when given, receives each document's number of tokens (None where
-    lower-casing changed the text's length; see :func:`distinctive_terms_and_word_counts`).
     """
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -218,10 +195,6 @@ def _outlet_counts(docs: list[str], rows_of: list[int], n_outlets: int, lo: int,
     for doc in docs:
         low = doc.lower()
         toks = TOKEN_RE.findall(low)
-        if word_counts is not None:
-            # one character for one: same token boundaries as ``doc`` (tests/analyzers/test_distinctive.py
-            # checks that no other character changes its class when lower-cased)
-            word_counts.append(len(toks) if len(low) == len(doc) else None)
         ids.extend(map(get, toks))
         lengths.append(len(toks))
     if not uni:

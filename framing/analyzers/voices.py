@@ -26,15 +26,14 @@ Reporting verbs and their stance class live in
 from __future__ import annotations
 
 import logging
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
 from ..actors import Actor
-from ..text import Span
+from ..quotes import QUOTE_COLUMNS, quote_rows
+from ..tables import TABLES
 from ..resources import read_csv
-from ._quotes_extract import RawQuote, find_attributions
-from ._quotes_resolve import Resolver
 
 __all__ = [
     "QUOTE_COLUMNS",
@@ -47,24 +46,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: Columns of :func:`extract_quotes`, in order.
-QUOTE_COLUMNS: tuple[str, ...] = (
-    "kind",
-    "start",
-    "end",
-    "content",
-    "speaker",
-    "speaker_mention",
-    "speaker_start",
-    "speaker_end",
-    "cue",
-    "cue_start",
-    "cue_end",
-    "verb_class",
-    "anonymous",
-    "affiliation",
-    "country",
-)
 _INT_COLS = ("speaker_start", "speaker_end", "cue_start", "cue_end")
 
 
@@ -82,77 +63,6 @@ def _types(df: pd.DataFrame) -> pd.DataFrame:
     for c in ("kind", "content", "speaker", "speaker_mention", "cue", "verb_class", "affiliation", "country"):
         df[c] = df[c].astype("object")
     return df
-
-
-def _merge_continuations(rows: list[RawQuote], text: str) -> list[RawQuote]:
-    """Attach unattributed direct quotes to the attributed quote next to them."""
-    out: list[RawQuote] = []
-    visible = [r for r in rows if not r.hidden]
-    for i, r in enumerate(visible):
-        if not r.unattributed:
-            out.append(r)
-            continue
-        nxt = visible[i + 1] if i + 1 < len(visible) else None
-        if r.appos == "continues" and nxt is not None and nxt.kind == "direct" and not nxt.unattributed and nxt.para - r.para <= 1:
-            nxt.start = r.start  # "“A.\n\n“B,” he said." -> one quote
-            continue
-        prev = out[-1] if out else None
-        if prev is not None and prev.kind == "direct" and r.para - prev.para <= 2 and prev.cue_start is not None:
-            # "“A,” said X. “B.”" or the next paragraph: same speaker, one row
-            gap = text[prev.end:r.start]
-            if len(gap) < 400:
-                prev.end = r.end
-                continue
-        if prev is not None and r.para - prev.para == 1 and prev.cue_start is not None and len(text[r.start:r.end].split()) >= 6:
-            # a quote paragraph right after an attribution paragraph: same speaker
-            r.inherit = prev
-            r.unattributed = False
-            out.append(r)
-            continue
-        # any other free-standing quote with no attribution is left out
-    return out
-
-
-def _table(rows: list[RawQuote], text: str, actors: Iterable[Actor] | None) -> list[tuple[Any, ...]]:
-    """Rows of the quote table (values in :data:`QUOTE_COLUMNS` order), sorted by content offsets.
-
-    Plain tuples, not dicts: a corpus gives tens of thousands of rows, and
-    the frame is built once from all of them.
-    """
-    rows = _merge_continuations(rows, text)
-    rows.sort(key=lambda r: (r.cue_start if r.cue_start is not None else r.start))
-    res = Resolver(actors)
-    res.prescan([(r.mention[0], text[r.mention[0]:r.mention[1]], r.appos) for r in rows if r.mention is not None])
-    profiles: dict[int, Any] = {}
-    out: list[tuple[Any, ...]] = []
-    for r in rows:
-        if r.mention is not None:
-            ms, me = r.mention
-            mention = text[ms:me]
-            prof = res.resolve(ms, mention, r.appos)
-        elif r.inherit is not None and id(r.inherit) in profiles:
-            prof, ms, me = profiles[id(r.inherit)]
-            mention = text[ms:me] if ms is not None else ""
-        else:
-            prof, ms, me, mention = None, None, None, ""
-        profiles[id(r)] = (prof, ms, me)
-        if prof is not None:
-            speaker, anonymous, affiliation, country = prof.name, bool(prof.anonymous), prof.affiliation, prof.country
-        else:
-            speaker, anonymous, affiliation, country = "", False, "unknown", ""
-        # the order of QUOTE_COLUMNS
-        out.append((r.kind, r.start, r.end, text[r.start:r.end], speaker, mention, ms, me, r.cue, r.cue_start,
-                    r.cue_end, r.stance, anonymous, affiliation, country))
-    out.sort(key=lambda t: (t[1], t[2]))
-    return out
-
-
-def _rows_for(text: str, actors: Iterable[Actor] | None, paragraphs: list[Span] | None = None,
-              sentences: list[Span] | None = None) -> list[tuple[Any, ...]]:
-    if not text or not text.strip():
-        return []
-    raw, _doc = find_attributions(text, paragraphs, sentences)
-    return _table(raw, text, actors)
 
 
 def extract_quotes(text: str, actors: Iterable[Actor] | None = None) -> pd.DataFrame:
@@ -213,7 +123,7 @@ def extract_quotes(text: str, actors: Iterable[Actor] | None = None) -> pd.DataF
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    rows = _rows_for(text, actors)
+    rows = quote_rows(text, actors)
     if not rows:
         return _empty()
     return _types(pd.DataFrame(rows, columns=list(QUOTE_COLUMNS)))
@@ -232,7 +142,7 @@ def voices(corpus: Any) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``article_id`` (str), ``outlet`` (str), then the columns of
-        :func:`extract_quotes`; offsets refer to ``article.text``.
+        :func:`extract_quotes`; offsets refer to ``article.text`` (declared table ``voices``).
     """
     actors = tuple(getattr(corpus, "actors", ()) or ())
     records: list[tuple[Any, ...]] = []
@@ -240,21 +150,12 @@ def voices(corpus: Any) -> pd.DataFrame:
         paras = list(getattr(art, "paragraphs", ()) or ()) or None
         sents = list(getattr(art, "sentences", ()) or ()) or None
         aid, outlet = art.id, art.outlet
-        records.extend((aid, outlet, *row) for row in _rows_for(art.text, actors, paras, sents))
-    if not records:
-        return _empty(("article_id", "outlet"))
-    df = pd.DataFrame(records, columns=["article_id", "outlet", *QUOTE_COLUMNS])
-    df["article_id"] = df["article_id"].astype("object")
-    df["outlet"] = df["outlet"].astype("object")
-    return _types(df)
-
-
-_SUMMARY_COLUMNS = ["outlet", "n_quotes", "n_direct", "n_indirect", "n_mixed", "share_direct", "share_indirect",
-                    "share_mixed", "share_anonymous", "share_loaded_verbs", "n_speakers"]
+        records.extend((aid, outlet, *row) for row in quote_rows(art.text, actors, paras, sents))
+    return TABLES["voices"].from_rows(records)
 
 
 def voice_summary(voices_table: pd.DataFrame) -> pd.DataFrame:
-    """Per-outlet summary of a :func:`voices` table.
+    """Per-outlet summary of a :func:`voices` table (declared table ``voice_summary``).
 
     Returns
     -------
@@ -265,29 +166,35 @@ def voice_summary(voices_table: pd.DataFrame) -> pd.DataFrame:
         ``share_anonymous``, ``share_loaded_verbs`` (float, 0-1, of
         ``n_quotes``), ``n_speakers`` (distinct non-empty speakers).
     """
+    counts = voice_counts(voices_table)
+    return summary_from_counts(counts, list(counts))
+
+
+def voice_counts(voices_table: pd.DataFrame | None) -> dict[str, dict[str, Any]]:
+    """Per outlet (first-appearance order): quotes, quotes by kind, anonymous quotes, quotes with a
+    loaded verb, and the set of non-empty speakers; additive across chunks of a corpus."""
+    out: dict[str, dict[str, Any]] = {}
     if voices_table is None or len(voices_table) == 0:
-        return pd.DataFrame({c: pd.Series(dtype="object" if c == "outlet" else ("int64" if c.startswith("n_") else "float64"))
-                             for c in _SUMMARY_COLUMNS})
-    out = []
+        return out
     for outlet, g in voices_table.groupby("outlet", sort=False):
-        n = len(g)
-        counts = g["kind"].value_counts()
-        out.append(
-            {
-                "outlet": outlet,
-                "n_quotes": n,
-                "n_direct": int(counts.get("direct", 0)),
-                "n_indirect": int(counts.get("indirect", 0)),
-                "n_mixed": int(counts.get("mixed", 0)),
-                "share_direct": counts.get("direct", 0) / n,
-                "share_indirect": counts.get("indirect", 0) / n,
-                "share_mixed": counts.get("mixed", 0) / n,
-                "share_anonymous": float(g["anonymous"].astype(bool).mean()),
-                "share_loaded_verbs": float((g["verb_class"] == "loaded").mean()),
-                "n_speakers": int(g.loc[g["speaker"] != "", "speaker"].nunique()),
-            }
-        )
-    return pd.DataFrame(out, columns=_SUMMARY_COLUMNS)
+        kinds = g["kind"].value_counts()
+        out[outlet] = {"n_quotes": len(g), "n_direct": int(kinds.get("direct", 0)),
+                       "n_indirect": int(kinds.get("indirect", 0)), "n_mixed": int(kinds.get("mixed", 0)),
+                       "n_anonymous": int(g["anonymous"].astype(bool).sum()),
+                       "n_loaded": int((g["verb_class"] == "loaded").sum()),
+                       "speakers": set(g.loc[g["speaker"] != "", "speaker"])}
+    return out
+
+
+def summary_from_counts(counts: Mapping[str, Mapping[str, Any]], outlets: list[str]) -> pd.DataFrame:
+    """:func:`voice_summary` from :func:`voice_counts` (merged over chunks when streaming)."""
+    rows = []
+    for o in outlets:
+        c = counts[o]
+        n = c["n_quotes"]
+        rows.append((o, n, c["n_direct"], c["n_indirect"], c["n_mixed"], c["n_direct"] / n, c["n_indirect"] / n,
+                     c["n_mixed"] / n, c["n_anonymous"] / n, c["n_loaded"] / n, len(c["speakers"])))
+    return TABLES["voice_summary"].from_rows(rows)
 
 
 def affiliation_shares(voices_table: pd.DataFrame) -> pd.DataFrame:

@@ -111,11 +111,27 @@ class Palette:
     affiliations: Mapping[str, str]
 
 
+#: The tables every report reads (made by the default analyzers of :func:`framing.analyze`).
+REQUIRED_TABLES = ("articles", "outlets", "sources", "sentences", "outlet_sentiment", "actor_sentiment",
+                   "loaded_terms", "loaded_rates", "top_loaded_terms", "voices", "voice_summary",
+                   "affiliation_shares", "distinctive")
+
+
+def require_tables(comp: Any) -> None:
+    """Raise :class:`ReportError` naming the missing tables when ``comp`` lacks what a report reads."""
+    from ..errors import ReportError
+
+    missing = [t for t in REQUIRED_TABLES if t not in comp.frames]
+    if missing:
+        raise ReportError(f"the report needs the tables {missing}, which this analysis did not make "
+                          f"(it ran {', '.join(comp.analyzers)}); run framing.analyze(corpus) without analyzers=.")
+
+
 def palette(comp: Any) -> Palette:
     """The one outlet order/colour/name mapping every chart and table of a report uses."""
     order = tuple(comp.outlet_order)
     names: dict[str, str] = {}
-    out = getattr(comp, "outlets", None)
+    out = comp.frames.get("outlets")
     if isinstance(out, pd.DataFrame) and {"outlet", "name"} <= set(out.columns):
         for k, n in zip(out["outlet"], out["name"]):
             if isinstance(n, str) and n.strip():
@@ -123,18 +139,18 @@ def palette(comp: Any) -> Palette:
     for k in order:
         names.setdefault(k, k)
     cats: set[str] = set()
-    lt = getattr(comp, "loaded_terms", None)
+    lt = comp.frames.get("loaded_terms")
     if isinstance(lt, pd.DataFrame) and "category" in lt.columns:
         cats |= {str(c) for c in lt["category"].dropna()}
-    lr = getattr(comp, "loaded_rates", None)
+    lr = comp.frames.get("loaded_rates")
     if isinstance(lr, pd.DataFrame) and "category" in lr.columns:
         cats |= {str(c) for c in lr["category"].dropna()}
     affs: dict[str, int] = {}
-    vo = getattr(comp, "voices", None)
+    vo = comp.frames.get("voices")
     if isinstance(vo, pd.DataFrame) and "affiliation" in vo.columns:
         for a in vo["affiliation"].fillna("unknown").astype(str):
             affs[a] = affs.get(a, 0) + 1
-    sh = getattr(comp, "affiliation_shares", None)
+    sh = comp.frames.get("affiliation_shares")
     if isinstance(sh, pd.DataFrame) and "affiliation" in sh.columns:
         for a in sh["affiliation"].fillna("unknown").astype(str):
             affs.setdefault(a, 0)
@@ -277,7 +293,7 @@ def article_marks(comp: Any, article_id: str, text: str | None = None) -> list[M
     With ``text``, a quote mark is widened to take in the quotation marks right around it.
     """
     marks: list[Mark] = []
-    lt = rows_for(getattr(comp, "loaded_terms", None), article_id=article_id)
+    lt = rows_for(comp.frames.get("loaded_terms"), article_id=article_id)
     if {"start", "end"} <= set(lt.columns):
         cats = lt["category"] if "category" in lt.columns else [""] * len(lt)
         notes = lt["note"] if "note" in lt.columns else [""] * len(lt)
@@ -286,7 +302,7 @@ def article_marks(comp: Any, article_id: str, text: str | None = None) -> list[M
             if s is not None and e is not None:
                 marks.append(Mark(s, e, "term", fact(c) if c is not None else "loaded",
                                   "" if not isinstance(note, str) else note))
-    vo = rows_for(getattr(comp, "voices", None), article_id=article_id)
+    vo = rows_for(comp.frames.get("voices"), article_id=article_id)
     if {"start", "end"} <= set(vo.columns):
         rec = vo.to_dict("records")
         for r in rec:

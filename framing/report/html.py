@@ -9,6 +9,8 @@ so article text such as ``<script>`` or ``&`` comes out as text.
 """
 from __future__ import annotations
 
+import datetime as _dt
+
 import base64
 from functools import lru_cache
 from importlib import resources
@@ -90,8 +92,9 @@ def _records(df: Any) -> list[dict[str, Any]]:
 
 
 def context(comp: Any) -> dict[str, Any]:
+    from .sections import html_sections
+
     """Everything the template shows (plain data; the template escapes it)."""
-    from .pdf import top_speakers, top_terms
 
     pal = C.palette(comp)
     n = len(pal.order)
@@ -104,7 +107,7 @@ def context(comp: Any) -> dict[str, Any]:
                         **{c: C.fact(f.get(c)) for c in ("type", "owner", "funding", "state_affiliation",
                                                          "state_affiliation_basis", "country", "founded",
                                                          "languages", "notes")},
-                        "terms": top_terms(comp, k), "speakers": top_speakers(comp.voices, k)})
+                        "terms": comp.top_terms(k), "speakers": comp.top_speakers(k)})
     sent = {r["outlet"]: r for r in _records(comp.outlet_sentiment)}
     vs = {r["outlet"]: r for r in _records(comp.voice_summary)}
     stats = []
@@ -132,29 +135,34 @@ def context(comp: Any) -> dict[str, Any]:
     }
     distinctive = [_png(fig) for fig in C.distinctive_figures(comp, pal, 8.0)]
     articles = []
-    for a in comp.corpus.articles:
-        marks = C.article_marks(comp, a.id, a.text)
-        articles.append({"id": a.id, "outlet": names.get(a.outlet, a.outlet), "color": pal.colors.get(a.outlet, "#999"),
-                         "title": a.title or a.id, "date": a.date.isoformat() if a.date else "unknown",
-                         "approx": bool(getattr(a, "date_approximate", False)), "url": a.url or "",
-                         "n_words": a.n_words, "html": highlight_html(a.text, marks, pal),
-                         "anchor": "article-" + _slug(a.id)})
+    for a in comp.articles.itertuples(index=False):
+        text = comp.article_text(a.article_id)
+        marks = C.article_marks(comp, a.article_id, text)
+        date = a.date.isoformat() if isinstance(a.date, _dt.date) else "unknown"
+        articles.append({"id": a.article_id, "outlet": names.get(a.outlet, a.outlet),
+                         "color": pal.colors.get(a.outlet, "#999"),
+                         "title": a.title if isinstance(a.title, str) and a.title else a.article_id, "date": date,
+                         "approx": bool(a.date_approximate), "url": a.url if isinstance(a.url, str) else "",
+                         "n_words": a.n_words, "html": highlight_html(text, marks, pal),
+                         "anchor": "article-" + _slug(a.article_id)})
     refs: dict[tuple[str, str], dict[str, Any]] = {}
     for r in _records(comp.sources):
         key = (str(r.get("outlet")), str(r.get("ref")))
         e = refs.setdefault(key, {"n": len(refs) + 1, "outlet": names.get(key[0], key[0]), "ref": key[1],
-                                  "fields": [], "checked": C.fact(r.get("checked"))})
+                                  "fields": [], "checked": C.fact(r.get("checked")),
+                                  "stale": bool(r.get("stale"))})
         e["fields"].append(str(r.get("field")))
     methods = [{"title": t, "meaning": m, "limits": l, "accuracy": C.accuracy_text(k)} for k, t, m, l in C.METHODS]
     import framing
 
     return {
-        "story": getattr(comp.corpus, "story", "") or "(no story description)",
+        "story": comp.story or "(no story description)",
         "outlets": outlets, "stats": stats, "charts": charts, "distinctive": distinctive, "articles": articles,
         "warnings": list(comp.warnings), "sources": list(refs.values()), "methods": methods,
+        "extra_sections": Markup(html_sections(comp, pal)),
         "categories": [{"name": c, "slug": _slug(c), "color": col} for c, col in sorted(pal.categories.items())],
         "affiliations": [{"name": a, "color": col} for a, col in sorted(pal.affiliations.items())],
-        "version": framing.__version__, "n_articles": len(comp.corpus.articles),
+        "version": framing.__version__, "n_articles": len(comp.articles),
         "article_rows": [{"outlet": names.get(r.get("outlet"), r.get("outlet")), "color": pal.colors.get(r.get("outlet")),
                           "title": C.fact(r.get("title")), "date": C.fact(r.get("date")),
                           "approx": bool(r.get("date_approximate")), "n_words": C.fmt(r.get("n_words"), 0),
@@ -164,6 +172,7 @@ def context(comp: Any) -> dict[str, Any]:
 
 def render_html(comp: Any) -> str:
     """The report as an HTML string (deterministic for a given comparison)."""
+    C.require_tables(comp)
     return _env().get_template("report.html.j2").render(**context(comp))
 
 

@@ -9,6 +9,8 @@ atomically.
 """
 from __future__ import annotations
 
+import datetime as _dt
+
 import io
 import os
 from functools import lru_cache
@@ -204,36 +206,6 @@ def _col(df: Any, name: str) -> bool:
     return isinstance(df, pd.DataFrame) and name in df.columns and len(df) > 0
 
 
-def top_speakers(voices: pd.DataFrame, outlet: str, k: int = 5) -> list[tuple[str, int]]:
-    """Most quoted speakers of one outlet (counting rows of the voices table)."""
-    v = C.rows_for(voices, outlet=outlet)
-    if not _col(v, "speaker"):
-        return []
-    spk = v["speaker"].dropna().astype(str).str.strip()
-    counts = spk[spk != ""].value_counts()
-    items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [(s, int(n)) for s, n in items[:k]]
-
-
-def top_terms(comp: Any, outlet: str, k: int = 8) -> list[tuple[str, str, int]]:
-    """Top loaded terms of one outlet from ``top_loaded_terms`` (term, category, count)."""
-    t = C.rows_for(getattr(comp, "top_loaded_terms", None), outlet=outlet)
-    if t.empty:
-        return []
-    term_col = "term" if "term" in t.columns else "lemma" if "lemma" in t.columns else None
-    cnt_col = "count" if "count" in t.columns else "n" if "n" in t.columns else None
-    if term_col is None:
-        return []
-    if "rank" in t.columns:
-        t = t.sort_values("rank", kind="mergesort")
-    elif cnt_col:
-        t = t.sort_values(cnt_col, ascending=False, kind="mergesort")
-    out = []
-    for r in t.head(k).to_dict("records"):
-        out.append((str(r[term_col]), str(r.get("category") or ""), int(r[cnt_col]) if cnt_col else 0))
-    return out
-
-
 def _chart(fn: Any, table: Any, height: float, width: float = 7.2, **kw: Any) -> Image:
     fig, axes = C.figure(width, height)
     with matplotlib.rc_context(C.RC):
@@ -250,7 +222,7 @@ def cover(comp: Any, pal: C.Palette) -> list[Any]:
     """Title, outlets with their facts, articles, warnings."""
     import framing
 
-    story = getattr(comp.corpus, "story", "") or "(no story description in the corpus)"
+    story = comp.story or "(no story description in the corpus)"
     n_out, n_art = len(pal.order), len(comp.articles)
     el: list[Any] = [
         P(f"How {n_out} outlet{'s' if n_out != 1 else ''} framed the same story", "title"),
@@ -266,11 +238,11 @@ def cover(comp: Any, pal: C.Palette) -> list[Any]:
         el.append(box([P("Read this first", "cellb")] + [P("• " + w, "warn") for w in comp.warnings]))
         el.append(Spacer(1, 8))
     el.append(P("The outlets", "h2"))
-    src = comp.sources if isinstance(comp.sources, pd.DataFrame) else pd.DataFrame()
+    src = comp.sources
     refs = _source_numbers(src)
     rows = [["", "Outlet", "Type", "Owner", "Funding", "State affiliation", "Country", "Sources"]]
     sw: list[str | None] = []
-    facts = comp.outlets.drop_duplicates("outlet").set_index("outlet") if _col(comp.outlets, "outlet") else pd.DataFrame()
+    facts = comp.outlets.set_index("outlet")
     for k in pal.order:
         f = facts.loc[k] if k in facts.index else {}
         g = (lambda name: C.fact(f.get(name) if hasattr(f, "get") else None))
@@ -285,7 +257,7 @@ def cover(comp: Any, pal: C.Palette) -> list[Any]:
     rows = [["", "Outlet", "Title", "Date", "Words"]]
     sw = []
     arts = comp.articles
-    for r in arts.to_dict("records") if isinstance(arts, pd.DataFrame) else []:
+    for r in arts.to_dict("records"):
         d = C.fact(r.get("date"))
         if r.get("date_approximate") and d != "unknown":
             d += " (approx.)"
@@ -356,7 +328,7 @@ def loaded_section(comp: Any, pal: C.Palette) -> list[Any]:
     rows = [["", "Outlet", "Terms (category) × count"]]
     sw = []
     for k in pal.order:
-        terms = top_terms(comp, k)
+        terms = comp.top_terms(k)
         rows.append(["", pal.names[k], ", ".join(f"{t} ({c.replace('_', ' ')}) ×{m}" for t, c, m in terms)
                      or "no loaded terms found"])
         sw.append(pal.colors[k])
@@ -391,7 +363,7 @@ def voices_section(comp: Any, pal: C.Palette) -> list[Any]:
     rows = [["", "Outlet", "Most quoted speakers (quotes)"]]
     sw = []
     for k in pal.order:
-        sp = top_speakers(comp.voices, k)
+        sp = comp.top_speakers(k)
         rows.append(["", pal.names[k], ", ".join(f"{s} ({m})" for s, m in sp) or "no attributed quotes found"])
         sw.append(pal.colors[k])
     el += [CondPageBreak(4 * cm), P("Most quoted speakers", "h2"),
@@ -416,10 +388,8 @@ def distinctive_section(comp: Any, pal: C.Palette) -> list[Any]:
 def outlet_pages(comp: Any, pal: C.Palette) -> list[Any]:
     """One page per outlet: fact sheet, key figures and a marked excerpt."""
     el: list[Any] = []
-    facts = comp.outlets.drop_duplicates("outlet").set_index("outlet") if _col(comp.outlets, "outlet") else pd.DataFrame()
-    arts_by_outlet: dict[str, list[Any]] = {}
-    for a in comp.corpus.articles:
-        arts_by_outlet.setdefault(a.outlet, []).append(a)
+    facts = comp.outlets.set_index("outlet")
+    arts_by_outlet = {k: g for k, g in comp.articles.groupby("outlet", sort=False)}
     for n, k in enumerate(pal.order, start=1):
         f = facts.loc[k] if k in facts.index else pd.Series(dtype=object)
         el += [PageBreak(), ColorBar(pal.colors[k]), Spacer(1, 4), P(f"5.{n} · {pal.names[k]}", "h1")]
@@ -431,20 +401,23 @@ def outlet_pages(comp: Any, pal: C.Palette) -> list[Any]:
             if name in ("state_affiliation_basis", "notes", "languages") and C.fact(v) == "unknown":
                 continue
             rows.append([label, C.fact(v)])
-        arts = arts_by_outlet.get(k, [])
-        dates = sorted(a.date.isoformat() for a in arts if a.date is not None)
-        rows.append(["In this corpus", f"{len(arts)} article(s), {C.fmt(sum(a.n_words for a in arts))} words"
+        arts = arts_by_outlet.get(k, comp.articles.iloc[0:0])
+        dates = sorted(d.isoformat() for d in arts["date"] if isinstance(d, _dt.date))
+        rows.append(["In this corpus", f"{len(arts)} article(s), {C.fmt(int(arts['n_words'].sum()))} words"
                      + (f", {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "") if dates else "")])
         el.append(table(rows, [3.5 * cm, FRAME_W - 3.5 * cm]))
         el += [Spacer(1, 6), P("Key figures", "h2"), key_figures(comp, k)]
-        if arts:
-            art = arts[0]
-            marks = C.article_marks(comp, art.id, art.text)
-            s, e = C.choose_excerpt(art.text, art.paragraphs, marks, max_chars=1300)
+        if len(arts):
+            art = arts.iloc[0]
+            aid, date = art["article_id"], art["date"]
+            text = comp.article_text(aid)
+            marks = C.article_marks(comp, aid, text)
+            s, e = C.choose_excerpt(text, comp.article_paragraphs(aid), marks, max_chars=1300)
+            title = art["title"] if isinstance(art["title"], str) and art["title"] else aid
             el += [P("Excerpt", "h2"),
-                   P(f"From “{art.title or art.id}”" + (f" ({art.date.isoformat()})" if art.date else "") +
+                   P(f"From “{title}”" + (f" ({date.isoformat()})" if isinstance(date, _dt.date) else "") +
                      ": the passage with the most loaded terms and quotes.", "note"), Spacer(1, 3),
-                   box([Paragraph(marked_markup(art.text, marks, s, e, pal), styles()["excerpt"])],
+                   box([Paragraph(marked_markup(text, marks, s, e, pal), styles()["excerpt"])],
                        bg="#FFFFFF", border="#BBBBBB"),
                    Spacer(1, 3), category_legend(pal, sorted({m.label for m in marks if m.kind == "term"}))]
     return el
@@ -484,7 +457,7 @@ def methods_section(comp: Any, pal: C.Palette) -> list[Any]:
              "Dates that differ by years mean the story itself changed."),
            P("• Outlet facts (ownership, funding, state affiliation) are descriptive and sourced; this report "
              "assigns no bias score.")]
-    src = comp.sources if isinstance(comp.sources, pd.DataFrame) else pd.DataFrame()
+    src = comp.sources
     el += [CondPageBreak(5 * cm), P("Appendix · Sources for outlet facts", "h2")]
     refs = _source_numbers(src)
     if refs:
@@ -497,9 +470,13 @@ def methods_section(comp: Any, pal: C.Palette) -> list[Any]:
             if num in seen:
                 continue
             seen.add(num)
+            checked = C.fact(r.get("checked")) + (" (stale: re-check)" if r["stale"] else "")
             rows.append([str(num), pal.names.get(str(r["outlet"]), str(r["outlet"])), ", ".join(fields),
-                         str(r["ref"]), C.fact(r.get("checked"))])
-        el.append(table(rows, [0.8 * cm, 3.0 * cm, 2.8 * cm, 8.9 * cm, 2.0 * cm]))
+                         str(r["ref"]), checked])
+        el.append(table(rows, [0.8 * cm, 3.0 * cm, 2.8 * cm, 8.4 * cm, 2.5 * cm]))
+        if src["stale"].any():
+            el.append(P("Facts checked more than a year ago are marked stale: owners, funding and bans change, "
+                        "so re-check them before showing them to a class.", "note"))
     else:
         el.append(P("The outlet registry lists no sources for these outlets.", "note"))
     el += [Spacer(1, 10), P(f"Made with framing {__import__('framing').__version__}. Outlet order: "
@@ -522,9 +499,10 @@ def _footer(story: str):
 
 def render_pdf(comp: Any) -> bytes:
     """The report as PDF bytes (deterministic for a given comparison)."""
+    C.require_tables(comp)
     register_fonts()
     pal = C.palette(comp)
-    story = str(getattr(comp.corpus, "story", "") or "")
+    story = comp.story
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=1.5 * cm,
                             bottomMargin=1.6 * cm, title=f"framing report: {story}"[:200], author="framing",
@@ -536,6 +514,10 @@ def render_pdf(comp: Any) -> bytes:
     el += [PageBreak()] + loaded_section(comp, pal)
     el += [PageBreak()] + voices_section(comp, pal)
     el += [PageBreak()] + distinctive_section(comp, pal)
+    from .sections import pdf_sections
+
+    for section in pdf_sections(comp, pal):
+        el += [PageBreak()] + section
     el += outlet_pages(comp, pal)
     el += methods_section(comp, pal)
     foot = _footer(story)

@@ -34,21 +34,29 @@ def _letters(n: int) -> list[str]:
 
 
 def _mask_pattern(comp: Any, keys: list[str]) -> re.Pattern[str] | None:
-    """Names, aliases, keys and domains of the outlets, to hide them in blind excerpts."""
+    """The outlets' self-references, to hide them in blind excerpts: names and aliases as written
+    (case-sensitive, with a leading "the" and a trailing "Digital"/"News"/"reported"-style word kept
+    inside the mask), and web domains in any case. A name that continues a capitalised name
+    ("Vicente Fox") is a person or place, not the outlet, and stays."""
     names: set[str] = set()
+    domains: set[str] = set()
     for k in keys:
-        try:
-            o = comp.corpus.outlet(k)
-        except Exception:  # noqa: BLE001 - unknown outlet: mask its key only
-            o = None
-        names.add(k)
-        if o is not None:
-            names.update([o.name, *getattr(o, "aliases", ()), *getattr(o, "domains", ())])
-    names = {n for n in names if n and len(n.strip()) >= 2}
-    if not names:
-        return None
-    alts = sorted((re.escape(n.strip()) for n in names), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+        for n in comp.outlet_names(k):
+            n = n.strip()
+            if "." in n and " " not in n:
+                domains.add(n)
+            elif len(n) >= 3 and n != k:  # keys are slugs, not words a text uses
+                names.add(n)
+    alts = [re.escape(n) for n in sorted(names, key=len, reverse=True)]
+    parts = []
+    if alts:
+        parts.append(r"(?<![\w'’-])(?<![A-Z][a-z] )(?<![A-Z][a-z][a-z] )(?<![A-Z][a-z]{3} )(?<![A-Z][a-z]{4} )"
+                     r"(?<![A-Z][a-z]{5} )(?<![A-Z][a-z]{6} )(?<![A-Z][a-z]{7} )(?:[Tt]he )?(?:"
+                     + "|".join(alts) + r")(?: (?:Digital|Online|website|web site|newsroom))?(?![\w-])")
+    if domains:
+        parts.append(r"(?i:(?<![\w.-])(?:www\.)?(?:" + "|".join(re.escape(d) for d in sorted(domains, key=len, reverse=True))
+                     + r")(?:/\S*)?)")
+    return re.compile("|".join(parts)) if parts else None
 
 
 def worksheet_plan(comp: Any, blind: bool = False, max_chars: int | None = None) -> list[dict[str, Any]]:
@@ -71,29 +79,29 @@ def worksheet_plan(comp: Any, blind: bool = False, max_chars: int | None = None)
         shuffled = order
     labels = dict(zip(shuffled, _letters(len(shuffled)))) if blind else {k: pal.names[k] for k in order}
     mask = _mask_pattern(comp, order) if blind else None
-    first: dict[str, Any] = {}
-    for a in comp.corpus.articles:
-        first.setdefault(a.outlet, a)
+    first = {k: g.iloc[0] for k, g in comp.articles.groupby("outlet", sort=False)}
     plan = []
     for k in shuffled:
         art = first.get(k)
         if art is None:
             continue
-        marks = C.article_marks(comp, art.id, art.text)
-        s, e = C.choose_excerpt(art.text, art.paragraphs, marks, max_chars=max_chars)
-        text = art.text[s:e].strip()
+        aid = art["article_id"]
+        full = comp.article_text(aid)
+        marks = C.article_marks(comp, aid, full)
+        s, e = C.choose_excerpt(full, comp.article_paragraphs(aid), marks, max_chars=max_chars)
+        text = full[s:e].strip()
         text = re.sub(r"\n\s*\n+", "\n\n", text)
         if mask is not None:
             text = mask.sub("[the outlet]", text)
-        terms = sorted({(art.text[m.start:m.end], m.label) for m in marks if m.kind == "term" and s <= m.start < e},
+        terms = sorted({(full[m.start:m.end], m.label) for m in marks if m.kind == "term" and s <= m.start < e},
                        key=lambda t: (t[0].lower(), t[1]))
         quotes = []
         for m in marks:
             if m.kind == "quote" and s <= m.start < e and (m.detail, m.label) not in quotes:
                 quotes.append((m.detail, m.label))
         plan.append({"key": k, "name": pal.names[k], "label": labels[k], "text": text,
-                     "prefix": s > 0, "suffix": e < len(art.text),
-                     "article": art.title or art.id, "terms": terms, "quotes": quotes})
+                     "prefix": s > 0, "suffix": e < len(full),
+                     "article": art["title"] if isinstance(art["title"], str) and art["title"] else aid, "terms": terms, "quotes": quotes})
     return plan
 
 
@@ -136,10 +144,11 @@ def _lines(n: int) -> list[Any]:
 
 def render_worksheet(comp: Any, blind: bool = False) -> bytes:
     """The worksheet (teacher notes + student pages) as PDF bytes."""
+    C.require_tables(comp)
     register_fonts()
     st = styles()
     plan = worksheet_plan(comp, blind)
-    story = str(getattr(comp.corpus, "story", "") or "one news story")
+    story = comp.story or "one news story"
     n = len(plan)
     what = "Source" if blind else "Outlet"
     actor, _ = _shared_actor(comp)
@@ -238,10 +247,11 @@ def render_worksheet(comp: Any, blind: bool = False) -> bytes:
 
 def render_answers(comp: Any, blind: bool = False) -> bytes:
     """The answer key as PDF bytes: real outlets, and what the tool found in each excerpt."""
+    C.require_tables(comp)
     register_fonts()
     plan = worksheet_plan(comp, blind)
     pal = C.palette(comp)
-    story = str(getattr(comp.corpus, "story", "") or "one news story")
+    story = comp.story or "one news story"
     what = "Source" if blind else "Outlet"
     el: list[Any] = [P("Answer key", "title"), P(story, "subtitle"),
                      P("For the teacher. These are the framing tool's findings, not the only right answers: the tool "
@@ -294,9 +304,7 @@ def render_answers(comp: Any, blind: bool = False) -> bytes:
 
 
 def _speakers(comp: Any, key: str) -> list[tuple[str, int]]:
-    from .pdf import top_speakers
-
-    return top_speakers(comp.voices, key, 3)
+    return comp.top_speakers(key, 3)
 
 
 def write_worksheet(comp: Any, path: str | Path, *, blind: bool = False, answers: str | Path | None = None) -> Path:

@@ -122,22 +122,9 @@ def test_distinctive_top_equals_head_of_full_table(top):
     pd.testing.assert_frame_equal(distinctive_terms(c, min_count=1, top=top), head)
 
 
-def test_distinctive_word_counts_equal_word_count_on_seeds():
-    from framing.analyzers.distinctive import distinctive_terms_and_word_counts
-    from framing.text import word_count
-
-    c = Corpus.from_records([{"id": k, "outlet": k, "text": seed_text(k)} for k in SEED_FILES]
-                            + [{"id": "x", "outlet": "rt", "text": "ΟΔΟΣ..Β and İstanbul's S-400 deal"},
-                               {"id": "y", "outlet": "rt", "text": "ΑΣ.Β O’Brien’s U.S.-made"}])
-    table, counts = distinctive_terms_and_word_counts(c, top=20)
-    pd.testing.assert_frame_equal(table, distinctive_terms(c, top=20), check_exact=True)
-    assert counts[-2] is None  # "İ" lower-cases to two characters: left to word_count
-    assert counts[:-2] + counts[-1:] == [word_count(a.text) for a in c if a.id != "x"]
-
-
 def test_distinctive_lower_case_keeps_token_classes():
-    # distinctive_terms_and_word_counts counts the tokens of text.lower() as those of the text when
-    # the lengths are equal: true only if no character that lower-cases to one character changes
+    # distinctive terms tokenise text.lower(); its tokens are those of the text when the lengths are
+    # equal: true only if no character that lower-cases to one character changes
     # between word character, token joiner ("-'’.") and other.
     import re
 

@@ -9,21 +9,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.analyzers.loaded import (
+from framing.analyzers._loaded_scan import (
     _OPINION_CUE_CHARS,
     _OPINION_CUE_WORDS,
     _QUOTATION_RE,
     _REPORTING_CUE_WORDS,
-    CATEGORIES,
     OPINION_CUE_RE,
     REPORTING_CUE_RE,
-    SENTENCE_COLUMNS,
-    TERM_COLUMNS,
     _cue_starts,
     _has_cue,
     _news_word_counts,
     _quote_regions,
     _uncommon_words,
+)
+from framing.analyzers.loaded import (
+    CATEGORIES,
+    SENTENCE_COLUMNS,
+    TERM_COLUMNS,
     find_loaded_terms,
     loaded_rates,
     loaded_sentence_scores,

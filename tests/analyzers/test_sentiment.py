@@ -14,15 +14,12 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing.actors import Actor
 from framing.analyzers import _target
+from framing.analyzers.mentions import ACTOR_COLUMNS, ACTOR_SUMMARY_COLUMNS, actor_sentiment, actor_sentiment_summary
 from framing.analyzers.sentiment import (
-    ACTOR_COLUMNS,
-    ACTOR_SUMMARY_COLUMNS,
     ARTICLE_COLUMNS,
     OUTLET_COLUMNS,
     SENTENCE_COLUMNS,
     TargetSentiment,
-    actor_sentiment,
-    actor_sentiment_summary,
     article_sentiment,
     load_news_lexicon,
     outlet_sentiment,
@@ -359,11 +356,20 @@ def test_sentiment_odd_text_returns_tables(text):
     assert list(outlet_sentiment(s).columns) == OUTLET_COLUMNS
 
 
-def test_sentiment_non_english_warns():
+def test_sentiment_non_english_is_named_once_in_the_comparison():
+    """The language check belongs to the corpus: the analysis names the articles once, the analyzers
+    (run per chunk, in workers) do not warn each time."""
+    import framing
+
     text = "Die NATO kritisiert die Türkei scharf wegen des Kaufs der russischen Raketen. " * 5
-    c = Corpus.from_records([{"id": "x", "outlet": "cbc", "text": text}])
-    with pytest.warns(UserWarning, match="English"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        c = Corpus.from_records([{"id": "x", "outlet": "cbc", "text": text}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)
         sentence_sentiment(c)
+        comp = framing.analyze(c)
+    assert [w for w in comp.warnings if "do not look like English prose (x)" in w]
 
 
 def test_sentiment_english_does_not_warn(corpus):
@@ -408,7 +414,7 @@ def test_sentiment_s400_corpus_has_tables_for_all_five_outlets(s400):
 @pytest.mark.parametrize("key", ["cbc", "rt", "wsws"])
 def test_sentiment_fast_target_scorer_equals_feature_dict_scoring(key):
     """The scorer used for every mention equals score_features(target_features(...)) to rounding."""
-    from framing.analyzers.sentiment import _named_mentions
+    from framing.analyzers.mentions import _named_mentions
 
     c = _corpus(keys=(key,), actors=())
     art = c[0]
@@ -432,7 +438,7 @@ def test_sentiment_actor_table_reuses_sentence_scores(corpus):
 
 
 def test_sentiment_actor_fallback_chunks_equal_whole_with_corpus_names():
-    from framing.analyzers.sentiment import fallback_names
+    from framing.analyzers.mentions import fallback_names
 
     c = _corpus(keys=("cbc", "rt", "wsws"), actors=())
     whole = actor_sentiment(c)
@@ -445,7 +451,7 @@ def test_sentiment_actor_fallback_chunks_equal_whole_with_corpus_names():
 
 
 def test_sentiment_actor_fallback_keeps_only_the_most_frequent_names():
-    from framing.analyzers.sentiment import FALLBACK_TOP, _named_mentions, fallback_names
+    from framing.analyzers.mentions import FALLBACK_TOP, _named_mentions, fallback_names
 
     c = _corpus(keys=("cbc", "rt", "presstv", "revoi", "wsws"), actors=())
     every = fallback_names(c, top=None)
@@ -480,7 +486,7 @@ def test_sentiment_outlet_ci_of_large_outlet_matches_a_long_bootstrap():
     "",
 ])
 def test_sentiment_name_counts_equal_fallback_mentions(text):
-    from framing.analyzers.sentiment import _named_mentions, name_counts
+    from framing.analyzers.mentions import _named_mentions, name_counts
 
     texts = [text, seed_text("rt"), seed_text("wsws")]
     expected: dict[str, int] = {}
@@ -502,7 +508,7 @@ def test_sentiment_named_runs_equal_the_plain_pattern(text):
     the plain definition (look-behind first, then two capitalised words) matches."""
     import re
 
-    from framing.analyzers.sentiment import _CAP_WORD, _NAMED_RE, _named_mentions
+    from framing.analyzers.mentions import _CAP_WORD, _NAMED_RE, _named_mentions
 
     plain = re.compile(rf"(?<![\w-]){_CAP_WORD}(?:[ ](?:of[ ]|de[ ]|al-)?{_CAP_WORD})*(?![\w-])")
     assert [m.span() for m in _NAMED_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
@@ -571,7 +577,7 @@ def test_sentiment_sentence_tokens_clause_marks_and_lexicon_tokens_equal_referen
     "Turkey Turkey Turkey",
 ])
 def test_sentiment_fast_target_scorer_equals_feature_dict_scoring_with_negations_and_repeats(sentence):
-    from framing.analyzers.sentiment import _named_mentions
+    from framing.analyzers.mentions import _named_mentions
 
     toks = _target.SentenceTokens(sentence)
     v = vader_scores(sentence)
@@ -593,6 +599,6 @@ def test_sentiment_fast_target_scorer_equals_feature_dict_scoring_with_negations
     ("Monday", None),
 ])
 def test_sentiment_split_named_drops_function_words_and_possessive(run, expected):
-    from framing.analyzers.sentiment import _split_named
+    from framing.analyzers.mentions import _split_named
 
     assert _split_named(run) == expected

@@ -49,3 +49,21 @@ def test_worksheet_excerpt_terms_lie_in_excerpt(comp):
     for p in worksheet.worksheet_plan(comp, blind=False, max_chars=5000):
         for term, _cat in p["terms"]:
             assert term.lower() in p["text"].lower()
+
+
+def test_worksheet_blind_mask_hides_self_references_not_people():
+    class _Comp:
+        def outlet_names(self, key):
+            return {"fox": ["fox", "Fox News", "Fox", "foxnews.com"],
+                    "nyt": ["nyt", "The New York Times", "New York Times", "The Times", "nytimes.com"]}[key]
+
+    rx = worksheet._mask_pattern(_Comp(), ["fox", "nyt"])
+    cases = {
+        "Senate aides told The Times on Monday.": "Senate aides told [X] on Monday.",
+        "Former Mexican president Vicente Fox said so.": "Former Mexican president Vicente Fox said so.",
+        "Fox News Digital has learned that": "[X] has learned that",
+        "according to the New York Times,": "according to [X],",
+        "see www.nytimes.com/2019/07/12/x.html today": "see [X] today",
+    }
+    for text, masked in cases.items():
+        assert rx.sub("[X]", text) == masked

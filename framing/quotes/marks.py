@@ -1,15 +1,18 @@
-"""Find quotation spans in a text: double and single marks, mismatched
-pairs, glued closing marks, quotes running over several paragraphs and
-unclosed quotes. One left-to-right pass over the quote marks.
+"""Quotation marks: the spans they enclose, and ASCII double marks read as ``"``.
+
+Double and single marks, mismatched pairs, glued closing marks, quotes
+running over several paragraphs and unclosed quotes, in one left-to-right
+pass over the marks.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..text import find_all
 
-__all__ = ["QuoteSpan", "find_quotes"]
+__all__ = ["QuoteSpan", "find_quotes", "ascii_double_marks"]
 
 #: Double and single quote marks.
 _DOUBLE_MARKS = "\"“”„‟«»"
@@ -123,8 +126,6 @@ def find_quotes(text: str, para_starts: list[int], para_ends: list[int]) -> list
             i += 1
             continue
         if ch in _D_OPEN or (ch == "»" and open_char == "»"):
-            if ch == "»":  # guillemets used the other way round: » ... «
-                pass
             if pp != po:
                 emit_unclosed(cont=at_para_start)
             else:
@@ -173,3 +174,43 @@ def find_quotes(text: str, para_starts: list[int], para_ends: list[int]) -> list
         elif ch in "‘'" and before in _OPEN_BEFORE and after.isalnum():
             sopen = p
     return out + singles
+
+
+_ASCII_DQ_RE = re.compile(r"'{3}|''|``")
+
+_OPEN_CTX = " \t\n\r\u00a0([{—–-/:;"
+
+
+def ascii_double_marks(text: str) -> str:
+    """Rewrite ASCII double quote pairs ``''`` and ````` as ``"`` (same length).
+
+    Newswire archives (LexisNexis, Penn Treebank) write double quotes as two
+    apostrophes or backticks. An opening pair becomes `` "`` and a closing
+    one ``" ``, so every offset stays the same.
+
+    Examples
+    --------
+    >>> ascii_double_marks("''No,'' he said.")
+    ' "No,"  he said.'
+    """
+    if "''" not in text and "``" not in text:
+        return text
+    out: list[str] = []
+    last = 0
+    n = len(text)
+    for m in _ASCII_DQ_RE.finditer(text):
+        p = m.start()
+        k = len(m.group())
+        before = text[p - 1] if p > 0 else " "
+        after = text[p + k] if p + k < n else " "
+        if m.group() == "``" or (before in _OPEN_CTX and not after.isspace()):
+            rep = ' "' if k == 2 else ' "' + "'"  # three marks open a double then a single quote
+        elif not before.isspace() and not after.isalnum():
+            rep = '" ' if k == 2 else "'" + '" '  # three marks close a single then a double quote
+        else:
+            continue
+        out.append(text[last:p])
+        out.append(rep)
+        last = p + k
+    out.append(text[last:])
+    return "".join(out)

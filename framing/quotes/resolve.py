@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple
 
 from ..actors import Actor
-from ._quotes_data import Place, lexicon
+from .data import Place, lexicon
 
 __all__ = ["Profile", "Resolver"]
 

@@ -1,0 +1,133 @@
+"""Additive forms of the per-outlet summaries, for the streaming analysis.
+
+Each summary that can be computed with flat memory has three parts: ``*_counts(tables)`` gives the
+counts of one chunk, ``add(a, b)`` merges two chunks' counts exactly, and ``*_final(counts, outlets)``
+gives the declared table (:mod:`framing.tables`), with the same columns as the in-memory summary.
+Counts are plain dicts ``outlet -> {name: int}`` (sentence scores summed as integers: VADER's compound
+has four decimals, so ``round(compound * 10_000)`` is exact), so merging never loses precision.
+The one difference from the in-memory tables: the sentiment interval is the normal approximation
+(mean ± 1.96 standard errors), since a bootstrap needs every score.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..tables import TABLES
+
+__all__ = ["add", "sentiment_counts", "sentiment_final", "loaded_counts", "loaded_final", "voice_counts",
+           "voice_final", "affiliation_counts", "affiliation_final", "SCALE"]
+
+SCALE = 10_000  # compound scores have 4 decimals
+Counts = dict[Any, dict[str, Any]]
+
+
+def add(a: Counts, b: Counts) -> Counts:
+    """Merge two chunks' counts: integers add, sets unite (a new dict; inputs untouched)."""
+    out: Counts = {k: dict(v) for k, v in a.items()}
+    for key, vals in b.items():
+        mine = out.setdefault(key, {})
+        for name, v in vals.items():
+            if name in mine:
+                mine[name] = mine[name] | v if isinstance(v, (set, frozenset)) else mine[name] + v
+            else:
+                mine[name] = set(v) if isinstance(v, (set, frozenset)) else v
+    return out
+
+
+def _outlets_in(counts: Counts, outlets: Sequence[str]) -> list[str]:
+    return [o for o in outlets if o in counts] + [o for o in counts if o not in set(outlets)]
+
+
+# -- sentence sentiment ----------------------------------------------------------------------------
+def sentiment_counts(tables: Mapping[str, pd.DataFrame]) -> Counts:
+    """Per outlet: sentences, integer sums of scaled compound scores and squares, sign counts, articles."""
+    s = tables["sentences"]
+    out: Counts = {}
+    if not len(s):
+        return out
+    c = np.rint(s["compound"].to_numpy(dtype=float) * SCALE).astype(np.int64)
+    frame = pd.DataFrame({"outlet": s["outlet"].to_numpy(), "article_id": s["article_id"].to_numpy(), "c": c,
+                          "c2": c * c, "neg": c <= -0.05 * SCALE, "pos": c >= 0.05 * SCALE})
+    for outlet, g in frame.groupby("outlet", sort=False):
+        out[outlet] = {"n_sentences": len(g), "sum": int(g["c"].sum()), "sumsq": int(g["c2"].sum()),
+                       "neg": int(g["neg"].sum()), "pos": int(g["pos"].sum()),
+                       "n_articles": int(g["article_id"].nunique())}
+    return out
+
+
+def sentiment_final(counts: Counts, outlets: Sequence[str]) -> pd.DataFrame:
+    """``outlet_sentiment`` from merged :func:`sentiment_counts` (normal-approximation interval)."""
+    rows = []
+    for o in _outlets_in(counts, outlets):
+        r = counts[o]
+        n = r["n_sentences"]
+        mean = r["sum"] / SCALE / n
+        var = (r["sumsq"] / SCALE ** 2 - n * mean ** 2) / (n - 1) if n > 1 else 0.0
+        se = math.sqrt(max(var, 0.0) / n)
+        neg, pos = r["neg"] / n, r["pos"] / n
+        rows.append((o, mean, mean - 1.96 * se, mean + 1.96 * se, neg, 1.0 - neg - pos, pos, n, r["n_articles"]))
+    return TABLES["outlet_sentiment"].from_rows(rows)
+
+
+# -- loaded terms ----------------------------------------------------------------------------------
+def loaded_counts(tables: Mapping[str, pd.DataFrame]) -> Counts:
+    """Per outlet: words (from ``article_counts``) and hits per category (``hits:<category>``)."""
+    out: Counts = {}
+    arts = tables["article_counts"]
+    for outlet, n in arts.groupby("outlet", sort=False)["n_words"].sum().items():
+        out[outlet] = {"n_words": int(n)}
+    lt = tables["loaded_terms"]
+    if len(lt):
+        for (outlet, cat), n in lt.groupby(["outlet", "category"], sort=False).size().items():
+            out.setdefault(outlet, {"n_words": 0})[f"hits:{cat}"] = int(n)
+    return out
+
+
+def loaded_final(counts: Counts, outlets: Sequence[str]) -> pd.DataFrame:
+    """``loaded_rates`` from merged :func:`loaded_counts` (same rows as the in-memory table)."""
+    from .loaded import rates_from_counts
+
+    order = _outlets_in(counts, outlets)
+    words = {o: counts[o].get("n_words", 0) for o in order}
+    hits = {(o, k[5:]): v for o in order for k, v in counts[o].items() if k.startswith("hits:")}
+    return rates_from_counts(hits, words)
+
+
+# -- voices ------------------------------------------------------------------------------------------
+def voice_counts(tables: Mapping[str, pd.DataFrame]) -> Counts:
+    """Per outlet: quotes by kind, anonymous and loaded-verb quotes, and the set of speakers."""
+    from .voices import voice_counts as _counts
+
+    return _counts(tables["voices"])
+
+
+def voice_final(counts: Counts, outlets: Sequence[str]) -> pd.DataFrame:
+    """``voice_summary`` from merged :func:`voice_counts`."""
+    from .voices import summary_from_counts
+
+    return summary_from_counts(counts, _outlets_in(counts, outlets))
+
+
+def affiliation_counts(tables: Mapping[str, pd.DataFrame]) -> Counts:
+    """Per outlet: quotes per speaker affiliation (``unknown`` when none)."""
+    v = tables["voices"]
+    out: Counts = {}
+    if len(v):
+        aff = v["affiliation"].fillna("unknown")
+        for (outlet, a), n in v.assign(affiliation=aff).groupby(["outlet", "affiliation"], sort=False).size().items():
+            out.setdefault(outlet, {})[a] = int(n)
+    return out
+
+
+def affiliation_final(counts: Counts, outlets: Sequence[str]) -> pd.DataFrame:
+    """``affiliation_shares`` from merged :func:`affiliation_counts`."""
+    rows = []
+    for o in _outlets_in(counts, outlets):
+        total = sum(counts[o].values())
+        for a, n in sorted(counts[o].items(), key=lambda kv: (-kv[1], kv[0])):
+            rows.append((o, a, n, n / total))
+    return TABLES["affiliation_shares"].from_rows(rows)

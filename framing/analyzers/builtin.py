@@ -1,0 +1,146 @@
+"""The package's analyzers, registered with :mod:`framing.registry` (one entry each).
+
+Import :func:`resolve` from here (not from :mod:`framing.registry`): importing this module is what
+registers the analyzers. Each ``_run_*`` adapter calls the public analyzer with what the runner hands it: the corpus (or a
+chunk of it), the fitted corpus-wide state and the chunk's tables of the analyzers it needs.
+"""
+from __future__ import annotations
+
+from functools import partial
+from typing import Any, Callable, Mapping
+
+import pandas as pd
+
+from ..registry import Analyzer, Fit, Summary, register, resolve
+from ..tables import TABLES
+from . import additive
+from .distinctive import distinctive_terms
+from .loaded import loaded_rates, loaded_terms, top_loaded_terms
+from .mentions import actor_sentiment, actor_sentiment_summary, name_counts, names_from_counts
+from .sentiment import article_sentiment, outlet_sentiment, sentence_sentiment
+from .voices import affiliation_shares, voice_summary, voices
+
+__all__ = ["resolve", "DISTINCTIVE_TOP", "classifier_analyzer"]
+
+Tables = Mapping[str, pd.DataFrame]
+
+#: Terms per outlet kept in ``Comparison.distinctive`` (highest z first).
+DISTINCTIVE_TOP = 200
+
+
+def _run_article_counts(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
+    arts = corpus.articles
+    return TABLES["article_counts"].from_columns({
+        "article_id": [a.id for a in arts], "outlet": [a.outlet for a in arts],
+        "n_words": [a.n_words for a in arts], "n_sentences": [a.n_sentences for a in arts]})
+
+
+def _run_sentences(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
+    return sentence_sentiment(corpus)
+
+
+def _name_counts(corpus: Any) -> dict[str, int] | None:
+    """Fit map: how often each capitalised name occurs (None when the corpus has actors)."""
+    if getattr(corpus, "actors", ()):
+        return None
+    return name_counts(a.text for a in corpus.articles)
+
+
+def _merge_names(parts: list[dict[str, int] | None]) -> frozenset[str] | None:
+    """Fit reduce: the fallback actor names of the whole corpus (None when it has actors)."""
+    if not parts or any(p is None for p in parts):
+        return None
+    total: dict[str, int] = {}
+    for counts in parts:
+        for name, n in counts.items():  # type: ignore[union-attr]
+            total[name] = total.get(name, 0) + n
+    return names_from_counts(total)
+
+
+def _run_actor_mentions(corpus: Any, names: frozenset[str] | None, tables: Tables) -> pd.DataFrame:
+    return actor_sentiment(corpus, sentence_table=tables["sentences"], fallback_names=names)
+
+
+def _run_loaded(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
+    return loaded_terms(corpus)
+
+
+def _run_voices(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
+    return voices(corpus)
+
+
+def _run_distinctive(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
+    return distinctive_terms(corpus, top=DISTINCTIVE_TOP)
+
+
+def _apply(func: Callable[[pd.DataFrame], pd.DataFrame], name: str, tables: Tables) -> pd.DataFrame:
+    return func(tables[name])
+
+
+def _on(name: str, func: Callable[[pd.DataFrame], pd.DataFrame]) -> Callable[[Tables], pd.DataFrame]:
+    """Summary function ``tables -> func(tables[name])`` (picklable, unlike a lambda)."""
+    return partial(_apply, func, name)
+
+
+def _rates(tables: Tables) -> pd.DataFrame:
+    return loaded_rates(tables["loaded_terms"], tables["article_counts"][["outlet", "n_words"]])
+
+
+register(Analyzer(
+    "article_counts", "article_counts", _run_article_counts,
+    doc="Word and sentence counts of each article (for rates and the articles table)."))
+register(Analyzer(
+    "sentences", "sentences", _run_sentences,
+    doc="VADER scores of every sentence (framing.sentence_sentiment).",
+    summaries=(
+        Summary("article_sentiment", _on("sentences", article_sentiment)),
+        Summary("outlet_sentiment", _on("sentences", outlet_sentiment),
+                additive.sentiment_counts, additive.add, additive.sentiment_final),
+    )))
+register(Analyzer(
+    "actor_mentions", "actor_mentions", _run_actor_mentions, needs=("sentences",),
+    fit=Fit(_name_counts, _merge_names),
+    doc="Sentiment toward each actor mention (framing.actor_sentiment); without actors.yaml the "
+        "actors are the corpus's most frequent names, found once for the whole corpus (the fit).",
+    summaries=(Summary("actor_sentiment", _on("actor_mentions", actor_sentiment_summary)),)))
+register(Analyzer(
+    "loaded_terms", "loaded_terms", _run_loaded, needs=("article_counts",),
+    doc="Loaded-language hits (framing.loaded_terms).",
+    summaries=(
+        Summary("loaded_rates", _rates,
+                additive.loaded_counts, additive.add, additive.loaded_final),
+        Summary("top_loaded_terms", _on("loaded_terms", top_loaded_terms)),
+    )))
+register(Analyzer(
+    "voices", "voices", _run_voices,
+    doc="Quotes and their speakers (framing.voices).",
+    summaries=(
+        Summary("voice_summary", _on("voices", voice_summary),
+                additive.voice_counts, additive.add, additive.voice_final),
+        Summary("affiliation_shares", _on("voices", affiliation_shares),
+                additive.affiliation_counts, additive.add, additive.affiliation_final),
+    )))
+register(Analyzer(
+    "distinctive", "distinctive", _run_distinctive, scope="corpus",
+    doc=f"The {DISTINCTIVE_TOP} most distinctive words of each outlet (framing.distinctive_terms)."))
+
+
+def _run_classifiers(models: Mapping[str, Any], corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
+    from ..classify import classifiers_sentences
+
+    return classifiers_sentences(corpus, models)
+
+
+def _classifier_summary(tables: Tables) -> pd.DataFrame:
+    from ..classify import classifier_summary
+
+    return classifier_summary(tables["classifier_sentences"])
+
+
+def classifier_analyzer(models: Mapping[str, Any]) -> Analyzer:
+    """The analyzer of user-trained classifiers ``{name: TextClassifier}`` for one call of
+    :func:`framing.analyze` (not registered: its models are the caller's). Each sentence is classified
+    on its own, so it runs in chunks like the other per-article analyzers."""
+    return Analyzer("classifiers", "classifier_sentences", partial(_run_classifiers, dict(models)),
+                    doc="Labels of the user's trained classifiers per sentence (framing.classifier_sentences).",
+                    summaries=(Summary("classifier_summary", _classifier_summary),), default=False)

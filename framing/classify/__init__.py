@@ -1,0 +1,42 @@
+"""Classifiers users train on their own labels, and the named feature sets they can use.
+
+::
+
+    model = framing.fit_classifier(texts, labels)        # TF-IDF word + char n-grams, lexicon features, LR
+    model.predict_proba(["Some sentence."])               # DataFrame, one column per label
+    model.save("biased.json"); framing.load_classifier("biased.json")   # JSON, never pickle
+
+Feature sets are registered by name (:func:`register_feature_set`); a saved model stores the names only.
+"""
+from __future__ import annotations
+
+from .analysis import classifier_sentences, classifier_summary, classifiers_sentences
+from .design import Design, NgramBlock
+from .features import (
+    PROVIDERS,
+    FeatureSet,
+    available_feature_sets,
+    feature_set,
+    register_feature_set,
+)
+from .evaluate import evaluate_classifier
+from .fit import DEFAULT_FEATURES, fit_classifier
+from .model import TextClassifier, load_classifier
+
+__all__ = [
+    "DEFAULT_FEATURES",
+    "Design",
+    "NgramBlock",
+    "TextClassifier",
+    "classifier_sentences",
+    "classifier_summary",
+    "classifiers_sentences",
+    "evaluate_classifier",
+    "fit_classifier",
+    "load_classifier",
+    "FeatureSet",
+    "PROVIDERS",
+    "available_feature_sets",
+    "feature_set",
+    "register_feature_set",
+]

@@ -1,0 +1,408 @@
+"""Fitting: check texts and labels, choose options by cross-validation inside the training data, fit."""
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+import logging
+import math
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.model_selection import KFold, StratifiedKFold
+
+from ..errors import ModelError
+from .design import Design, NgramBlock, idf_of, read_word_list
+from .features import feature_set
+from .model import TextClassifier
+
+__all__ = ["fit_classifier", "Labels", "parse_labels", "check_texts", "DEFAULT_FEATURES"]
+
+log = logging.getLogger(__name__)
+
+#: Named feature sets used by default (see :mod:`framing.classify.features`).
+DEFAULT_FEATURES: tuple[str, ...] = ("lexicon", "vader", "quotes", "style")
+
+
+# ------------------------------------------------------------------------------ input checks
+
+@dataclass(frozen=True)
+class Labels:
+    """Labels turned into numbers: ``y`` (class index per text) or ``Y`` (0/1 matrix, multilabel)."""
+
+    classes: list[Any]
+    kind: str
+    y: np.ndarray  # (n,) for binary/multiclass, (n, k) for multilabel
+
+    def counts(self) -> dict[str, int]:
+        if self.kind == "multilabel":
+            return {str(c): int(v) for c, v in zip(self.classes, self.y.sum(axis=0))}
+        return {str(c): int((self.y == i).sum()) for i, c in enumerate(self.classes)}
+
+
+def _plain(v: Any) -> Any:
+    """A label as a JSON-safe value: str, int or bool kept, numpy scalars converted, others str()."""
+    if isinstance(v, (bool, np.bool_)):
+        return bool(v)
+    if isinstance(v, (int, np.integer)):
+        return int(v)
+    if isinstance(v, str):
+        return v
+    if isinstance(v, (float, np.floating)) and float(v).is_integer():
+        return int(v)
+    return str(v)
+
+
+def _missing(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v)) or (isinstance(v, str) and not v.strip())
+
+
+def parse_labels(labels: Any, n_texts: int, source: str = "labels") -> Labels:
+    """Check labels and turn them into numbers.
+
+    One label per text (a list or Series of str/int/bool) gives a ``binary`` or ``multiclass``
+    problem; a DataFrame of 0/1 columns (one per label) or a list of label sets gives ``multilabel``.
+
+    Raises
+    ------
+    framing.errors.ModelError
+        Lengths differ, a label is missing, only one class, or (multilabel) a label never or always given.
+
+    Examples
+    --------
+    >>> parse_labels(["b", "a", "b"], 3).classes
+    ['a', 'b']
+    >>> parse_labels([{"x"}, {"x", "y"}, set()], 3).kind
+    'multilabel'
+    """
+    if isinstance(labels, pd.DataFrame):
+        return _multilabel_frame(labels, n_texts, source)
+    values = list(labels) if not isinstance(labels, str) else [labels]
+    if len(values) != n_texts:
+        raise ModelError(f"{source}: {len(values)} labels for {n_texts} texts; give one label per text.")
+    if values and all(isinstance(v, (set, frozenset, list, tuple)) for v in values):
+        names = sorted({_plain(x) for v in values for x in v}, key=lambda c: (type(c).__name__, c))
+        frame = pd.DataFrame([[c in {_plain(x) for x in v} for c in names] for v in values], columns=names)
+        return _multilabel_frame(frame, n_texts, source)
+    bad = [i for i, v in enumerate(values) if _missing(v)]
+    if bad:
+        raise ModelError(f"{source}: label missing at row(s) {bad[:5]} (0-based); drop those rows or label them.")
+    plain = [_plain(v) for v in values]
+    classes = sorted(set(plain), key=lambda c: (type(c).__name__, c))
+    if len(classes) < 2:
+        raise ModelError(f"{source}: only one class ({classes[0]!r}) among {n_texts} labels; a classifier needs "
+                         "examples of at least two classes.")
+    index = {c: i for i, c in enumerate(classes)}
+    return Labels(classes, "binary" if len(classes) == 2 else "multiclass", np.array([index[c] for c in plain]))
+
+
+def _multilabel_frame(frame: pd.DataFrame, n_texts: int, source: str) -> Labels:
+    if len(frame) != n_texts:
+        raise ModelError(f"{source}: {len(frame)} label rows for {n_texts} texts; give one row per text.")
+    if frame.shape[1] == 0:
+        raise ModelError(f"{source}: the label table has no columns; give one 0/1 column per label.")
+    try:
+        y = frame.astype(float).to_numpy()
+    except (TypeError, ValueError):
+        raise ModelError(f"{source}: multilabel columns must be 0/1 or True/False.") from None
+    if np.isnan(y).any() or not np.isin(y, (0.0, 1.0)).all():
+        raise ModelError(f"{source}: multilabel columns must be 0/1 or True/False (found other values or gaps).")
+    for c, col in zip(frame.columns, y.T):
+        if col.min() == col.max():
+            state = "every" if col.min() == 1 else "no"
+            raise ModelError(f"{source}: label {c!r} is given to {state} text; drop that label or add counter-examples.")
+    return Labels([_plain(c) for c in frame.columns], "multilabel", y.astype(int))
+
+
+def check_texts(texts: Any, source: str = "texts") -> list[str]:
+    """Texts as a list of non-empty strings.
+
+    Raises
+    ------
+    framing.errors.ModelError
+        Not a sequence, or some texts are empty/missing (their row numbers are named).
+    """
+    if isinstance(texts, str) or not hasattr(texts, "__iter__"):
+        raise ModelError(f"{source}: give a list (or Series) of texts, not a {type(texts).__name__}.")
+    values = list(texts)
+    bad = [i for i, t in enumerate(values) if not isinstance(t, str) or not t.strip()]
+    if bad:
+        raise ModelError(f"{source}: {len(bad)} empty or non-text value(s), e.g. at row(s) {bad[:5]} (0-based); "
+                         "drop or fill them before training.")
+    if not values:
+        raise ModelError(f"{source}: no texts given.")
+    return values
+
+
+# ------------------------------------------------------------------------------ options
+
+def _grid(value: Any, kind: str) -> list[Any]:
+    """A single option value or a list of candidates -> list of candidates."""
+    if kind == "C":
+        vals = [value] if isinstance(value, (int, float)) else list(value)
+        if not vals or any(not isinstance(v, (int, float)) or v <= 0 for v in vals):
+            raise ModelError(f"C must be a positive number or a list of them, got {value!r}.")
+        return [float(v) for v in vals]
+    if kind == "ngrams":
+        if value is None or (isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value)):
+            return [value]
+        vals = [None if v is None else tuple(v) for v in value]
+        if not vals or any(v is not None and (len(v) != 2 or not 1 <= v[0] <= v[1]) for v in vals):
+            raise ModelError(f"n-gram range must be (lo, hi) with 1 <= lo <= hi, None, or a list of them; got {value!r}.")
+        return vals
+    # feature sets
+    if value is None or (isinstance(value, (tuple, list)) and all(isinstance(v, str) for v in value)):
+        return [tuple(value or ())]
+    return [tuple(v or ()) for v in value]
+
+
+@dataclass(frozen=True)
+class Options:
+    C: float
+    word_ngrams: tuple[int, int] | None
+    char_ngrams: tuple[int, int] | None
+    features: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"C": self.C, "word_ngrams": list(self.word_ngrams) if self.word_ngrams else None,
+                "char_ngrams": list(self.char_ngrams) if self.char_ngrams else None, "features": list(self.features)}
+
+
+def _linear(x: sp.csr_matrix, y: np.ndarray, kind: str, n_classes: int, C: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Logistic regression with balanced class weights: (coef, intercept)."""
+    def binary(target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        if target.min() == target.max():  # a multilabel fold without (or with only) positives of a label
+            return np.zeros(x.shape[1]), np.array([10.0 if target[0] else -10.0])
+        # the dual problem is solved much faster when features outnumber texts (the usual case with n-grams)
+        m = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", dual=x.shape[1] > x.shape[0],
+                               random_state=seed, max_iter=1000)
+        m.fit(x, target)
+        return m.coef_[0], m.intercept_
+
+    if kind == "binary":
+        c, b = binary(y)
+        return c[None, :], np.asarray(b)
+    if kind == "multilabel":
+        parts = [binary(y[:, k]) for k in range(y.shape[1])]
+        return np.vstack([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+    m = LogisticRegression(C=C, class_weight="balanced", solver="lbfgs", max_iter=2000, random_state=seed)
+    m.fit(x, y)
+    return m.coef_, m.intercept_
+
+
+def _predict_index(scores: np.ndarray, kind: str) -> np.ndarray:
+    if kind == "binary":
+        return (scores[:, 0] > 0).astype(int)
+    if kind == "multilabel":
+        return (scores > 0).astype(int)
+    return scores.argmax(axis=1)
+
+
+def macro_f1(y: np.ndarray, pred: np.ndarray, kind: str) -> float:
+    """Macro-F1 over classes (multilabel: mean over labels of the yes-class F1)."""
+    return float(f1_score(y, pred, average="macro", zero_division=0))
+
+
+def _folds(labels: Labels, k: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    n = len(labels.y)
+    if labels.kind == "multilabel":
+        k = min(k, n)
+        return list(KFold(k, shuffle=True, random_state=seed).split(np.zeros(n)))
+    smallest = int(np.bincount(labels.y).min())
+    if smallest < 2:
+        rare = labels.classes[int(np.bincount(labels.y).argmin())]
+        raise ModelError(f"labels: class {rare!r} has only {smallest} example; at least 2 per class are needed.")
+    k = max(2, min(k, smallest))
+    return list(StratifiedKFold(k, shuffle=True, random_state=seed).split(np.zeros(n), labels.y))
+
+
+# ------------------------------------------------------------------------------ selection
+
+class _Precomputed:
+    """Everything that does not depend on the fold: n-gram counts (vocabulary from all training texts,
+    label-free) and raw dense features. Idf and scaling are recomputed inside each fold."""
+
+    def __init__(self, texts: list[str], cands: list[Options], word_lists: Mapping[str, list[str]], min_df: int) -> None:
+        self.blocks: dict[tuple[str, Any], tuple[NgramBlock, sp.csr_matrix]] = {}
+        for o in cands:
+            for analyzer, rng in (("word", o.word_ngrams), ("char_wb", o.char_ngrams)):
+                if rng is not None and (analyzer, rng) not in self.blocks:
+                    self.blocks[(analyzer, rng)] = NgramBlock.fit(analyzer, rng, texts, min_df)
+        names = sorted({n for o in cands for n in o.features})
+        self.dense = {n: feature_set(n).transform(texts) for n in names}
+        if word_lists:
+            self.dense["_word_lists"] = Design(word_lists=dict(word_lists)).dense_raw(texts)
+
+    def matrices(self, o: Options, tr: np.ndarray, te: np.ndarray, dense_weight: float) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        parts_tr, parts_te = [], []
+        for analyzer, rng in (("word", o.word_ngrams), ("char_wb", o.char_ngrams)):
+            if rng is None:
+                continue
+            block, counts = self.blocks[(analyzer, rng)]
+            idf = idf_of(counts[tr])
+            parts_tr.append(block.weigh(counts[tr], idf))
+            parts_te.append(block.weigh(counts[te], idf))
+        keys = list(o.features) + (["_word_lists"] if "_word_lists" in self.dense else [])
+        if keys:
+            d = np.hstack([self.dense[k] for k in keys])
+            scaler = Design(dense_weight=dense_weight)
+            scaler.fit_scale(d[tr])
+            parts_tr.append(scaler.scale(d[tr]))
+            parts_te.append(scaler.scale(d[te]))
+        if not parts_tr:
+            raise ModelError("no features: give word_ngrams, char_ngrams, features or word_lists.")
+        return sp.hstack(parts_tr, format="csr"), sp.hstack(parts_te, format="csr")
+
+
+def _select(pre: _Precomputed, labels: Labels, cands: list[Options],
+            folds: list[tuple[np.ndarray, np.ndarray]], dense_weight: float, seed: int) -> list[dict[str, Any]]:
+    """Mean macro-F1 over the folds of every candidate (options sharing everything but C share matrices)."""
+    scores: dict[Options, list[float]] = {o: [] for o in cands}
+    groups: dict[Options, list[Options]] = {}
+    for o in cands:
+        groups.setdefault(Options(0.0, o.word_ngrams, o.char_ngrams, o.features), []).append(o)
+    n_classes = len(labels.classes)
+    for tr, te in folds:
+        for base, members in groups.items():
+            x_tr, x_te = pre.matrices(base, tr, te, dense_weight)
+            for o in members:
+                coef, b = _linear(x_tr, labels.y[tr], labels.kind, n_classes, o.C, seed)
+                pred = _predict_index(np.asarray(x_te @ coef.T) + b, labels.kind)
+                scores[o].append(macro_f1(labels.y[te], pred, labels.kind))
+    return [{"options": o.as_json(), "macro_f1": float(np.mean(s)), "sd": float(np.std(s))} for o, s in scores.items()]
+
+
+def _word_lists(word_lists: Mapping[str, Any] | None) -> dict[str, list[str]]:
+    if not word_lists:
+        return {}
+    if not isinstance(word_lists, Mapping):
+        raise ModelError("word_lists must be a dict {name: path or list of words}.")
+    return {str(k): read_word_list(v, str(k)) for k, v in sorted(word_lists.items())}
+
+
+def fit_classifier(
+    texts: Sequence[str],
+    labels: Any,
+    *,
+    C: float | Sequence[float] = (0.25, 1.0, 4.0),
+    word_ngrams: tuple[int, int] | None | Sequence[tuple[int, int] | None] = (1, 2),
+    char_ngrams: tuple[int, int] | None | Sequence[tuple[int, int] | None] = (2, 5),
+    features: Sequence[str] | Sequence[Sequence[str]] | None = DEFAULT_FEATURES,
+    word_lists: Mapping[str, str | Sequence[str]] | None = None,
+    dense_weight: float = 0.3,
+    min_df: int = 2,
+    folds: int = 5,
+    random_state: int = 0,
+    description: str = "",
+) -> TextClassifier:
+    """Fit a classifier on your own labels: TF-IDF word and character n-grams, named feature sets, logistic regression.
+
+    Each option takes one value or a list of candidates; every combination of candidates is scored by
+    ``folds``-fold cross-validation inside the given data (macro-F1) and the best is refitted on all
+    of it. Class weights are balanced. The result depends only on the data, the options and
+    ``random_state``.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        Sentences or whole articles; none may be empty.
+    labels : sequence, DataFrame or sequence of sets
+        One label per text (str, int or bool; two or more classes), or for several yes/no labels at
+        once (``multilabel``) a DataFrame with one 0/1 column per label or one set of labels per text.
+    C : float or list of float, default (0.25, 1.0, 4.0)
+        Inverse regularisation strength of the logistic regression.
+    word_ngrams : (lo, hi), None or list of them, default (1, 2)
+        Word n-gram range (None: no word n-grams).
+    char_ngrams : (lo, hi), None or list of them, default (2, 5)
+        Character n-grams inside words (scikit-learn's ``char_wb``); None: none.
+    features : list of names or list of lists, default ("lexicon", "vader", "quotes", "style")
+        Named feature sets (:func:`framing.classify.available_feature_sets`); ``()`` for none.
+    word_lists : dict, optional
+        ``{name: path or list of words}``: your own word lists (e.g. a bias lexicon you may not
+        redistribute); each becomes one feature (``log1p`` of the words of a text in the list, matched
+        by word or Snowball stem). The words are stored in the saved model.
+    dense_weight : float, default 0.3
+        Scale of the standardised named features relative to the n-grams.
+    min_df : int, default 2
+        Keep n-grams found in at least this many training texts.
+    folds : int, default 5
+        Cross-validation folds for choosing the options (fewer if a class is smaller).
+    random_state : int, default 0
+        Seed of the fold split and the solver.
+    description : str, optional
+        What the training data is (stored in the model and shown in reports).
+
+    Returns
+    -------
+    TextClassifier
+        ``metadata["cv"]`` holds the mean macro-F1 of the chosen options (optimistic: the best of the
+        candidates; use :func:`framing.evaluate_classifier` for an unbiased figure) and every candidate's score.
+
+    Raises
+    ------
+    framing.errors.ModelError
+        Empty texts, lengths differ, one class only, a class with a single example, unknown feature set.
+
+    Examples
+    --------
+    >>> texts = ["A disgraceful, shameful attack!", "This outrageous lie is a scandal.",
+    ...          "The committee met on Tuesday.", "The report was published in May."] * 2
+    >>> m = fit_classifier(texts, ["Biased", "Biased", "Neutral", "Neutral"] * 2, features=(), char_ngrams=None, folds=2)
+    >>> m.classes_, m.predict(["What a shameful lie!"])
+    (['Biased', 'Neutral'], ['Biased'])
+    """
+    texts = check_texts(texts)
+    lab = parse_labels(labels, len(texts))
+    lists = _word_lists(word_lists)
+    cands = [Options(c, w, ch, f) for f, w, ch, c in itertools.product(
+        _grid(features, "features"), _grid(word_ngrams, "ngrams"), _grid(char_ngrams, "ngrams"), _grid(C, "C"))]
+    for o in cands:
+        for n in o.features:
+            feature_set(n)  # unknown names fail here, before any work
+    split = _folds(lab, folds, random_state)
+    pre = _Precomputed(texts, cands, lists, min_df)
+    results = _select(pre, lab, cands, split, dense_weight, random_state)
+    best = max(range(len(cands)), key=lambda i: (results[i]["macro_f1"], -i))
+    chosen = cands[best]
+    log.info("classifier options chosen by %d-fold CV: %s (macro-F1 %.3f)", len(split), chosen, results[best]["macro_f1"])
+    model = _fit_final(pre, lab, chosen, lists, dense_weight, random_state)
+    model.metadata = {
+        "training": {"description": description, "n_texts": len(texts), "label_counts": lab.counts()},
+        "cv": {"macro_f1": results[best]["macro_f1"], "sd": results[best]["sd"], "folds": len(split),
+               "note": "mean macro-F1 of the chosen options over the folds (best of the candidates, so optimistic)",
+               "candidates": results},
+        "options": {**chosen.as_json(), "dense_weight": dense_weight, "min_df": min_df, "random_state": random_state,
+                    "word_lists": sorted(lists)},
+        "feature_sets": list(chosen.features),
+        "framing_version": _version(),
+        "created": _dt.date.today().isoformat(),
+    }
+    return model
+
+
+def _fit_final(pre: _Precomputed, lab: Labels, o: Options, lists: Mapping[str, list[str]],
+               dense_weight: float, seed: int) -> TextClassifier:
+    """Refit the chosen options on all texts, reusing the precomputed counts and dense features."""
+    design = Design(features=o.features, feature_names={n: feature_set(n).names for n in o.features},
+                    word_lists=dict(lists), dense_weight=dense_weight)
+    everything = np.arange(lab.y.shape[0])
+    x, _ = pre.matrices(o, everything, everything[:0], dense_weight)
+    if o.word_ngrams is not None:
+        design.word = pre.blocks[("word", o.word_ngrams)][0]
+    if o.char_ngrams is not None:
+        design.char = pre.blocks[("char_wb", o.char_ngrams)][0]
+    keys = list(o.features) + (["_word_lists"] if lists else [])
+    if keys:
+        design.fit_scale(np.hstack([pre.dense[k] for k in keys]))
+    coef, b = _linear(x, lab.y, lab.kind, len(lab.classes), o.C, seed)
+    return TextClassifier(lab.classes, lab.kind, design, coef, b)
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__

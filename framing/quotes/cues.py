@@ -1,0 +1,231 @@
+"""Cue finding: reporting verbs and phrases of ``reporting_verbs.csv`` in a text.
+
+:func:`cue_spans` finds every listed form; :func:`find_cues` keeps those that
+report speech here: not a noun ("the claims"), not inside a direct quote,
+not negated ("declined to say"), not in parentheses, not a capitalised name
+("Press TV") in mid-sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .data import lexicon
+from .segment import Doc, inside, seg_of
+
+__all__ = ["Cue", "cue_spans", "find_cues"]
+
+
+@dataclass(slots=True)
+class Cue:
+    """A reporting cue: offsets, form as written, lemma, stance and frame, segment number."""
+
+    start: int
+    end: int
+    form: str
+    lemma: str
+    stance: str
+    frame: str
+    seg: int
+
+
+_WS_RE = re.compile(r"\s+")
+
+_WORD_SCAN_RE = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w'’-]\w)")
+
+#: Only opening quote marks, brackets or white space (a sentence-initial capitalised cue).
+_OPENERS_ONLY_RE = re.compile(r"[\"“‘(\s]*$")
+
+#: The word ending the window before a cue, found within its last word (see :func:`_noun_before`).
+_WORD_TAIL_RE = re.compile(r"[\w'’]+$")
+
+#: Words before a cue word that make it a noun ("the claims", "a call for", "his comments").
+_NOUN_DETS = frozenset("the a an his her their its our my your this these those whose".split())
+
+
+def _noun_before(text: str, a: int) -> bool:
+    """Does the word before ``a`` make the cue there a noun ("the claims", "Trump's call")?
+
+    The word is the last run of word characters and apostrophes followed by white space in the
+    30 characters before ``a`` (the plain pattern is in the tests); a
+    plain alphanumeric word (the usual case) is found by string methods.
+    """
+    window = text[max(0, a - 30):a]
+    if not window[-1:].isspace():
+        return False  # the pattern needs white space before the cue
+    last = window.rsplit(None, 1)
+    word = last[-1] if last else ""
+    if not word.isalnum():  # empty, or with apostrophes or punctuation
+        # the pattern's word is the longest ending of ``word`` made of its characters; found in
+        # ``word`` alone, not by a search trying every offset of the window
+        pw = _WORD_TAIL_RE.search(word)
+        return pw is not None and (pw.group().lower() in _NOUN_DETS or pw.group().endswith(("'s", "’s")))
+    return word.lower() in _NOUN_DETS
+
+
+_NEG_RE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno|short\s+of|declined\s+to|refused\s+to|without|\bnor)\s+(?:\w+\s+){0,1}$", re.I)
+
+#: How the negations of :data:`_NEG_RE` end (lower case), for the shortcut in :func:`_negated`.
+_NEG_ENDS = ("not", "n't", "never", "no", "nor", "without", "of", "to")
+
+
+def _negated(before: str) -> bool:
+    """``_NEG_RE.search(before)``, skipped when ``before`` holds none of its words.
+
+    Every match holds "no" (not, no, nor), "n't", "never", "short", "declined",
+    "refused" or "without", in any case.
+    """
+    if not before[-1:].isspace():
+        return False  # every match ends with white space
+    if before.isascii():  # non-ASCII text may hold "n’t" or case variants such as "ſ": no shortcut
+        low = before.lower()
+        if ("no" not in low and "n't" not in low and "never" not in low and "short" not in low
+                and "declined" not in low and "refused" not in low and "without" not in low):
+            return False
+        # a match ends with at most one word after the negation, so the negation ends the last or
+        # the second-to-last word: look at those two before letting the search try every offset
+        words = low.rsplit(None, 2)
+        if not (words[-1].endswith(_NEG_ENDS) or (len(words) > 1 and words[-2].endswith(_NEG_ENDS))):
+            return False
+    return _NEG_RE.search(before) is not None
+
+
+#: Runs of lower-case ASCII letters: a superset of the words, only used to pick the cue patterns to try.
+_LOW_WORD_RE = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=2048)
+def _phrase_re(word: str) -> re.Pattern[str]:
+    """All cue phrases starting with ``word``, as one pattern over lower-cased text.
+
+    The literal word comes first so the engine searches for it quickly; the
+    word boundary before it is checked by a look-behind.
+    """
+    cues = lexicon().cues
+    rests = sorted({f.split(None, 1)[1] for f in cues if " " in f and f.split(None, 1)[0] == word}, key=len, reverse=True)
+    w = re.escape(word)
+    body = w + r"(?<![\w-]" + w + r")"
+    if rests:
+        alt = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in rests)
+        body += r"(?:\s+(?:" + alt + r"))" + ("?" if word in cues else "")
+    return re.compile(body + r"(?![\w-])(?!['’]\w)")
+
+
+@lru_cache(maxsize=2048)
+def _phrase_keys(word: str) -> tuple[frozenset[str], ...] | None:
+    """For each cue phrase starting with ``word``, the letter runs of the rest of it.
+
+    None when ``word`` is a cue by itself. A phrase can only match where all
+    its letter runs are words of the text (in :func:`_phrase_re` each of them
+    is flanked by space or a non-letter), so a first word whose phrases all
+    miss a run need not be searched: this skips "a", "the", "is", "was",
+    which occur everywhere but start only a few rare phrases.
+    """
+    cues = lexicon().cues
+    if word in cues:
+        return None
+    rests = {f.split(None, 1)[1] for f in cues if " " in f and f.split(None, 1)[0] == word}
+    return tuple(frozenset(_LOW_WORD_RE.findall(r)) for r in sorted(rests))
+
+
+#: Byte table mapping every byte but ``a``-``z`` to a space.
+_NON_LOWER_TO_SPACE = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
+
+_LOOKUP_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _lookup_words(first: dict) -> frozenset[str]:
+    """The words :func:`cue_spans` looks for: the cue words of ``first`` and the words of
+    the rest of their phrases (see :func:`_phrase_keys`). Computed once per ``first``."""
+    hit = _LOOKUP_WORDS.get(id(first))
+    if hit is None or hit[0] is not first:
+        words = set(first)
+        for w in first:
+            for key in _phrase_keys(w) or ():
+                words |= key
+        hit = _LOOKUP_WORDS[id(first)] = (first, frozenset(words))
+    return hit[1]
+
+
+def cue_spans(text: str, first: dict) -> list[tuple[int, int]]:
+    """Sorted (start, end) of the cue phrases of the packaged list in ``text``.
+
+    One C-level pass finds the distinct words of the text; only the cue
+    words among them (usually a dozen) are then searched for, each with one
+    pattern holding all phrases it starts, so ordinary words cost no Python
+    work at all.
+    """
+    low = text.lower()
+    out: list[tuple[int, int]] = []
+    if len(low) != len(text):  # a few characters change length when lower-cased: match word by word
+        for m in _WORD_SCAN_RE.finditer(text):
+            w = m.group().lower()
+            if w in first:
+                for pat in first[w]:
+                    mm = pat.match(text, m.start())
+                    if mm is not None:
+                        out.append((mm.start(), mm.end()))
+                        break
+        return out
+    # the letter runs of ``low`` (``_LOW_WORD_RE.findall``): every byte but a-z becomes a space
+    # (non-ASCII characters are bytes >= 0x80 in UTF-8), then one C-level split; of these only
+    # the few words of the cue phrases are kept (probing a fixed set is cheaper than building one)
+    runs = low.encode().translate(_NON_LOWER_TO_SPACE).decode("ascii").split()
+    words = _lookup_words(first).intersection(runs)
+    present = words.intersection(first)
+    find = low.find
+    for w in present:
+        keys = _phrase_keys(w)
+        if keys is not None and not any(k <= words for k in keys):
+            continue  # "is", "a": none of the phrases they start ("is shared by") can occur here
+        if len(w) < 4:  # short words ("a", "the", "is") occur everywhere, also inside other words
+            out.extend(m.span() for m in _phrase_re(w).finditer(low))
+            continue
+        # the same matches as ``_phrase_re(w).finditer(low)``: a match can only start where the
+        # word occurs, and str.find jumps there faster than the regex engine's scan
+        match = _phrase_re(w).match
+        i = find(w)
+        while i >= 0:
+            m = match(low, i)
+            if m is None:
+                i = find(w, i + 1)
+            else:
+                out.append(m.span())
+                i = find(w, m.end())
+    out.sort()
+    return out
+
+
+def find_cues(doc: Doc) -> list[Cue]:
+    """The reporting cues of ``doc`` in text order (see the module docstring for what is left out)."""
+    text = doc.text
+    lex = lexicon()
+    cues: list[Cue] = []
+    last_end = -1
+    for a, b in cue_spans(text, lex.cue_first):
+        if a < last_end:
+            continue  # inside a longer cue phrase already found
+        last_end = b
+        surface = text[a:b]
+        form = surface.lower()
+        if not form.isalpha():  # a phrase: one space between its words
+            form = _WS_RE.sub(" ", form)
+        lemma, stance, frame = lex.cues.get(form, ("", "neutral", "speech"))
+        if frame not in ("nominal", "according", "passive") and _noun_before(text, a):
+            continue  # "Trump's call for", "the claims": a noun, not a reporting verb
+        if inside(doc.dq_starts, doc.dquotes, a, b) is not None:
+            continue  # speech inside a direct quote is not an outer attribution
+        seg = seg_of(doc, a)
+        s0 = doc.segs[seg][0] if doc.segs else 0
+        if _negated(text[max(s0, a - 40):a]):
+            continue
+        pre = text[max(s0, a - 200):a]
+        if "(" in pre and pre.count("(") > pre.count(")"):
+            continue  # inside parentheses
+        # capitalised cue word in the middle of a sentence is a name ("Press TV", "Hope")
+        if surface[:1].isupper() and a > s0 and not text[a - 2:a].strip() in ("", '"', "“", "‘", ":"):
+            if not _OPENERS_ONLY_RE.match(text[s0:a]):
+                continue
+        cues.append(Cue(a, b, surface, lemma, stance, frame, seg))
+    return cues
