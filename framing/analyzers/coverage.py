@@ -41,6 +41,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from ..resources import read_csv
+from ..tables import TABLES
 
 __all__ = ["coverage", "coverage_matrix", "only_in", "everyone_but", "claim_sentences", "THRESHOLD",
            "COVERAGE_COLUMNS"]
@@ -65,8 +66,6 @@ MAX_NEIGHBOURS = 10
 EDGE_FLOOR = 0.5
 
 COVERAGE_COLUMNS = ["article_id", "outlet", "claim_id", "claim", "start", "end", "similarity", "story"]
-_DTYPES = {"article_id": "object", "outlet": "object", "claim_id": "int64", "claim": "object", "start": "int64",
-           "end": "int64", "similarity": "float64", "story": "object"}
 
 _WORD_RE = re.compile(r"[A-Za-z0-9$%]+(?:[-'’.][A-Za-z0-9%]+)*")
 _QUOTE_OPEN = "“"
@@ -494,7 +493,7 @@ def _story_of(article: Any, corpus_story: str) -> str:
 
 
 def _empty() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in _DTYPES.items()})[COVERAGE_COLUMNS]
+    return TABLES["coverage"].empty()
 
 
 def coverage(corpus: Any, threshold: float = THRESHOLD, *, anchor_weight: float = ANCHOR_WEIGHT) -> pd.DataFrame:
@@ -559,8 +558,7 @@ def coverage(corpus: Any, threshold: float = THRESHOLD, *, anchor_weight: float 
         return _empty()
     order = {a.id: i for i, a in enumerate(arts)}
     rows.sort(key=lambda r: (order[r[0]], r[4]))
-    df = pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
-    return df.astype(_DTYPES)[COVERAGE_COLUMNS]
+    return TABLES["coverage"].from_rows(rows)
 
 
 def _story_rows(story: str, arts: Sequence[Any], actors: Sequence[Any], threshold: float, anchor_weight: float,

@@ -20,9 +20,11 @@ coreference and are not found (documented limit).
 from __future__ import annotations
 
 import re
-from typing import Any, Sequence
+from typing import Any, Collection, Sequence
 
 import pandas as pd
+
+from ..tables import TABLES
 
 __all__ = ["naming", "naming_summary", "NAMING_COLUMNS", "TITLES", "HEADS"]
 
@@ -62,7 +64,7 @@ def _tokens_before(text: str, start: int, limit: int = 6) -> list[re.Match[str]]
 
 
 def _function_words() -> frozenset[str]:
-    from .sentiment import _NOT_NAMES
+    from .mentions import _NOT_NAMES
 
     return _NOT_NAMES
 
@@ -127,7 +129,7 @@ def _matcher(actors: Sequence[Any]) -> tuple[re.Pattern[str] | None, dict[str, s
 
 def _fallback_actors(arts: Sequence[Any], top: int) -> tuple[Any, ...]:
     from ..actors import Actor
-    from .sentiment import fallback_names
+    from .mentions import fallback_names
 
     return tuple(Actor(name=n) for n in sorted(fallback_names(arts, top=top)))
 
@@ -156,7 +158,8 @@ def _loaded_spans(text: str) -> list[tuple[int, int, str]]:
     return list(zip(t["start"].tolist(), t["end"].tolist(), t["term"].tolist())) if len(t) else []
 
 
-def naming(corpus: Any, *, top: int = 10) -> pd.DataFrame:
+def naming(corpus: Any, *, top: int = 10, names: Collection[str] | None = None,
+           loaded: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every mention of every actor, widened to the naming form the outlet uses.
 
     Parameters
@@ -166,6 +169,12 @@ def naming(corpus: Any, *, top: int = 10) -> pd.DataFrame:
     top : int, default 10
         Without actors, the ``top`` most frequent capitalised names (occurring at least twice)
         are the actors.
+    names : collection of str, optional
+        Without actors, these names are the actors (the corpus-wide fallback names when the
+        corpus is analysed in chunks); overrides ``top``.
+    loaded : pandas.DataFrame, optional
+        A :func:`framing.loaded_terms` table of these articles (``article_id, start, end, term``), so
+        the texts are not scanned again.
 
     Returns
     -------
@@ -198,7 +207,17 @@ def naming(corpus: Any, *, top: int = 10) -> pd.DataFrame:
     [['NATO', 'US-led NATO forces', True], ['Recep Tayyip Erdogan', 'President Erdogan', False]]
     """
     arts = list(getattr(corpus, "articles", corpus))
-    actors = tuple(getattr(corpus, "actors", ()) or ()) or (_fallback_actors(arts, top) if arts else ())
+    actors = tuple(getattr(corpus, "actors", ()) or ())
+    if not actors and names is not None:
+        from ..actors import Actor
+
+        actors = tuple(Actor(name=n) for n in sorted(names))
+    elif not actors and arts:
+        actors = _fallback_actors(arts, top)
+    by_article: dict[str, list[tuple[int, int, str]]] = {}
+    if loaded is not None:
+        for aid, ls, le, term in zip(loaded["article_id"], loaded["start"], loaded["end"], loaded["term"]):
+            by_article.setdefault(str(aid), []).append((int(ls), int(le), str(term)))
     pattern, names = _matcher(actors)
     rows: list[tuple] = []
     if pattern is not None:
@@ -206,13 +225,11 @@ def naming(corpus: Any, *, top: int = 10) -> pd.DataFrame:
             found = _mentions(a.text, pattern, names)
             if not found:
                 continue
-            loaded = _loaded_spans(a.text)
+            spans = by_article.get(a.id, []) if loaded is not None else _loaded_spans(a.text)
             for s, e, actor in found:
-                hit = next((t for ls, le, t in loaded if ls < e and le > s), "")
+                hit = next((t for ls, le, t in spans if ls < e and le > s), "")
                 rows.append((a.id, a.outlet, actor, " ".join(a.text[s:e].split()), s, e, bool(hit), hit))
-    df = pd.DataFrame(rows, columns=NAMING_COLUMNS)
-    return df.astype({"article_id": "object", "outlet": "object", "actor": "object", "name": "object",
-                      "start": "int64", "end": "int64", "loaded": "bool", "loaded_term": "object"})
+    return TABLES["naming"].from_rows(rows)
 
 
 def naming_summary(table: pd.DataFrame) -> pd.DataFrame:
@@ -238,11 +255,9 @@ def naming_summary(table: pd.DataFrame) -> pd.DataFrame:
     [['NATO', 'rt', 'NATO', 2, False]]
     """
     if not len(table):
-        return pd.DataFrame({"actor": pd.Series(dtype="object"), "outlet": pd.Series(dtype="object"),
-                             "name": pd.Series(dtype="object"), "count": pd.Series(dtype="int64"),
-                             "loaded": pd.Series(dtype="bool")})
+        return TABLES["naming_summary"].empty()
     g = table.groupby(["actor", "outlet", "name"], sort=False).agg(count=("name", "size"), loaded=("loaded", "any"))
     out = g.reset_index()
     out["count"] = out["count"].astype("int64")
     out = out.sort_values(["actor", "outlet", "count", "name"], ascending=[True, True, False, True], kind="mergesort")
-    return out.reset_index(drop=True)[SUMMARY_COLUMNS]
+    return TABLES["naming_summary"].conform(out.reset_index(drop=True)[SUMMARY_COLUMNS])

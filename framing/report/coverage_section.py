@@ -1,8 +1,9 @@
 """Report section "What each outlet tells and leaves out" and the table "Same actor, different names",
 plus the worksheet task "Which facts are missing from source C?".
 
-Reads only ``comp.coverage``, ``comp.coverage_matrix`` and ``comp.naming_summary`` (and the palette of
-outlet names and colours). The lead wires :func:`pdf_section`, :func:`html_section` and
+Reads only ``comp.coverage``, ``comp.coverage_matrix`` (when the Comparison has no such table, the
+reshaping :func:`framing.coverage_matrix` of ``comp.coverage``) and ``comp.naming_summary`` (and the
+palette of outlet names and colours). The lead wires :func:`pdf_section`, :func:`html_section` and
 :func:`worksheet_task` into the report and the worksheet.
 """
 from __future__ import annotations
@@ -32,7 +33,16 @@ _ABOUT = ("Sentences of different outlets are grouped into claims (the same fact
 
 
 def _table(comp: Any, name: str) -> pd.DataFrame:
-    t = getattr(comp, name, None)
+    try:
+        t = getattr(comp, name, None)
+    except Exception:  # noqa: BLE001 - a Comparison without that table
+        t = None
+    if not isinstance(t, pd.DataFrame) and name == "coverage_matrix":
+        # the matrix has one column per outlet, so it is not a declared table: reshape comp.coverage
+        from ..analyzers.coverage import coverage_matrix
+
+        cov = _table(comp, "coverage")
+        return coverage_matrix(cov) if len(cov) else pd.DataFrame()
     return t if isinstance(t, pd.DataFrame) else pd.DataFrame()
 
 

@@ -1,8 +1,7 @@
 """The coverage report section, the naming table and the worksheet task (read only comp tables)."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
+import pandas as pd
 import pytest
 
 from framing.analyzers.coverage import coverage, coverage_matrix
@@ -14,22 +13,33 @@ from framing.report.coverage_section import (coverage_sentences, html_section, n
 
 @pytest.fixture(scope="module")
 def comp(s400):
+    import framing
+
+    c = framing.analyze(s400, analyzers=["coverage", "naming"])
     t = coverage(s400)
-    return SimpleNamespace(coverage=t, coverage_matrix=coverage_matrix(t), naming_summary=naming_summary(naming(s400)),
-                           outlet_order=list(s400.outlet_keys), outlets=None)
+    pd.testing.assert_frame_equal(c.coverage, t)
+    pd.testing.assert_frame_equal(c.naming_summary, naming_summary(naming(s400)))
+    return c
+
+
+def _with(comp, **tables):
+    """The same Comparison with some tables replaced."""
+    from dataclasses import replace
+
+    return replace(comp, frames={**comp.frames, **tables})
 
 
 def test_sentences_name_core_exclusives_and_omissions(comp):
     pal = C.palette(comp)
     s = coverage_sentences(comp, pal)
     assert len(s["core"]) >= 5 and len(s["exclusive"]) == len(pal.order) and s["omitted"]
-    claims = set(comp.coverage_matrix["claim"])
+    claims = set(coverage_matrix(comp.coverage)["claim"])
     assert any(c in s["core"][0] for c in claims)
 
 
 def test_shown_claims_keeps_matrix_order(comp):
-    shown = shown_claims(comp.coverage_matrix)
-    idx = list(comp.coverage_matrix.index)
+    shown = shown_claims(coverage_matrix(comp.coverage))
+    idx = list(coverage_matrix(comp.coverage).index)
     assert [idx.index(i) for i in shown.index] == sorted(idx.index(i) for i in shown.index)
 
 
@@ -51,9 +61,9 @@ def test_pdf_and_html_sections(comp):
 
 
 def test_html_section_escapes_text(comp):
-    m = comp.coverage_matrix.copy()
-    m.iloc[0, m.columns.get_loc("claim")] = "<script>alert(1)</script>"
-    bad = SimpleNamespace(**{**vars(comp), "coverage_matrix": m})
+    t = comp.coverage.copy()
+    t.loc[t["claim_id"] == t["claim_id"].iloc[0], "claim"] = "<script>alert(1)</script>"
+    bad = _with(comp, coverage=t)
     assert "<script>" not in html_section(bad, C.palette(bad))
 
 
@@ -61,17 +71,14 @@ def test_worksheet_task_answer(comp):
     task = worksheet_task(comp, labels={k: "ABCDE"[i] for i, k in enumerate(comp.outlet_order)})
     assert task["label"] in "ABCDE" and task["title"].endswith(f"source {task['label']}?")
     assert task["facts"] and len(task["facts"]) == len(task["answer"])
-    m = comp.coverage_matrix.set_index("claim")
+    m = coverage_matrix(comp.coverage).set_index("claim")
     for a in task["answer"]:
         assert a["missing"] == (not bool(m.loc[a["claim"], task["outlet"]].any()))
     assert any(a["missing"] for a in task["answer"]) and not all(a["missing"] for a in task["answer"])
 
 
-def test_sections_with_empty_tables():
-    import pandas as pd
-
-    empty = SimpleNamespace(coverage=pd.DataFrame(), coverage_matrix=pd.DataFrame(), naming_summary=pd.DataFrame(),
-                            outlet_order=["a", "b"], outlets=None)
+def test_sections_with_empty_tables(comp):
+    empty = _with(comp, coverage=comp.coverage.iloc[0:0], naming_summary=comp.naming_summary.iloc[0:0])
     pal = C.palette(empty)
     assert pdf_section(empty, pal) and "No claims" in html_section(empty, pal)
     assert worksheet_task(empty)["facts"] == []
