@@ -34,6 +34,8 @@ _EPILOG = """examples:
   framing outlets rt                                   one outlet's fact sheet
   framing quotes corpora/s400 --csv quotes.csv         quoted voices table
   framing terms corpora/s400                           loaded terms table
+  framing coverage corpora/s400 --csv claims.csv       claims x outlets (what each outlet tells)
+  framing naming corpora/s400                          what each outlet calls each actor
   framing train data.csv --text text --label label -o model.json   train a classifier on your labels
 """
 
@@ -69,7 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     o.add_argument("--max-age", type=int, default=None, metavar="DAYS",
                    help="mark facts last checked more than DAYS ago as stale (default 365)")
 
-    for name, helptext in (("quotes", "print the quoted-voices table"), ("terms", "print the loaded-terms table")):
+    for name, helptext in (("quotes", "print the quoted-voices table"), ("terms", "print the loaded-terms table"),
+                           ("coverage", "print the claims x outlets matrix (which outlet tells which fact)"),
+                           ("naming", "print how each outlet names each actor")):
         q = sub.add_parser(name, help=helptext)
         q.add_argument("corpus")
         q.add_argument("--csv", help="write the table as CSV to this file instead of printing it")
@@ -170,12 +174,20 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "train":
         return _train(args)
-    if args.command in ("quotes", "terms"):
+    if args.command in ("quotes", "terms", "coverage", "naming"):
         corpus = load_corpus(args.corpus)
         if args.command == "quotes":
             from .analyzers.voices import voices
 
             table = voices(corpus)
+        elif args.command == "coverage":
+            from .analyzers.coverage import coverage, coverage_matrix
+
+            table = coverage_matrix(coverage(corpus)).reset_index()
+        elif args.command == "naming":
+            from .analyzers.naming import naming, naming_summary
+
+            table = naming_summary(naming(corpus))
         else:
             from .analyzers.loaded import loaded_terms
 
@@ -193,7 +205,7 @@ def _run(args: argparse.Namespace) -> int:
         else:
             import shutil
 
-            cols = _QUOTE_VIEW if args.command == "quotes" else _TERM_VIEW
+            cols = _VIEWS[args.command]
             print(fit_table(table, cols, shutil.get_terminal_size((100, 24)).columns))
         return 0
     raise FramingError(f"unknown command {args.command!r}")  # pragma: no cover - argparse prevents it
@@ -201,6 +213,8 @@ def _run(args: argparse.Namespace) -> int:
 
 _QUOTE_VIEW = ("outlet", "kind", "speaker", "cue", "content")
 _TERM_VIEW = ("outlet", "category", "score", "flagged", "start", "term")
+_VIEWS = {"quotes": _QUOTE_VIEW, "terms": _TERM_VIEW, "coverage": ("claim_id", "n_outlets", "only", "claim"),
+          "naming": ("actor", "outlet", "count", "loaded", "name")}
 
 
 def fit_table(table: Any, columns: tuple[str, ...], width: int) -> str:

@@ -400,3 +400,26 @@ declare("classifier_summary", "One row per classifier, outlet and label: share o
     ("ci_low", "float64", "95 % interval, low end (articles resampled; Wilson over sentences below 5 articles)."),
     ("ci_high", "float64", "95 % interval, high end."),
 ])
+declare("coverage", "One row per sentence carrying a claim: which outlet tells which fact (framing.coverage).", [
+    _ID, _OUTLET,
+    ("claim_id", "int64", "The claim (sentences of different outlets stating the same fact), unique in the corpus."),
+    ("claim", "str", "The claim's representative sentence."),
+    _START, _END,
+    ("similarity", "float64", "Cosine similarity of this sentence to the representative (1.0 for it)."),
+    ("story", "str", "The story the claim belongs to (article meta 'story', else the corpus story)."),
+])
+declare("naming", "One row per actor mention, widened to the naming form the outlet uses (framing.naming).", [
+    _ID, _OUTLET,
+    ("actor", "str", "The actor's canonical name."),
+    ("name", "str", "The naming form as written, white space collapsed."),
+    _START, _END,
+    ("loaded", "bool", "The form contains a loaded-language term."),
+    ("loaded_term", "str", "That term (empty when none)."),
+])
+declare("naming_summary", "One row per actor, outlet and naming form: how often the outlet uses it.", [
+    ("actor", "str", "The actor's canonical name."),
+    _OUTLET,
+    ("name", "str", "The naming form."),
+    ("count", "int64", "Mentions with this form."),
+    ("loaded", "bool", "The form contains a loaded-language term."),
+])

@@ -15,8 +15,10 @@ from ..registry import Analyzer, Fit, Summary, register, resolve
 from ..tables import TABLES
 from . import additive
 from .distinctive import distinctive_terms
+from .coverage import coverage
 from .frames import frame_shares, frames
 from .loaded import loaded_rates, loaded_terms, top_loaded_terms
+from .naming import naming, naming_summary
 from .roles import roles
 from .mentions import actor_sentiment, actor_sentiment_summary, name_counts, names_from_counts
 from .sentiment import article_sentiment, outlet_sentiment, sentence_sentiment
@@ -73,6 +75,14 @@ def _run_voices(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
 
 def _run_distinctive(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
     return distinctive_terms(corpus, top=DISTINCTIVE_TOP)
+
+
+def _run_coverage(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
+    return coverage(corpus)
+
+
+def _run_naming(corpus: Any, names: frozenset[str] | None, tables: Tables) -> pd.DataFrame:
+    return naming(corpus, names=names, loaded=tables["loaded_terms"])
 
 
 def _apply(func: Callable[[pd.DataFrame], pd.DataFrame], name: str, tables: Tables) -> pd.DataFrame:
@@ -140,6 +150,18 @@ register(Analyzer(
 register(Analyzer(
     "roles", "roles", _run_roles,
     doc="Actors cast as hero, villain or victim, with the sentence that does it (framing.roles)."))
+
+
+register(Analyzer(
+    "naming", "naming", _run_naming, needs=("loaded_terms",), fit=Fit(_name_counts, _merge_names),
+    doc="What each outlet calls each actor (framing.naming); without actors.yaml the actors are the "
+        "corpus's most frequent names (the fit).",
+    summaries=(Summary("naming_summary", _on("naming", naming_summary)),)))
+register(Analyzer(
+    "coverage", "coverage", _run_coverage, scope="corpus", default=False,
+    doc="Claims: sentences of different outlets stating the same fact, per story (framing.coverage); "
+        "off by default: about 9x the sentence-sentiment time on a large corpus. "
+        "framing.coverage_matrix(comp.coverage) gives claims x outlets."))
 
 
 def _run_classifiers(models: Mapping[str, Any], corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
