@@ -51,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("corpus", help="corpus folder with manifest.yaml, or a .jsonl/.csv file")
     r.add_argument("-o", "--output", required=True, help="output file, .pdf or .html")
     r.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    r.add_argument("--no-coverage", action="store_true",
+                   help="skip 'what each outlet tells and leaves out' (claims across outlets; costly on large corpora)")
     r.add_argument("--classifier", action="append", default=[], metavar="NAME=MODEL.json",
                    help="also apply a classifier trained with `framing train` (repeatable)")
 
@@ -159,7 +161,11 @@ def _run(args: argparse.Namespace) -> int:
             _check_output(Path(args.answers), (".pdf",))
         classifiers = _classifiers(getattr(args, "classifier", []))
         corpus = load_corpus(args.corpus)
-        extra = {"classifiers": classifiers} if classifiers else {}
+        extra: dict[str, Any] = {"classifiers": classifiers} if classifiers else {}
+        if not getattr(args, "no_coverage", False):  # what each outlet tells: off in analyze() by default (cost)
+            from .analyzers.builtin import resolve
+
+            extra["analyzers"] = [a.name for a in resolve()] + ["coverage"]
         comp = analyze(corpus, n_jobs=getattr(args, "jobs", 1), progress=sys.stderr.isatty(), **extra)
         if args.command == "report":
             if out.suffix.lower() == ".pdf":

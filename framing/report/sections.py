@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import classifier_section
+from . import classifier_section, coverage_section, frames_section
 from ._common import Palette
 
 __all__ = ["SECTIONS", "pdf_sections", "html_sections"]
 
-SECTIONS = (classifier_section,)
+SECTIONS = (frames_section, coverage_section, classifier_section)
 
 
 def pdf_sections(comp: Any, pal: Palette) -> list[list[Any]]:

@@ -166,7 +166,8 @@ def render_worksheet(comp: Any, blind: bool = False) -> bytes:
           "(2) 10 min: who is quoted, who is missing (task 2). (3) 15 min: " +
           ("guess which outlet wrote each excerpt and justify it (task 3); then reveal the key. "
            if blind else "discuss how each outlet's owner and funding might shape its report (task 3). ") +
-          "(4) 10 min: how the outlets name the same actor (task 4). (5) 5 min: reflection.", raw=True),
+          "(4) 10 min: how the outlets name the same actor (task 4). (5) 10 min: frames and missing facts "
+          "(tasks 5 and 6). (6) 5 min: reflection.", raw=True),
         Spacer(1, 4),
         P("<b>Discussion points.</b> A loaded word is not a lie; ask what it makes the reader feel and what a "
           "neutral word would be. Count voices: a story where only one side speaks is framed even if every quote is "
@@ -232,7 +233,8 @@ def render_worksheet(comp: Any, blind: bool = False) -> bytes:
              "words it uses (a name, a title, a label). What does each choice suggest?", raw=True),
            table([[what, "Words used", "What it suggests"]] + [[p["label"], "", ""] for p in plan],
                  [3 * cm, (FRAME_W - 3 * cm) / 2, (FRAME_W - 3 * cm) / 2], zebra=False, row_height=1.0 * cm)]),
-           KeepTogether([P("5 · Reflection", "h2"),
+           *_frame_and_coverage_tasks(comp, plan, what),
+           KeepTogether([P(f"{7 if 'coverage' in comp.frames else 6} · Reflection", "h2"),
            P("Which excerpt would you trust most to understand what happened, and why? What would you need to read "
              "to get the full picture?"), *_lines(4)])]
     buf = io.BytesIO()
@@ -289,6 +291,7 @@ def render_answers(comp: Any, blind: bool = False) -> bytes:
         el.append(table(rows, [2.2 * cm, 4.6 * cm, FRAME_W - 6.8 * cm]))
     else:
         el.append(P("The tool found no actor mentioned by several outlets.", "note"))
+    el += _frame_and_coverage_answers(comp, plan, what)
     if comp.warnings:
         el += [Spacer(1, 6), box([P("Caveats", "cellb")] + [P("• " + w, "warn") for w in comp.warnings])]
     el += [Spacer(1, 6), P("The full comparison report (framing report) explains each measure and its accuracy.",
@@ -301,6 +304,52 @@ def render_answers(comp: Any, blind: bool = False) -> bytes:
     except Exception as exc:
         raise ReportError(f"could not lay out the answer key ({type(exc).__name__}: {exc}). Nothing was written.") from exc
     return buf.getvalue()
+
+
+def _labels(plan: list[dict[str, Any]]) -> dict[str, str]:
+    return {p["key"]: p["label"] for p in plan}
+
+
+def _frame_and_coverage_tasks(comp: Any, plan: list[dict[str, Any]], what: str) -> list[Any]:
+    """Task 5 (which frame each source uses) and, when claims were grouped, task 6 (missing facts)."""
+    from . import coverage_section, frames_section
+
+    out: list[Any] = []
+    if "article_frames" in comp.frames:
+        t = frames_section.worksheet_task(comp, _labels(plan))
+        kinds = "; ".join(f"<b>{esc(name)}</b>: {esc(d)}" for name, d in t["frames"].items())
+        out.append(KeepTogether([P("5 · " + t["title"], "h2"), P(esc(t["instructions"]) + " Frames: " + kinds, raw=True),
+                                 table([[what, "Frame", "The sentence that shows it"]] + [[p["label"], "", ""] for p in plan],
+                                       [2.2 * cm, 3.6 * cm, FRAME_W - 5.8 * cm], zebra=False, row_height=1.3 * cm)]))
+    if "coverage" in comp.frames:
+        t = coverage_section.worksheet_task(comp, _labels(plan))
+        if t["facts"]:
+            rows = [["#", "Fact (reported by other sources)", f"In {t['label']}?"]]
+            rows += [[str(f["number"]), f["claim"], ""] for f in t["facts"]]
+            out.append(KeepTogether([P("6 · " + t["title"], "h2"), P(t["instructions"]),
+                                     table(rows, [0.8 * cm, FRAME_W - 3.0 * cm, 2.2 * cm], zebra=False)]))
+    return out
+
+
+def _frame_and_coverage_answers(comp: Any, plan: list[dict[str, Any]], what: str) -> list[Any]:
+    """The answer key of tasks 5 and 6 (what the tool found)."""
+    from . import coverage_section, frames_section
+
+    out: list[Any] = []
+    if "article_frames" in comp.frames:
+        t = frames_section.worksheet_task(comp, _labels(plan))
+        rows = [[what, "Frame the tool finds most", "A sentence that shows it"]]
+        rows += [[a["label"], a["frame_label"], a["quote"] or "–"] for a in t["answers"]]
+        out += [P("Task 5 · frames (the tool's reading; discuss, it can be wrong)", "h2"),
+                table(rows, [2.2 * cm, 3.6 * cm, FRAME_W - 5.8 * cm])]
+    if "coverage" in comp.frames:
+        t = coverage_section.worksheet_task(comp, _labels(plan))
+        if t["answer"]:
+            rows = [["#", "Fact", f"In {t['label']}?"]]
+            rows += [[str(a["number"]), a["claim"], "no: left out" if a["missing"] else "yes"] for a in t["answer"]]
+            out += [P(f"Task 6 · facts missing from {t['label']} (claims grouped by shared words: approximate)", "h2"),
+                    table(rows, [0.8 * cm, FRAME_W - 3.4 * cm, 2.6 * cm])]
+    return out
 
 
 def _speakers(comp: Any, key: str) -> list[tuple[str, int]]:
