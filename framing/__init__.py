@@ -91,7 +91,7 @@ _EXPORTS: dict[str, str] = {
     "analyze": "framing.compare",
     "analyze_stream": "framing.stream",
     "TABLES": "framing.tables",
-    "REGISTRY": "framing.registry",
+    "default_analyzers": "framing.analyzers.builtin",
     "Comparison": "framing.compare",
 }
 

@@ -162,10 +162,10 @@ def _run(args: argparse.Namespace) -> int:
         classifiers = _classifiers(getattr(args, "classifier", []))
         corpus = load_corpus(args.corpus)
         extra: dict[str, Any] = {"classifiers": classifiers} if classifiers else {}
-        if not getattr(args, "no_coverage", False):  # what each outlet tells: off in analyze() by default (cost)
-            from .analyzers.builtin import resolve
+        if not getattr(args, "no_coverage", False):  # roles, naming, claims: off in analyze() by default (cost)
+            from .analyzers.builtin import REPORT_EXTRAS, default_analyzers
 
-            extra["analyzers"] = [a.name for a in resolve()] + ["coverage"]
+            extra["analyzers"] = default_analyzers() + list(REPORT_EXTRAS)
         comp = analyze(corpus, n_jobs=getattr(args, "jobs", 1), progress=sys.stderr.isatty(), **extra)
         if args.command == "report":
             if out.suffix.lower() == ".pdf":

@@ -179,10 +179,10 @@ def _key_figures(comp: Any, order: Sequence[str], names: dict[str, str], colors:
 
 def comparison_html(comp: Any) -> str:
     """Key figures per outlet (with the report's colours), the warnings, the tables and plots to call next."""
-    from .plotting import _report_modules
+    from .report._common import palette
     from .tables import TABLES
 
-    pal = _report_modules()[1].palette(comp)
+    pal = palette(comp)
     names, colors = dict(pal.names), dict(pal.colors)
     n_art = len(comp.frames.get("articles", ()))
     dates = comp.frames["articles"]["date"] if "articles" in comp.frames else ()

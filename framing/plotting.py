@@ -15,43 +15,11 @@ Examples
 """
 from __future__ import annotations
 
-import os
-import sys
 from typing import Any
 
 import matplotlib
 
 __all__ = ["PlotAccessor"]
-
-
-def _report_modules() -> tuple[Any, Any]:
-    """``framing.plots`` and ``framing.report._common``, imported without changing the user's backend.
-
-    Both modules call ``matplotlib.use("Agg")`` on import, which would turn off a notebook's inline
-    figures; they draw on pyplot-free figures and need no backend, so the backend chosen before is kept.
-    """
-    rc = matplotlib.rcParams
-    backend, fallback = dict.__getitem__(rc, "backend"), dict.__getitem__(rc, "backend_fallback")
-    from . import plots
-    from .report import _common
-
-    if dict.__getitem__(rc, "backend") != backend:
-        if "matplotlib.pyplot" in sys.modules and isinstance(backend, str):
-            matplotlib.use(backend, force=False)
-        else:  # pyplot not imported yet: it will pick this backend (or the automatic choice) itself
-            dict.__setitem__(rc, "backend", backend)
-        dict.__setitem__(rc, "backend_fallback", fallback)
-    return plots, _common
-
-
-def _undo_forced_agg() -> None:
-    """Give a notebook its inline figures back when ``framing.report._common`` (imported by the reports or the
-    worksheet) already switched the backend to Agg: the backend named by ``MPLBACKEND`` (set by the Jupyter
-    kernel) is restored when the current one is Agg. Pass ``ax=`` to draw without pyplot at all."""
-    wanted = os.environ.get("MPLBACKEND", "")
-    current = dict.__getitem__(matplotlib.rcParams, "backend")
-    if wanted and isinstance(current, str) and current.lower() == "agg" and wanted.lower() != "agg":
-        matplotlib.use(wanted, force=False)
 
 
 class PlotAccessor:
@@ -63,7 +31,10 @@ class PlotAccessor:
 
     def __init__(self, comp: Any) -> None:
         self._comp = comp
-        self._plots, self._common = _report_modules()
+        from . import plots
+        from .report import _common
+
+        self._plots, self._common = plots, _common
         self._pal = self._common.palette(comp)
 
     def __repr__(self) -> str:
@@ -73,7 +44,6 @@ class PlotAccessor:
     def _axes(self, ax: Any, width: float, height: float) -> Any:
         if ax is not None:
             return ax
-        _undo_forced_agg()
         import matplotlib.pyplot as plt  # outside rc_context: importing it may switch interactive mode on
 
         _, ax = plt.subplots(figsize=(width, height), layout="tight")

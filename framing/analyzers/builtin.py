@@ -24,7 +24,7 @@ from .mentions import actor_sentiment, actor_sentiment_summary, name_counts, nam
 from .sentiment import article_sentiment, outlet_sentiment, sentence_sentiment
 from .voices import affiliation_shares, voice_summary, voices
 
-__all__ = ["resolve", "DISTINCTIVE_TOP", "classifier_analyzer"]
+__all__ = ["resolve", "default_analyzers", "REPORT_EXTRAS", "DISTINCTIVE_TOP", "classifier_analyzer"]
 
 Tables = Mapping[str, pd.DataFrame]
 
@@ -148,12 +148,13 @@ register(Analyzer(
     doc="Generic news frames per article with evidence sentences (framing.frames).",
     summaries=(Summary("frame_shares", _on("article_frames", frame_shares)),)))
 register(Analyzer(
-    "roles", "roles", _run_roles,
-    doc="Actors cast as hero, villain or victim, with the sentence that does it (framing.roles)."))
+    "roles", "roles", _run_roles, default=False,
+    doc="Actors cast as hero, villain or victim, with the sentence that does it (framing.roles); "
+        "not in the default run (with naming, about 15 % of a full analysis): the report adds it."))
 
 
 register(Analyzer(
-    "naming", "naming", _run_naming, needs=("loaded_terms",), fit=Fit(_name_counts, _merge_names),
+    "naming", "naming", _run_naming, needs=("loaded_terms",), fit=Fit(_name_counts, _merge_names), default=False,
     doc="What each outlet calls each actor (framing.naming); without actors.yaml the actors are the "
         "corpus's most frequent names (the fit).",
     summaries=(Summary("naming_summary", _on("naming", naming_summary)),)))
@@ -183,3 +184,20 @@ def classifier_analyzer(models: Mapping[str, Any]) -> Analyzer:
     return Analyzer("classifiers", "classifier_sentences", partial(_run_classifiers, dict(models)),
                     doc="Labels of the user's trained classifiers per sentence (framing.classifier_sentences).",
                     summaries=(Summary("classifier_summary", _classifier_summary),), default=False)
+
+
+#: Analyzers the report and worksheet add to the default run: cheap on a story's few articles, costly on
+#: thousands (coverage about 9x sentence sentiment; roles and naming together about 15 % of a full run).
+REPORT_EXTRAS = ("roles", "naming", "coverage")
+
+
+def default_analyzers() -> list[str]:
+    """Names of the analyzers :func:`framing.analyze` runs by default, in run order (add
+    :data:`REPORT_EXTRAS` for roles, naming and the claims across outlets).
+
+    Examples
+    --------
+    >>> "voices" in default_analyzers() and "coverage" not in default_analyzers()
+    True
+    """
+    return [a.name for a in resolve()]

@@ -16,8 +16,6 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import matplotlib
 
-matplotlib.use("Agg", force=False)
-
 import pandas as pd  # noqa: E402
 import yaml  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
