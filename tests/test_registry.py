@@ -18,7 +18,7 @@ from framing.registry import REGISTRY, Analyzer, register, summary_tables
 from framing.runner import fit_states, run, run_chunk
 from framing.tables import TABLES, declare
 
-ANALYZERS = [a.name for a in resolve()]
+ANALYZERS = list(REGISTRY)  # every registered analyzer, default or not (importing builtin registered them)
 #: For a ``start, end`` pair, the column holding ``text[start:end]`` (the first one a table has).
 SPAN_COLUMNS = ("text", "term", "content", "mention", "match", "evidence", "sentence")
 
