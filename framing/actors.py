@@ -15,6 +15,7 @@ Analyzers use it to resolve who speaks (voices) and who is spoken about
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -60,6 +61,36 @@ class Actor:
     def names(self) -> tuple[str, ...]:
         """Canonical name followed by the aliases."""
         return (self.name, *self.aliases)
+
+
+def name_index(actors: Iterable[Actor]) -> dict[str, str]:
+    """Every name and alias of ``actors`` (stripped) -> its actor's canonical name; a name shared by two
+    actors goes to the first.
+
+    Examples
+    --------
+    >>> name_index([Actor("NATO", aliases=("the alliance",)), Actor("Turkey", aliases=("Ankara", "NATO"))])
+    {'NATO': 'NATO', 'the alliance': 'NATO', 'Turkey': 'Turkey', 'Ankara': 'Turkey'}
+    """
+    names: dict[str, str] = {}
+    for actor in actors:
+        for n in actor.names:
+            n = n.strip()
+            if n and n not in names:
+                names[n] = actor.name
+    return names
+
+
+def names_alternation(names: Iterable[str]) -> str:
+    """A regex alternation of ``names``, escaped, longest first (ties alphabetical), so the longest name
+    at a position wins.
+
+    Examples
+    --------
+    >>> names_alternation(["UN", "UNESCO", "NATO"])
+    'UNESCO|NATO|UN'
+    """
+    return "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
 
 
 def actors_from_records(records: Iterable[dict[str, Any]], source: str | Path = "<actors>") -> tuple[Actor, ...]:

@@ -16,6 +16,7 @@ from typing import Any, Collection, Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from ..actors import name_index, names_alternation
 from ..tables import TABLES
 from ._target import MAX_SENTENCE_CHARS, SentenceTokens, score_in_sentence
 from .sentiment import _articles, _fast
@@ -50,17 +51,10 @@ class _Matcher:
 
 def _actor_matcher(actors: Sequence[Any]) -> _Matcher:
     """One regex over all actor names and aliases, longest first, word-bounded, case-sensitive."""
-    names: dict[str, str] = {}
-    for actor in actors:
-        for n in actor.names:
-            n = n.strip()
-            if n and n not in names:
-                names[n] = actor.name
+    names = name_index(actors)
     if not names:
         return _Matcher(None, {})
-    alts = sorted(names, key=lambda n: (-len(n), n))
-    pat = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in alts) + r")(?!\w)")
-    return _Matcher(pat, names)
+    return _Matcher(re.compile(r"(?<!\w)(?:" + names_alternation(names) + r")(?!\w)"), names)
 
 
 @lru_cache(maxsize=100_000)

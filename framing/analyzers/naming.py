@@ -24,6 +24,7 @@ from typing import Any, Collection, Sequence
 
 import pandas as pd
 
+from ..actors import name_index, names_alternation
 from ..tables import TABLES
 
 __all__ = ["naming", "naming_summary", "NAMING_COLUMNS", "TITLES", "HEADS"]
@@ -115,16 +116,10 @@ def _determiner(text: str, start: int, end: int, name_end: int) -> int:
 
 
 def _matcher(actors: Sequence[Any]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    names: dict[str, str] = {}
-    for actor in actors:
-        for n in actor.names:
-            n = n.strip()
-            if n and n not in names:
-                names[n] = actor.name
+    names = name_index(actors)
     if not names:
         return None, {}
-    alts = sorted(names, key=lambda n: (-len(n), n))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in alts) + r")(?![\w-])"), names
+    return re.compile(r"(?<![\w-])(?:" + names_alternation(names) + r")(?![\w-])"), names
 
 
 def _fallback_actors(arts: Sequence[Any], top: int) -> tuple[Any, ...]:
