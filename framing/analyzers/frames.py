@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import logging
-import math
 from functools import lru_cache
 from typing import Any, Sequence
 
@@ -32,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ..resources import read_json
+from ..stats import wilson_interval
 from ..tables import TABLES
 from ._frame_cues import FEATURE_NAMES, FRAMES, CueHit, cue_features, cue_hits, features_from_hits, n_words
 from ._frames_model import FrameModel
@@ -161,17 +161,6 @@ def frames(corpus: Any) -> pd.DataFrame:
     return TABLES["article_frames"].from_rows(rows)
 
 
-def _wilson(k: int, n: int, z: float = 1.959964) -> tuple[float, float]:
-    """Wilson score interval of ``k`` successes in ``n`` trials."""
-    if n == 0:
-        return (math.nan, math.nan)
-    p = k / n
-    den = 1 + z * z / n
-    mid = (p + z * z / (2 * n)) / den
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
-    return (max(0.0, mid - half), min(1.0, mid + half))
-
-
 def frame_shares(frames_table: pd.DataFrame) -> pd.DataFrame:
     """Share of each outlet's articles in which each frame is present, with a 95 % Wilson interval.
 
@@ -206,7 +195,7 @@ def frame_shares(frames_table: pd.DataFrame) -> pd.DataFrame:
         for (outlet, frame), g in sorted(frames_table.groupby(["outlet", "frame"], sort=False),
                                          key=lambda kv: (kv[0][0], order.get(kv[0][1], 99), kv[0][1])):
             n, k = len(g), int(g["present"].sum())
-            lo, hi = _wilson(k, n)
+            lo, hi = wilson_interval(k, n)
             rows.append((outlet, frame, n, k, k / n, lo, hi, float(g["score"].mean())))
     return TABLES["frame_shares"].from_rows(rows)
 

@@ -9,6 +9,7 @@ import pandas as pd
 from scipy.stats import norm
 
 from ..errors import ModelError
+from ..stats import wilson_interval
 from ..tables import TABLES
 from .model import TextClassifier, load_classifier
 
@@ -128,16 +129,6 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
     return TABLES["classifier_sentences"].from_rows(rows)
 
 
-def _wilson(k: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
-    if n == 0:
-        return math.nan, math.nan
-    p = k / n
-    den = 1 + z * z / n
-    mid = (p + z * z / (2 * n)) / den
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
-    return max(0.0, min(p, mid - half)), min(1.0, max(p, mid + half))  # rounding must not exclude p itself
-
-
 def _article_bootstrap(n_sent: np.ndarray, n_lab: np.ndarray, n_boot: int, rng: np.random.Generator,
                        level: float) -> tuple[float, float]:
     """Percentile interval of sum(n_lab)/sum(n_sent) over articles resampled with replacement."""
@@ -210,6 +201,6 @@ def classifier_summary(table: pd.DataFrame, *, n_boot: int = 2000, level: float 
                 if len(arts) >= MIN_ARTICLES_FOR_BOOTSTRAP and n_boot > 0:
                     lo, hi = _article_bootstrap(n_sent_art.to_numpy(), n_lab_art.to_numpy(), n_boot, rng, level)
                 else:
-                    lo, hi = _wilson(k, n, z)
+                    lo, hi = wilson_interval(k, n, z)
                 rows.append((clf, outlet, lab, n, k, k / n if n else math.nan, lo, hi))
     return TABLES["classifier_summary"].from_rows(rows)
