@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import Iterable, Mapping, NamedTuple
 
 from ..actors import Actor
 from .data import Place, lexicon
+from .names import (HONORIFICS, TITLE_ABBREVIATIONS, TextName, apposition_affiliation, gender_of, party_affiliation,
+                    scan_names,
+                    same_person, strip_party_tag, us_states)
 
 __all__ = ["Profile", "Resolver"]
 
@@ -20,11 +23,12 @@ _WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*")
 _DETS = {"the", "a", "an", "his", "her", "their", "its", "our", "several", "some", "two", "three", "many", "other", "most", "both"}
 _DROP_MODS = {"unidentified", "senior", "unnamed", "anonymous", "top", "several", "some", "other", "many", "most", "two",
               "three", "both", "former", "state", "state-run", "leading", "prominent", "independent", "the"}
-_SPELL = {"defence": "defense", "centre": "center", "organisation": "organization"}
+_SPELL = {"defence": "defense", "centre": "center", "organisation": "organization", **TITLE_ABBREVIATIONS}
 _NON_PERSON_CAPS = {"news", "agency", "ministry", "department", "office", "institute", "center", "centre", "university",
                     "committee", "council", "party", "group", "company", "times", "post", "press", "tv", "network",
                     "house", "administration", "government", "media", "daily", "journal", "bank", "army", "forces",
-                    "alliance", "union", "organization", "council", "commission", "parliament", "congress", "senate"}
+                    "alliance", "union", "organization", "council", "commission", "parliament", "congress", "senate",
+                    "district", "city", "county", "state", "republic", "people"}
 
 
 @lru_cache(maxsize=16384)  # called for every word of every mention; few distinct words
@@ -134,6 +138,7 @@ class _Mention(NamedTuple):
     title: tuple[str, ...]  # the words before the name
     classes: tuple[frozenset[str], str, str, bool, str]  # :func:`_classify` of the title and appositive
     org_whole: bool  # the organisation ends the mention and no person's role precedes it
+    party: str = ""  # from a party-state tag in the mention or its apposition ("R-Texas": Republican)
 
 
 @lru_cache(maxsize=8192)
@@ -146,8 +151,11 @@ def _parse_mention(mention: str, appos: str) -> _Mention | None:
     mention has no words besides determiners.
     """
     lex = lexicon()
+    mention, party, _ = strip_party_tag(mention)
+    if not party:
+        appos, party, _ = strip_party_tag(appos)
     low = mention.lower().replace("’", "'")
-    words = _WORD_RE.findall(mention)
+    words = _drop_place_suffix(_WORD_RE.findall(mention))
     while words and words[0].lower() in _DETS:
         words = words[1:]
     if not words:
@@ -173,7 +181,7 @@ def _parse_mention(mention: str, appos: str) -> _Mention | None:
     run: list[str] = []
     for w in reversed(words):
         n = _norm(w)
-        if (w[:1].isupper() and not w.isupper() and n not in lex.roles and n not in lex.adjectives
+        if (w[:1].isupper() and not w.isupper() and n not in lex.roles and n not in HONORIFICS and n not in lex.adjectives
                 and n not in lex.metonyms and n not in _NON_PERSON_CAPS and not w.endswith(("'s", "’s"))
                 and n not in lex.orgs):
             run.append(w)
@@ -188,19 +196,71 @@ def _parse_mention(mention: str, appos: str) -> _Mention | None:
         _norm(w) in lex.roles and not lex.roles[_norm(w)][1] and lex.roles[_norm(w)][0] != "media"
         for w in words[: org_hit[0]]
     )
-    return _Mention(None, tuple(words), org_hit, tuple(run), tuple(title), classes, org_whole)
+    return _Mention(None, tuple(words), org_hit, tuple(run), tuple(title), classes, org_whole, party)
+
+
+def text_names(text: str) -> list[TextName]:
+    """The people ``text`` names with a first and last name (:func:`framing.quotes.names.scan_names`
+    with the packaged roles, places and organisations).
+
+    Examples
+    --------
+    >>> [(n.name, sorted(n.roles)) for n in text_names("Sen. Bob Corker of Tennessee met President Barack Obama.")]
+    [('Bob Corker', ['lawmaker', 'legislator', 'senator']), ('Barack Obama', ['president'])]
+    """
+    lex = lexicon()
+
+    def is_other(w: str) -> bool:
+        return (w in lex.metonyms or w + "." in lex.metonyms or w in lex.adjectives or w in lex.orgs
+                or w in _NON_PERSON_CAPS or w in us_states())
+
+    return scan_names(text, lex.roles.__contains__, is_other)
+
+
+def is_place(words: str) -> bool:
+    """A US state, country or capital ("California", "Poland", "New York")."""
+    low = words.lower().replace("’", "'")
+    return low in us_states() or low in lexicon().metonyms
+
+
+def _drop_place_suffix(words: list[str]) -> list[str]:
+    """Rule *a place after a name is not the name*: "Representative Mike Thompson of California" names
+    Mike Thompson; the words from "of" on are dropped when they name a US state, country or capital."""
+    for k in range(len(words) - 2, 0, -1):
+        head = _norm(words[k - 1])
+        if words[k] == "of" and (words[k - 1][:1].isupper() or head in lexicon().roles) \
+                and head not in _NON_PERSON_CAPS and is_place(" ".join(words[k + 1:])):
+            return words[:k]
+    return words
 
 
 class Resolver:
-    """Resolve speaker mentions of one text, in text order."""
+    """Resolve speaker mentions of one text, in text order.
 
-    def __init__(self, actors: Iterable[Actor] | None = None) -> None:
+    ``text_names`` are the people the text names (:func:`framing.quotes.names.scan_names`), so a bare
+    surname or a description can resolve to a person named outside a speaker slot; ``story_names``
+    maps a surname to the full names the other articles of the story use (most frequent first).
+    """
+
+    def __init__(self, actors: Iterable[Actor] | None = None, text_names: Iterable[TextName] = (),
+                 story_names: Mapping[str, tuple[str, ...]] | None = None) -> None:
         self.lex = lexicon()
         self.actors = tuple(actors or ())
         self.actor_pairs, self.actor_last = _actor_index(self.actors) if self.actors else ([], {})
-        self.persons: dict[str, Profile] = {}
+        self.persons: dict[str, list[Profile]] = {}  # surname -> the people of that surname met so far
         self.history: list[Profile] = []
         self.named: list[tuple[int, Profile]] = []  # every named person speaker, by position
+        self.text_names = tuple(text_names)
+        self.by_surname: dict[str, list[TextName]] = {}
+        genders: dict[str, set[str]] = {}
+        for tn in self.text_names:
+            last = _norm(tn.name.split()[-1])
+            if " " in tn.name:
+                self.by_surname.setdefault(last, []).append(tn)
+            genders.setdefault(last, set()).add(gender_of(tn.roles))
+        self.gender = {k: next(iter(v - {""})) for k, v in genders.items() if len(v - {""}) == 1}
+        self.story_names = story_names or {}
+        self.speaker_refs: dict[str, list[tuple[str, int]]] = {}  # surname -> (speaker's name, position)
 
     # ------------------------------------------------------------------
     def _from_actor(self, act: Actor) -> Profile:
@@ -209,8 +269,69 @@ class Resolver:
         kind = {"government": "government", "organisation": "organisation", "media": "media", "group": "group"}.get(act.kind, "person")
         prof = Profile(act.name, act.affiliation or "unknown", act.country, kind, kind == "group", roles, klass)
         if kind == "person":
-            self.persons.setdefault(_norm(act.name.split()[-1]), prof)
+            self._register(_norm(act.name.split()[-1]), prof)
         return prof
+
+    def _register(self, last: str, prof: Profile) -> None:
+        self.persons.setdefault(last, []).append(prof)
+
+    def _person(self, full: str, roles: set[str], make: Profile | None = None) -> Profile:
+        """The one profile of the person written ``full`` (rule *surnames collide, people do not*):
+        a known person with the same last name and compatible first names, else ``make`` (or a new
+        profile), registered."""
+        last = _norm(full.split()[-1])
+        for known in self.persons.get(last, ()):
+            if known.kind == "person" and not known.anonymous and same_person(known.name, full):
+                known.roles |= roles
+                if make is not None and known.affiliation == "unknown":
+                    known.affiliation, known.country = make.affiliation, known.country or make.country
+                if len(full.split()) > 1 and len(known.name.split()) == 1:
+                    known.name = full  # "Trump" met first, "Donald Trump" now
+                return known
+        prof = make if make is not None else Profile(full, "unknown", "", "person", False, set(roles))
+        self._register(last, prof)
+        return prof
+
+    def _surname(self, last: str, pos: int) -> str | None:
+        """The full name a bare surname stands for (rule *bare surname*): the one person of that
+        surname the narration names in full (quoted names only when the narration names none); of
+        several, see :meth:`_pick_group`; none in the text,
+        the story's one full name of that surname. None when it stays ambiguous."""
+        names = self.by_surname.get(last, ())
+        for quoted in (False, True):  # names in the narration first, those inside quotes only if none
+            groups: list[list[TextName]] = []
+            for tn in (n for n in names if n.quoted == quoted):
+                for g in groups:
+                    if same_person(g[0].name, tn.name):
+                        g.append(tn)
+                        break
+                else:
+                    groups.append([tn])
+            if len(groups) > 1:
+                groups = self._pick_group(groups, last, pos)
+            if len(groups) == 1:
+                forms = [tn.name for tn in groups[0]]
+                return max(forms, key=lambda f: (forms.count(f), -forms.index(f)))
+            if groups:
+                return None
+        story = self.story_names.get(last, ())
+        return story[0] if len(story) == 1 else None
+
+    def _pick_group(self, groups: list[list[TextName]], last: str, pos: int) -> list[list[TextName]]:
+        """Of several people sharing a surname: the one last quoted under that surname before ``pos``,
+        else the one named most often, else the one named last before ``pos`` (all of them when
+        nothing decides)."""
+        quoted = [(p, gi) for gi, g in enumerate(groups) for full, p in self.speaker_refs.get(last, ())
+                  if p < pos and same_person(g[0].name, full)]
+        if quoted:
+            return [groups[max(quoted)[1]]]
+        top = max(len(g) for g in groups)
+        groups = [g for g in groups if len(g) == top]
+        before = [(tn.start, gi) for gi, g in enumerate(groups) for tn in g if tn.start < pos]
+        return [groups[max(before)[1]]] if len(groups) > 1 and before else groups
+
+    def _gender(self, prof: Profile) -> str:
+        return self.gender.get(_norm(prof.name.split()[-1]), "") if prof.name else ""
 
     def _match_actor(self, low: str) -> Actor | None:
         for alias, act in self.actor_pairs:
@@ -248,14 +369,11 @@ class Resolver:
         for pos, mention, appos in mentions:
             if " " not in mention.strip() or mention[:1].islower() and not any(w[:1].isupper() for w in mention.split()[1:]):
                 continue  # only multi-word names ("Donald Trump", "the expert Sergei Balmasov") matter ahead
-            prof = self._named(mention, appos)
+            prof = self._named(pos, mention, appos)
             if prof is not None and prof.kind == "person":
                 self.named.append((pos, prof))
-        # reset: registration again happens in order during resolve
-        self.persons_prescan = dict(self.persons)
-        self.persons = {}
 
-    def _named(self, mention: str, appos: str) -> Profile | None:
+    def _named(self, pos: int, mention: str, appos: str) -> Profile | None:
         if self.actors:
             act = self._match_actor(mention.lower().replace("’", "'"))
             if act is not None:
@@ -273,27 +391,11 @@ class Resolver:
             name, aff, ctry, kind = org_hit[2]
             return Profile(name, aff, ctry, kind if kind in ("media", "organisation") else "organisation", False, roles,
                            "media" if kind == "media" else "")
+        if run and len(run) == len(words) <= 3 and mention.lstrip()[:4].lower() == "the ":
+            # rule *"the X" is not a person*: "according to The Hill"
+            return Profile("The " + " ".join(words), "unknown", "", "organisation", False, roles)
         if run and (len(run) >= 2 or title or appos or len(words) == 1):
-            if len(run) >= 3 and title and title[-1].lower() == "of":
-                run = run[1:]  # "director of Rosoboronexport Alexander Mikheev"
-            last = _norm(run[-1])
-            known = self.persons.get(last) or getattr(self, "persons_prescan", {}).get(last)
-            if len(run) == 1 and known is not None:
-                known.roles |= roles
-                return known
-            if len(run) == 1 and not title and not appos and len(words) == 1:
-                # a single capitalised word: person surname unless it is a known place
-                prof = Profile(run[0], "unknown", "", "person", False, roles, klass)
-            else:
-                aff = self._affiliation(klass, gov, country)
-                prof = Profile(" ".join(run), aff, country, "person", False, roles, klass)
-            if known is not None and len(run) >= 2 and known.name.split()[-1] == run[-1]:
-                known.roles |= roles
-                if known.affiliation == "unknown":
-                    known.affiliation = prof.affiliation
-                return known
-            self.persons[last] = prof
-            return prof
+            return self._named_speaker(pos, parts, roles, appos)
         if not run and title and not group and (title[-1][:1].isupper()) and klass in ("government", "media", "expert", "military", "party", "court", "business") and len(title) >= 2 \
                 and _norm(title[-1]) in _NON_PERSON_CAPS:
             # "the Turkish Foreign Ministry", "Bloomberg News"
@@ -303,13 +405,45 @@ class Resolver:
             return Profile(" ".join(words), "unknown", country, "organisation", False, roles, klass)
         return None
 
+    def _named_person(self, pos: int, parts: _Mention, roles: set[str], appos: str) -> Profile:
+        """A mention ending in a person's name: the person it names, registered once."""
+        run, title, words = list(parts.run), parts.title, parts.words
+        _, klass, country, _, gov = parts.classes
+        if len(run) >= 3 and title and title[-1].lower() == "of":
+            run = run[1:]  # "director of Rosoboronexport Alexander Mikheev"
+        aff = self._affiliation(klass, gov, country)
+        if aff in ("unknown", "government"):  # rule *affiliation from the text*: tag, apposition, premodifier
+            org = parts.org_hit[2][0] if parts.org_hit is not None and parts.org_hit[1] <= len(title) else ""
+            aff = party_affiliation(parts.party, roles) or apposition_affiliation(appos) or org or aff
+        if len(run) == 1:
+            full = self._surname(_norm(run[0]), pos)
+            if full is None:
+                known = [p for p in self.persons.get(_norm(run[0]), ()) if p.kind == "person" and not p.anonymous]
+                if len(known) == 1:  # no full name in the text: the one person of that name met so far
+                    known[0].roles |= roles
+                    return known[0]
+                if len(run) == 1 and not title and not appos and len(words) == 1:
+                    return self._person(run[0], roles, Profile(run[0], "unknown", "", "person", False, roles, klass))
+                return self._person(run[0], roles, Profile(run[0], aff, country, "person", False, roles, klass))
+            return self._person(full, roles, Profile(full, aff, country, "person", False, roles, klass))
+        full = " ".join(run)
+        return self._person(full, roles, Profile(full, aff, country, "person", False, roles, klass))
+
+    def _named_speaker(self, pos: int, parts: _Mention, roles: set[str], appos: str) -> Profile:
+        """:meth:`_named_person`, remembering who each surname named here (for :meth:`_pick_group`)."""
+        prof = self._named_person(pos, parts, roles, appos)
+        if prof.name:
+            self.speaker_refs.setdefault(_norm(prof.name.split()[-1]), []).append((prof.name, pos))
+        return prof
+
     # ------------------------------------------------------------------
     def resolve(self, pos: int, mention: str, appos: str = "") -> Profile:
         """Resolve one mention at character ``pos``."""
         low = mention.strip().lower()
         if low in ("he", "she", "him", "her"):
+            other = "f" if low in ("he", "him") else "m"  # rule *pronoun gender*: honorifics of the text
             for prof in reversed(self.history):
-                if prof.kind == "person" and not prof.anonymous:
+                if prof.kind == "person" and not prof.anonymous and self._gender(prof) != other:
                     return prof
             return Profile("", "unknown", "", "person")
         if low in ("they", "them"):
@@ -324,7 +458,7 @@ class Resolver:
             return Profile("", "unknown", "", "organisation")
         if low in ("we", "i", "you") or mention.strip() == "us":
             return Profile("", "unknown", "", "person")
-        prof = self._named(mention, appos)
+        prof = self._named(pos, mention, appos)
         if prof is not None:
             self._push(prof)
             return prof
@@ -365,6 +499,9 @@ class Resolver:
             return 0  # "NATO's secretary general" is not the US president
         if country and prof.country and prof.country != country:
             return 0
+        titles = {w for w in desc - proper if self.lex.roles.get(w, ("generic",))[0] != "generic"}
+        if titles and not titles & prof.roles and any(w in self.lex.roles for w in prof.roles):
+            return 0  # rule *a title names its holder*: "the president" is not "FBI official Peter Strzok"
         s = len((desc - proper) & prof.roles)
         if klass and (prof.klass == klass or (klass == "expert" and prof.affiliation == "expert or analyst")
                       or (klass == "government" and "government" in prof.affiliation.lower())):
@@ -384,6 +521,11 @@ class Resolver:
                 fallback = prof
             if self._score(prof, desc, klass, country, proper) > 0:
                 return prof
+        for tn in reversed(self.text_names):  # rule *description to a titled name*: "the president"
+            if tn.start < pos and tn.roles and self._score(Profile(tn.name, roles=set(tn.roles)), desc, klass,
+                                                          country, proper) > 0:
+                full = tn.name if " " in tn.name else self._surname(_norm(tn.name), pos) or tn.name
+                return self._person(full, set(tn.roles))
         for p, prof in self.named:
             if p > pos and self._score(prof, desc, klass, country) > 0:
                 return prof

@@ -1,13 +1,16 @@
 """Rows of the quote table: attributions, continuations and resolved speakers of one text."""
 from __future__ import annotations
 
-from typing import Any, Iterable
+import re
+from bisect import bisect_right
+from typing import Any, Iterable, Mapping
 
 from ..actors import Actor
 from ..text import Span
 from .attribute import find_attributions
 from .continuation import merge_continuations
-from .resolve import Resolver
+from .names import TextName, strip_party_tag
+from .resolve import Resolver, text_names
 from .rules import RawQuote
 from .segment import Doc
 
@@ -33,7 +36,53 @@ QUOTE_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _table(rows: list[RawQuote], text: str, doc: Doc, actors: Iterable[Actor] | None) -> list[tuple[Any, ...]]:
+_NAME_BEFORE_RE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*[,(]\s*$")
+_AFTER_RE = re.compile(r"\s*(?:,\s*|\()((?:[RDI]\s?-\s?[A-Z][\w. ]{0,12}?\)?(?=[,.;)]|\s+said))|"
+                       r"(?:a|an|the)\s+[^,;:\"“”]{3,80}?(?=,))")
+
+
+def speaker_slot(text: str, ms: int, me: int, appos: str) -> tuple[int, int, str]:
+    """The speaker mention's span and apposition, read from the text around the mention.
+
+    Rule *a party tag is not a speaker*: a mention that is only a party-state tag ("R-Utah")
+    moves to the name just before it ("Sen. Mike Lee, R-Utah"). A tag or an apposition right
+    after the mention (", R-Texas,", ", a spokesman for the State Department,") joins ``appos``.
+
+    Examples
+    --------
+    >>> t = "Sen. Mike Lee, R-Utah, said no."
+    >>> speaker_slot(t, 15, 21, "")
+    (0, 13, 'R-Utah')
+    >>> t = "Tom Price, a spokesman for the State Department, said no."
+    >>> speaker_slot(t, 0, 9, "")
+    (0, 9, 'a spokesman for the State Department')
+    """
+    rest, party, _ = strip_party_tag(text[ms:me])
+    if party and not rest.strip(" ,()"):
+        base = max(0, ms - 80)
+        hit = _NAME_BEFORE_RE.search(text[base:ms])
+        if hit:
+            return base + hit.start(1), base + hit.end(1), (appos + " " + text[ms:me]).strip()
+        return ms, me, appos
+    after = _AFTER_RE.match(text, me, min(len(text), me + 100))
+    if after and after.group(1) not in appos:
+        appos = (appos + " " + after.group(1)).strip()
+    return ms, me, appos
+
+
+def _mark_quoted(names: list[TextName], doc: Doc) -> list[TextName]:
+    """``names`` with ``quoted`` set for those inside a direct quote of ``doc``."""
+    spans = sorted((q.start, q.end) for q in doc.dquotes)
+    starts = [s for s, _ in spans]
+    out = []
+    for n in names:
+        i = bisect_right(starts, n.start) - 1
+        out.append(n._replace(quoted=True) if i >= 0 and n.end <= spans[i][1] else n)
+    return out
+
+
+def _table(rows: list[RawQuote], text: str, doc: Doc, actors: Iterable[Actor] | None,
+           story_names: Mapping[str, tuple[str, ...]] | None = None) -> list[tuple[Any, ...]]:
     """Rows of the quote table (values in :data:`QUOTE_COLUMNS` order), sorted by content offsets.
 
     Plain tuples, not dicts: a corpus gives tens of thousands of rows, and
@@ -41,13 +90,14 @@ def _table(rows: list[RawQuote], text: str, doc: Doc, actors: Iterable[Actor] | 
     """
     rows = merge_continuations(rows, doc)
     rows.sort(key=lambda r: (r.cue_start if r.cue_start is not None else r.start))
-    res = Resolver(actors)
-    res.prescan([(r.mention[0], text[r.mention[0]:r.mention[1]], r.appos) for r in rows if r.mention is not None])
+    res = Resolver(actors, _mark_quoted(text_names(text), doc), story_names)
+    slots = {id(r): speaker_slot(text, r.mention[0], r.mention[1], r.appos) for r in rows if r.mention is not None}
+    res.prescan([(ms, text[ms:me], appos) for ms, me, appos in slots.values()])
     profiles: dict[int, Any] = {}
     for r in rows:  # speakers named here, in text order (pronouns refer back)
         if r.mention is not None:
-            ms, me = r.mention
-            profiles[id(r)] = (res.resolve(ms, text[ms:me], r.appos), ms, me)
+            ms, me, appos = slots[id(r)]
+            profiles[id(r)] = (res.resolve(ms, text[ms:me], appos), ms, me)
 
     def profile(r: RawQuote) -> Any:
         hit = profiles.get(id(r))
@@ -70,7 +120,8 @@ def _table(rows: list[RawQuote], text: str, doc: Doc, actors: Iterable[Actor] | 
 
 
 def quote_rows(text: str, actors: Iterable[Actor] | None = None, paragraphs: list[Span] | None = None,
-               sentences: list[Span] | None = None) -> list[tuple[Any, ...]]:
+               sentences: list[Span] | None = None,
+               story_names: Mapping[str, tuple[str, ...]] | None = None) -> list[tuple[Any, ...]]:
     """The quote table rows of ``text`` (tuples in :data:`QUOTE_COLUMNS` order).
 
     Examples
@@ -81,4 +132,4 @@ def quote_rows(text: str, actors: Iterable[Actor] | None = None, paragraphs: lis
     if not text or not text.strip():
         return []
     raw, doc = find_attributions(text, paragraphs, sentences)
-    return _table(raw, text, doc, actors)
+    return _table(raw, text, doc, actors, story_names)

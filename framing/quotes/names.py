@@ -1,0 +1,216 @@
+"""Person names for speaker resolution: titles, party-state tags, names in the text, same-person tests.
+
+Small named rules, each used by :mod:`framing.quotes.resolve`:
+
+* :func:`strip_party_tag`: "R-Texas", "(D-Calif.)", "D-N.Y." are party-state tags, not names;
+  they give the speaker's party (and, with a legislator's title, ``US Congress``);
+* :func:`scan_names`: the people the text names with two words or more ("President Donald
+  Trump", "Rep. Blake Farenthold"), with their offsets and title words, so a bare surname or
+  a description ("the president") can resolve to someone the text named outside a speaker slot;
+* :func:`same_person`: "Donald Trump" and "Donald J. Trump" are one person, "Liz Cheney" and
+  "Mary Cheney" are two;
+* :func:`apposition_affiliation`: "X, a spokesman for the State Department" -> "State Department".
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..resources import read_csv
+
+__all__ = ["HONORIFICS", "TITLE_ABBREVIATIONS", "TextName", "apposition_affiliation", "gender_of", "party_affiliation",
+           "same_person", "scan_names", "strip_party_tag", "us_states"]
+
+#: Courtesy titles: never part of a name, say nothing about the speaker's office.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "messrs"})
+
+#: Abbreviated titles (AP style) -> the role word of ``roles.csv`` they stand for.
+TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "sens": "senator", "rep": "representative",
+                       "reps": "representative", "lt": "lieutenant", "gen": "general", "col": "colonel",
+                       "maj": "major", "capt": "captain", "sgt": "sergeant", "adm": "admiral", "atty": "attorney",
+                       "rev": "reverend", "supt": "superintendent", "cmdr": "commander", "amb": "ambassador"}
+
+#: Role words that name the same office ("the congressman" for "Rep. X", "the lawmaker" for "Sen. X").
+ROLE_SYNONYMS = {"representative": ("congressman", "congresswoman", "lawmaker", "legislator"),
+                 "congressman": ("representative", "lawmaker"), "congresswoman": ("representative", "lawmaker"),
+                 "senator": ("lawmaker", "legislator")}
+
+_LEGISLATOR = {"senator", "representative", "congressman", "congresswoman", "lawmaker", "legislator"}
+_PARTIES = {"R": "Republican", "D": "Democrat", "I": "independent"}
+_TAG_RE = re.compile(r"\(?\b([RDI])\s?-\s?((?:[A-Z][A-Za-z]*\.?\s?){1,3})\)?")
+_ABBR = "|".join(sorted(TITLE_ABBREVIATIONS) + sorted(HONORIFICS))
+_NAME_WORD = r"(?:[A-Z]['’][A-Z][a-z]+|[A-Z][a-z]*[A-Z]?[a-z]+(?:[-'’][A-Z][a-z]+)*)"
+_RUN_RE = re.compile(rf"(?<![\w.])(?:(?:{_ABBR.title()})\.|[A-Z]\.|{_NAME_WORD})"
+                     rf"(?: +(?:(?:{_ABBR.title()})\.|[A-Z]\.|{_NAME_WORD}))+(?=['’]s\b|[^\w'’-]|$)")
+_APPOS_RE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|member|official|director|chairman|"
+    r"chairwoman|chair|chief|head|president|CEO|executive|secretary|professor|researcher|fellow|analyst|"
+    r"economist|strategist|founder|leader|manager|counsel|representative|consultant)\s+(?:for|at|of|with|to)\s+"
+    r"(?:the\s+)?((?:[A-Z][\w.&'’-]*)(?:\s+(?:of|for|and|on|&)?\s*[A-Z][\w.&'’-]*)*)")
+_NOT_NAME = frozenset("""the a an but and or if in on at of for to by from with as when while after before since
+this that these those it its he she they we his her their our new old said says says according
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december street avenue road tower hall hill capitol court supreme federal national
+state states republican republicans democrat democrats democratic gop white black house senate agent special
+one two three four five first then now also more meanwhile however yet still so despite although though during
+under over about against without within like unlike where why how what who whom whose which there here is was not
+no yes even just only instead including because once until all every each any many most some other another former
+late top dear last next earlier later""".split())
+
+
+class TextName(NamedTuple):
+    """A person the text names with two words or more."""
+
+    start: int  # offset of the name (title excluded)
+    end: int
+    name: str  # the name without title ("Donald Trump")
+    roles: frozenset[str]  # normalised title words and honorifics before it ("president", "mr")
+    quoted: bool = False  # inside quotation marks (set by the caller)
+
+
+@lru_cache(maxsize=1)
+def us_states() -> dict[str, str]:
+    """Lower-cased state names, AP abbreviations (without dots) and postal codes -> state name.
+
+    Examples
+    --------
+    >>> us_states()["calif"], us_states()["ny"], us_states()["texas"]
+    ('California', 'New York', 'Texas')
+    """
+    out: dict[str, str] = {}
+    for row in read_csv("us_states.csv", ("name", "abbreviations", "postal")):
+        for form in [row["name"], row["postal"], *row["abbreviations"].split("|")]:
+            if form:
+                out[form.replace(".", "").replace(" ", "").lower()] = row["name"]
+                out[form.lower()] = row["name"]
+    return out
+
+
+def strip_party_tag(text: str) -> tuple[str, str, str]:
+    """``text`` without its party-state tag, the party and the state (rule *party tag is not a name*).
+
+    Examples
+    --------
+    >>> strip_party_tag("Sen. Ted Cruz, R-Texas")
+    ('Sen. Ted Cruz', 'Republican', 'Texas')
+    >>> strip_party_tag("Rep. Nancy Pelosi (D-Calif.)")
+    ('Rep. Nancy Pelosi', 'Democrat', 'California')
+    >>> strip_party_tag("Rudy Giuliani")
+    ('Rudy Giuliani', '', '')
+    """
+    for m in _TAG_RE.finditer(text):
+        state = us_states().get(m.group(2).replace(".", "").replace(" ", "").lower())
+        if state is None:
+            continue
+        rest = (text[:m.start()] + text[m.end():]).strip(" ,;()")
+        return re.sub(r"\s*,\s*$", "", rest), _PARTIES[m.group(1)], state
+    return text, "", ""
+
+
+def party_affiliation(party: str, roles: set[str] | frozenset[str]) -> str:
+    """Affiliation from a party tag: ``US Congress, Republican`` for a legislator, else the party.
+
+    >>> party_affiliation("Republican", {"senator"}), party_affiliation("Democrat", set())
+    ('US Congress, Republican', 'Democrat')
+    """
+    if not party:
+        return ""
+    return f"US Congress, {party}" if roles & _LEGISLATOR else party
+
+
+def same_person(a: str, b: str) -> bool:
+    """Do two written names name one person? Same last word, and the first names agree or one name's
+    words hold the other's (rule *surnames collide, people do not*).
+
+    Examples
+    --------
+    >>> same_person("Donald J. Trump", "Donald Trump"), same_person("Hillary Rodham Clinton", "Hillary Clinton")
+    (True, True)
+    >>> same_person("Liz Cheney", "Mary Cheney"), same_person("Trump", "Donald Trump")
+    (False, True)
+    """
+    wa = [w.strip(".").lower() for w in a.split() if len(w.strip(".")) > 1]
+    wb = [w.strip(".").lower() for w in b.split() if len(w.strip(".")) > 1]
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    return wa[0] == wb[0] or set(wa) <= set(wb) or set(wb) <= set(wa)
+
+
+def _norm_title(word: str) -> str:
+    w = word.strip(".").lower()
+    return TITLE_ABBREVIATIONS.get(w, w)
+
+
+def scan_names(text: str, is_role, is_other) -> list[TextName]:
+    """People named in ``text`` with a first and a last name, or with a title and a surname, in
+    text order.
+
+    A run of capitalised words is split from the end like a speaker mention: the trailing words
+    that are neither titles (``is_role``) nor places, organisations or common words
+    (``is_other``) are the name, the run's earlier title words its roles. A one-word name counts
+    only after a title ("President Trump").
+
+    Examples
+    --------
+    >>> roles = {"president", "senator", "governor", "representative", "leader"}
+    >>> ns = scan_names("House Majority Leader Steny Hoyer met President Donald J. Trump and Gov. Perry.",
+    ...                 lambda w: w in roles, lambda w: w in {"house", "majority"})
+    >>> [(n.name, sorted(n.roles)) for n in ns]
+    [('Steny Hoyer', ['leader']), ('Donald J. Trump', ['president']), ('Perry', ['governor'])]
+    """
+    out: list[TextName] = []
+    for m in _RUN_RE.finditer(text):
+        toks = list(re.finditer(r"\S+", m.group(0)))
+        k = len(toks)
+        while k > 0:
+            w = toks[k - 1].group(0)
+            low = _norm_title(w)
+            if (len(w) == 2 and w.endswith(".")) or not (is_role(low) or low in HONORIFICS or is_other(low)
+                                                          or low in _NOT_NAME):
+                k -= 1
+            else:
+                break
+        name_toks = toks[k:]
+        while name_toks and len(name_toks[0].group(0)) == 2 and name_toks[0].group(0).endswith("."):
+            name_toks = name_toks[1:]  # a leading initial belongs to nobody ("U.S. Sen." split)
+        roles = {_norm_title(t.group(0)) for t in toks[:k]
+                 if is_role(_norm_title(t.group(0))) or _norm_title(t.group(0)) in HONORIFICS}
+        n_words = sum(1 for t in name_toks if not t.group(0).endswith("."))
+        if n_words < 1 or n_words < 2 and not roles:
+            continue  # one word is a name only after a title or honorific ("President Trump", "Mr. Trump")
+        for r in list(roles):
+            roles.update(ROLE_SYNONYMS.get(r, ()))
+        s = m.start() + name_toks[0].start()
+        e = m.start() + name_toks[-1].end()
+        out.append(TextName(s, e, text[s:e], frozenset(roles)))
+    return out
+
+
+_FEMALE, _MALE = frozenset({"ms", "mrs", "miss"}), frozenset({"mr"})
+
+
+def gender_of(roles: frozenset[str] | set[str]) -> str:
+    """"f" or "m" when an honorific says it ("Ms. Rice", "Mr. Trump"), else "".
+
+    >>> gender_of(frozenset({"ms"})), gender_of({"president", "mr"}), gender_of(set())
+    ('f', 'm', '')
+    """
+    f, m = bool(roles & _FEMALE), bool(roles & _MALE)
+    return "f" if f and not m else "m" if m and not f else ""
+
+
+def apposition_affiliation(appos: str) -> str:
+    """The organisation an apposition says the speaker works for, or "".
+
+    Examples
+    --------
+    >>> apposition_affiliation("a spokesman for the State Department")
+    'State Department'
+    >>> apposition_affiliation("a professor at Georgetown University, said")
+    'Georgetown University'
+    >>> apposition_affiliation("who was there")
+    ''
+    """
+    m = _APPOS_RE.search(appos)
+    return m.group(1).rstrip(".,") if m else ""
