@@ -330,6 +330,17 @@ class Resolver:
         before = [(tn.start, gi) for gi, g in enumerate(groups) for tn in g if tn.start < pos]
         return [groups[max(before)[1]]] if len(groups) > 1 and before else groups
 
+    def _last_named(self, pos: int, other_gender: str) -> Profile | None:
+        """Rule *pronoun before any speaker*: the person the narration named last before ``pos``
+        (not of ``other_gender``), when no speaker precedes the pronoun."""
+        for tn in reversed(self.text_names):
+            if tn.start < pos and not tn.quoted and gender_of(tn.roles) != other_gender:
+                full = tn.name if " " in tn.name else self._surname(_norm(tn.name), pos) or tn.name
+                prof = self._person(full, set(tn.roles))
+                if self._gender(prof) != other_gender:
+                    return prof
+        return None
+
     def _gender(self, prof: Profile) -> str:
         return self.gender.get(_norm(prof.name.split()[-1]), "") if prof.name else ""
 
@@ -445,7 +456,8 @@ class Resolver:
             for prof in reversed(self.history):
                 if prof.kind == "person" and not prof.anonymous and self._gender(prof) != other:
                     return prof
-            return Profile("", "unknown", "", "person")
+            named = self._last_named(pos, other)
+            return named if named is not None else Profile("", "unknown", "", "person")
         if low in ("they", "them"):
             for prof in reversed(self.history[-4:]):
                 if prof.kind in ("group", "government", "organisation", "media"):

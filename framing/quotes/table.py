@@ -12,7 +12,7 @@ from .continuation import merge_continuations
 from .names import TextName, strip_party_tag
 from .resolve import Resolver, text_names
 from .rules import RawQuote
-from .segment import Doc
+from .segment import Doc, seg_of
 
 __all__ = ["QUOTE_COLUMNS", "quote_rows"]
 
@@ -70,6 +70,33 @@ def speaker_slot(text: str, ms: int, me: int, appos: str) -> tuple[int, int, str
     return ms, me, appos
 
 
+_SUBJECT_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Sens|Reps|Lt|Gen)\.\s+)?"
+                         r"([A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+)*)(?=\s+([a-z]+)\b)")
+_NOT_VERB = frozenset("of and or in on at to for with from by as the a an who whom whose which that than "
+                      "is are was were has have had".split())
+
+
+def subject_mention(text: str, seg_start: int, stop: int, known: set[str]) -> tuple[int, int] | None:
+    """Rule *the sentence's subject speaks*: for a cue with no speaker of its own ("In one emailed
+    statement, Perry stated, ..."; "Mr. Santorum did not back down, saying ..."), the last person's
+    name between the sentence start and ``stop`` (the content or cue) that a verb follows. A name
+    is a person's when its last word is a surname in ``known`` (lower-cased). None when there is none.
+
+    Examples
+    --------
+    >>> t = "After reporter Michael Scotto finished, Grimm stormed back and said, no."
+    >>> subject_mention(t, 0, 62, {"scotto", "grimm"})
+    (40, 45)
+    """
+    best = None
+    for m in _SUBJECT_RE.finditer(text, seg_start, stop):
+        last = m.group(1).split()[-1].lower().replace("’", "'")
+        last = last[:-2] if last.endswith("'s") else last
+        if last in known and m.group(2) not in _NOT_VERB and m.end(1) <= stop:
+            best = (m.start(), m.end(1))
+    return best
+
+
 def _mark_quoted(names: list[TextName], doc: Doc) -> list[TextName]:
     """``names`` with ``quoted`` set for those inside a direct quote of ``doc``."""
     spans = sorted((q.start, q.end) for q in doc.dquotes)
@@ -90,12 +117,20 @@ def _table(rows: list[RawQuote], text: str, doc: Doc, actors: Iterable[Actor] | 
     """
     rows = merge_continuations(rows, doc)
     rows.sort(key=lambda r: (r.cue_start if r.cue_start is not None else r.start))
-    res = Resolver(actors, _mark_quoted(text_names(text), doc), story_names)
+    names = _mark_quoted(text_names(text), doc)
+    res = Resolver(actors, names, story_names)
     slots = {id(r): speaker_slot(text, r.mention[0], r.mention[1], r.appos) for r in rows if r.mention is not None}
+    known = {n.name.split()[-1].lower().replace("’", "'") for n in names if not n.quoted}
+    for r in rows:
+        if r.mention is None and r.inherit is None and r.cue_start is not None and not r.hidden:
+            seg = doc.segs[seg_of(doc, r.cue_start)]
+            hit = subject_mention(text, seg[0], r.start if r.start > r.cue_start else r.cue_start, known)
+            if hit is not None:
+                slots[id(r)] = (hit[0], hit[1], "")
     res.prescan([(ms, text[ms:me], appos) for ms, me, appos in slots.values()])
     profiles: dict[int, Any] = {}
     for r in rows:  # speakers named here, in text order (pronouns refer back)
-        if r.mention is not None:
+        if id(r) in slots:
             ms, me, appos = slots[id(r)]
             profiles[id(r)] = (res.resolve(ms, text[ms:me], appos), ms, me)
 
