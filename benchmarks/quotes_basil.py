@@ -33,7 +33,9 @@ Per gold span:
   predicted words are a subset of the entity's words sharing its last word
   ("Trump" for "Donald Trump", "Ruth Ginsburg"); or the entity's words a
   subset of the prediction's sharing its last word ("Donald John Trump").
-  "Liz Cheney" never credits "Mary Cheney" (different first names).
+  "Liz Cheney" never credits "Mary Cheney" (different first names). The
+  annotated ``speaker`` string itself also credits ("Bibi Netanyahu" for
+  ``Bibi_Netanyahu``, whose main entity is "Benjamin Netanyahu").
   For group entities the row credits when the predicted speaker shares a
   content word with the entity ("Democrats" for "Democratic lawmakers":
   stems of 6 letters).
@@ -42,7 +44,9 @@ Printed: found, credited | found, credited (= found and credited / gold),
 overall and by outlet, for the chosen half, and the error classes of the
 missed credits. ``--half``: triplets sorted by uuid, A = even positions
 (to study), B = odd (to check); default ``all`` prints A, B and all.
-``--actors`` passes each story's main entities as actors (a user with an
+All articles load as one corpus (one ``story`` per triplet, so speakers are
+unified per story); loading must raise no warning (no unknown outlet).
+``--actors`` passes the main entities as actors (a user with an
 ``actors.yaml``); the default uses none (the extractor alone).
 """
 from __future__ import annotations
@@ -51,7 +55,7 @@ import argparse
 import json
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -158,6 +162,7 @@ def load(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], Counte
             s, e = base + a["start"], base + a["end"]
             assert text[s:e] == a["txt"], (key, a["id"])
             gold.append({"article_id": key, "outlet": OUTLETS[src], "story": art["triplet-uuid"], "start": s,
+                         "speaker": a["speaker"],
                          "end": e, "entity": ent, "named": not is_group(ent), "txt": a["txt"], "ents": ents})
     return records, gold, skipped
 
@@ -188,30 +193,24 @@ def score(records: list[dict[str, Any]], gold: list[dict[str, Any]], actors: boo
 
     from framing import Corpus, voices
 
-    by_story: dict[str, set[str]] = defaultdict(set)
-    if actors:
-        for g in gold:
-            by_story[g["story"]].update(g["ents"])
+    ents = sorted({e for g in gold for e in g["ents"]}) if actors else []
+    acts = [{"name": n, "kind": "group" if is_group(n) else "person"} for n in ents]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the three outlets must load with no unknown-outlet warning
+        corpus = Corpus.from_records(records, clean=False, actors=acts)
+    table = voices(corpus)
     out = []
-    stories = sorted({r["story"] for r in records})
-    for story in stories:
-        recs = [r for r in records if r["story"] == story]
-        acts = [{"name": n, "kind": "group" if is_group(n) else "person"} for n in sorted(by_story[story])]
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            corpus = Corpus.from_records(recs, clean=False, actors=acts)
-        table = voices(corpus)
-        for g in (g for g in gold if g["story"] == story):
-            rows = table[(table["article_id"] == g["article_id"]) & (table["start"] < g["end"])
-                         & (table["end"] > g["start"])]
-            g = dict(g, found=len(rows) > 0, credited=False, pred="", error="not found")
-            if len(rows):
-                ov = [min(g["end"], e) - max(g["start"], s) for s, e in zip(rows["start"], rows["end"])]
-                row = rows.iloc[max(range(len(ov)), key=ov.__getitem__)]
-                g["pred"] = f"{row['speaker']} <- {row['speaker_mention']}"
-                g["credited"] = credits(str(row["speaker"]), g["entity"])
-                g["error"] = "" if g["credited"] else error_class(row, g["entity"])
-            out.append(g)
+    for g in gold:
+        rows = table[(table["article_id"] == g["article_id"]) & (table["start"] < g["end"])
+                     & (table["end"] > g["start"])]
+        g = dict(g, found=len(rows) > 0, credited=False, pred="", error="not found")
+        if len(rows):
+            ov = [min(g["end"], e) - max(g["start"], s) for s, e in zip(rows["start"], rows["end"])]
+            row = rows.iloc[max(range(len(ov)), key=ov.__getitem__)]
+            g["pred"] = f"{row['speaker']} <- {row['speaker_mention']}"
+            g["credited"] = credits(str(row["speaker"]), g["entity"]) or credits(str(row["speaker"]), g["speaker"])
+            g["error"] = "" if g["credited"] else error_class(row, g["entity"])
+        out.append(g)
     return out
 
 

@@ -22,7 +22,7 @@ from .naming import naming, naming_summary
 from .roles import roles
 from .mentions import actor_sentiment, actor_sentiment_summary, name_counts, names_from_counts
 from .sentiment import article_sentiment, outlet_sentiment, sentence_sentiment
-from .voices import affiliation_shares, voice_summary, voices
+from .voices import affiliation_shares, merge_story_name_counts, story_name_counts, voice_summary, voices
 
 __all__ = ["resolve", "default_analyzers", "REPORT_EXTRAS", "DISTINCTIVE_TOP", "classifier_analyzer"]
 
@@ -69,8 +69,8 @@ def _run_loaded(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
     return loaded_terms(corpus)
 
 
-def _run_voices(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
-    return voices(corpus)
+def _run_voices(corpus: Any, state: Any, tables: Tables) -> pd.DataFrame:
+    return voices(corpus, names=state)
 
 
 def _run_distinctive(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
@@ -124,8 +124,9 @@ register(Analyzer(
         Summary("top_loaded_terms", _on("loaded_terms", top_loaded_terms)),
     )))
 register(Analyzer(
-    "voices", "voices", _run_voices,
-    doc="Quotes and their speakers (framing.voices).",
+    "voices", "voices", _run_voices, fit=Fit(story_name_counts, merge_story_name_counts),
+    doc="Quotes and their speakers (framing.voices); the fit finds each story's person names, so a "
+        "speaker is named one way across the articles of a story.",
     summaries=(
         Summary("voice_summary", _on("voices", voice_summary),
                 additive.voice_counts, additive.add, additive.voice_final),

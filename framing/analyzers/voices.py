@@ -32,6 +32,8 @@ import pandas as pd
 
 from ..actors import Actor
 from ..quotes import QUOTE_COLUMNS, quote_rows
+from ..quotes.names import story_names
+from ..quotes.resolve import text_names
 from ..tables import TABLES
 from ..resources import read_csv
 
@@ -42,6 +44,8 @@ __all__ = [
     "voice_summary",
     "affiliation_shares",
     "reporting_verbs",
+    "story_name_counts",
+    "merge_story_name_counts",
 ]
 
 log = logging.getLogger(__name__)
@@ -129,14 +133,64 @@ def extract_quotes(text: str, actors: Iterable[Actor] | None = None) -> pd.DataF
     return _types(pd.DataFrame(rows, columns=list(QUOTE_COLUMNS)))
 
 
-def voices(corpus: Any) -> pd.DataFrame:
+def _story_of(corpus: Any, art: Any) -> str:
+    story_of = getattr(corpus, "story_of", None)
+    if story_of is not None:
+        return story_of(art)
+    meta = getattr(art, "meta", None) or {}
+    return str(meta.get("story") or "")
+
+
+def story_name_counts(corpus: Any) -> dict[str, dict[str, int]]:
+    """How often each person's full name occurs in the articles of each story (fit map of ``voices``).
+
+    Names as :func:`framing.quotes.resolve.text_names` finds them (a first and a last name, titles
+    left out). Additive over parts of a corpus: :func:`merge_story_name_counts` sums them.
+
+    Examples
+    --------
+    >>> from framing import Corpus
+    >>> c = Corpus.from_records([{"id": "a", "outlet": "cbc", "text": "Sen. Ted Cruz spoke.", "story": "s"}])
+    >>> story_name_counts(c)
+    {'s': {'Ted Cruz': 1}}
+    """
+    out: dict[str, dict[str, int]] = {}
+    for art in getattr(corpus, "articles", corpus):
+        counts = out.setdefault(_story_of(corpus, art), {})
+        for n in text_names(art.text):
+            if " " in n.name:
+                counts[n.name] = counts.get(n.name, 0) + 1
+    return out
+
+
+def merge_story_name_counts(parts: list[dict[str, dict[str, int]]]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Fit reduce of ``voices``: the summed counts of ``parts`` as :func:`framing.quotes.names.story_names`."""
+    total: dict[str, dict[str, int]] = {}
+    for part in parts:
+        for story, counts in part.items():
+            t = total.setdefault(story, {})
+            for name, n in counts.items():
+                t[name] = t.get(name, 0) + n
+    return story_names(total)
+
+
+def voices(corpus: Any, names: Mapping[str, Mapping[str, tuple[str, ...]]] | None = None) -> pd.DataFrame:
     """Quotes of every article of a corpus.
+
+    Speakers are resolved within each article, then named one way per story (rule *one name per
+    person per story*): a bare surname that the article never gives in full takes the one full name
+    the story's other articles give it, and variants ("Donald J. Trump", "Donald Trump") become the
+    story's most used form. Stories are the articles' ``story`` field (else the corpus's story).
 
     Parameters
     ----------
     corpus : Corpus
         A :class:`framing.corpus.Corpus` (or anything with ``.articles``
         and ``.actors``).
+    names : mapping, optional
+        The stories' person names (:func:`merge_story_name_counts` of
+        :func:`story_name_counts`); computed from ``corpus`` when not given
+        (the registry's fit passes the whole corpus's when it runs in chunks).
 
     Returns
     -------
@@ -145,12 +199,16 @@ def voices(corpus: Any) -> pd.DataFrame:
         :func:`extract_quotes`; offsets refer to ``article.text`` (declared table ``voices``).
     """
     actors = tuple(getattr(corpus, "actors", ()) or ())
+    arts = list(getattr(corpus, "articles", corpus))
+    if names is None:
+        names = merge_story_name_counts([story_name_counts(corpus)])
     records: list[tuple[Any, ...]] = []
-    for art in getattr(corpus, "articles", corpus):
+    for art in arts:
         paras = list(getattr(art, "paragraphs", ()) or ()) or None
         sents = list(getattr(art, "sentences", ()) or ()) or None
         aid, outlet = art.id, art.outlet
-        records.extend((aid, outlet, *row) for row in quote_rows(art.text, actors, paras, sents))
+        story = names.get(_story_of(corpus, art), {})
+        records.extend((aid, outlet, *row) for row in quote_rows(art.text, actors, paras, sents, story))
     return TABLES["voices"].from_rows(records)
 
 

@@ -9,18 +9,19 @@ Small named rules, each used by :mod:`framing.quotes.resolve`:
   a description ("the president") can resolve to someone the text named outside a speaker slot;
 * :func:`same_person`: "Donald Trump" and "Donald J. Trump" are one person, "Liz Cheney" and
   "Mary Cheney" are two;
-* :func:`apposition_affiliation`: "X, a spokesman for the State Department" -> "State Department".
+* :func:`apposition_affiliation`: "X, a spokesman for the State Department" -> "State Department";
+* :func:`story_names`: one written form per person across the articles of a story.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Mapping, NamedTuple
 
 from ..resources import read_csv
 
 __all__ = ["HONORIFICS", "TITLE_ABBREVIATIONS", "TextName", "apposition_affiliation", "gender_of", "party_affiliation",
-           "same_person", "scan_names", "strip_party_tag", "us_states"]
+           "same_person", "scan_names", "story_names", "strip_party_tag", "us_states"]
 
 #: Courtesy titles: never part of a name, say nothing about the speaker's office.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "messrs"})
@@ -214,3 +215,32 @@ def apposition_affiliation(appos: str) -> str:
     """
     m = _APPOS_RE.search(appos)
     return m.group(1).rstrip(".,") if m else ""
+
+
+def story_names(counts: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Per story, each surname's people as their most used full name, most named first (rule *one
+    name per person per story*).
+
+    ``counts`` maps a story to how often each full name occurs in its articles (see
+    :func:`framing.analyzers.voices.story_name_counts`). Variants of one person
+    (:func:`same_person`) are one entry, written as the variant used most.
+
+    Examples
+    --------
+    >>> story_names({"s1": {"Donald Trump": 5, "Donald J. Trump": 2, "Melania Trump": 1, "Ted Cruz": 3}})
+    {'s1': {'cruz': ('Ted Cruz',), 'trump': ('Donald Trump', 'Melania Trump')}}
+    """
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for story in sorted(counts):
+        by_last: dict[str, list[list[tuple[str, int]]]] = {}
+        for name, n in sorted(counts[story].items(), key=lambda kv: (-kv[1], kv[0])):
+            groups = by_last.setdefault(name.split()[-1].lower().replace("’", "'"), [])
+            for g in groups:
+                if same_person(g[0][0], name):
+                    g.append((name, n))
+                    break
+            else:
+                groups.append([(name, n)])
+        out[story] = {last: tuple(g[0][0] for g in sorted(groups, key=lambda g: -sum(n for _, n in g)))
+                      for last, groups in sorted(by_last.items())}
+    return out

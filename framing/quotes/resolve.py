@@ -23,6 +23,7 @@ _WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*")
 _DETS = {"the", "a", "an", "his", "her", "their", "its", "our", "several", "some", "two", "three", "many", "other", "most", "both"}
 _DROP_MODS = {"unidentified", "senior", "unnamed", "anonymous", "top", "several", "some", "other", "many", "most", "two",
               "three", "both", "former", "state", "state-run", "leading", "prominent", "independent", "the"}
+_OFFICES = frozenset({"government", "military", "court", "party"})  # role classes whose titles name one holder
 _SPELL = {"defence": "defense", "centre": "center", "organisation": "organization", **TITLE_ABBREVIATIONS}
 _NON_PERSON_CAPS = {"news", "agency", "ministry", "department", "office", "institute", "center", "centre", "university",
                     "committee", "council", "party", "group", "company", "times", "post", "press", "tv", "network",
@@ -279,6 +280,9 @@ class Resolver:
         """The one profile of the person written ``full`` (rule *surnames collide, people do not*):
         a known person with the same last name and compatible first names, else ``make`` (or a new
         profile), registered."""
+        full = self._canonical(full)
+        if make is not None:
+            make.name = full
         last = _norm(full.split()[-1])
         for known in self.persons.get(last, ()):
             if known.kind == "person" and not known.anonymous and same_person(known.name, full):
@@ -291,6 +295,12 @@ class Resolver:
         prof = make if make is not None else Profile(full, "unknown", "", "person", False, set(roles))
         self._register(last, prof)
         return prof
+
+    def _canonical(self, full: str) -> str:
+        """Rule *one name per person per story*: the story's most used form of ``full`` ("Donald J.
+        Trump" -> "Donald Trump"), or ``full`` when the story has none or several matching people."""
+        cands = [n for n in self.story_names.get(_norm(full.split()[-1]), ()) if same_person(n, full)]
+        return cands[0] if len(cands) == 1 else full
 
     def _surname(self, last: str, pos: int) -> str | None:
         """The full name a bare surname stands for (rule *bare surname*): the one person of that
@@ -511,7 +521,7 @@ class Resolver:
             return 0  # "NATO's secretary general" is not the US president
         if country and prof.country and prof.country != country:
             return 0
-        titles = {w for w in desc - proper if self.lex.roles.get(w, ("generic",))[0] != "generic"}
+        titles = {w for w in desc - proper if self.lex.roles.get(w, ("",))[0] in _OFFICES}
         if titles and not titles & prof.roles and any(w in self.lex.roles for w in prof.roles):
             return 0  # rule *a title names its holder*: "the president" is not "FBI official Peter Strzok"
         s = len((desc - proper) & prof.roles)

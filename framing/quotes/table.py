@@ -121,18 +121,30 @@ def _table(rows: list[RawQuote], text: str, doc: Doc, actors: Iterable[Actor] | 
     res = Resolver(actors, names, story_names)
     slots = {id(r): speaker_slot(text, r.mention[0], r.mention[1], r.appos) for r in rows if r.mention is not None}
     known = {n.name.split()[-1].lower().replace("’", "'") for n in names if not n.quoted}
+
+    def subject(r: RawQuote) -> tuple[int, int, str] | None:
+        if r.inherit is not None or r.cue_start is None or r.hidden:
+            return None
+        seg = doc.segs[seg_of(doc, r.cue_start)]
+        hit = subject_mention(text, seg[0], r.start if r.start > r.cue_start else r.cue_start, known)
+        return (hit[0], hit[1], "") if hit is not None else None
+
     for r in rows:
-        if r.mention is None and r.inherit is None and r.cue_start is not None and not r.hidden:
-            seg = doc.segs[seg_of(doc, r.cue_start)]
-            hit = subject_mention(text, seg[0], r.start if r.start > r.cue_start else r.cue_start, known)
+        if r.mention is None:
+            hit = subject(r)
             if hit is not None:
-                slots[id(r)] = (hit[0], hit[1], "")
+                slots[id(r)] = hit
     res.prescan([(ms, text[ms:me], appos) for ms, me, appos in slots.values()])
     profiles: dict[int, Any] = {}
     for r in rows:  # speakers named here, in text order (pronouns refer back)
         if id(r) in slots:
             ms, me, appos = slots[id(r)]
-            profiles[id(r)] = (res.resolve(ms, text[ms:me], appos), ms, me)
+            prof = res.resolve(ms, text[ms:me], appos)
+            hit = subject(r) if not prof.name else None  # a pronoun with nothing to refer to
+            if hit is not None and hit[0] != ms:
+                ms, me, appos = hit
+                prof = res.resolve(ms, text[ms:me], appos)
+            profiles[id(r)] = (prof, ms, me)
 
     def profile(r: RawQuote) -> Any:
         hit = profiles.get(id(r))
