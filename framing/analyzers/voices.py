@@ -32,7 +32,7 @@ import pandas as pd
 
 from ..actors import Actor
 from ..quotes import QUOTE_COLUMNS, quote_rows
-from ..quotes.names import story_names
+from ..quotes.names import TextName, story_names
 from ..quotes.resolve import text_names
 from ..tables import TABLES
 from ..resources import read_csv
@@ -154,10 +154,15 @@ def story_name_counts(corpus: Any) -> dict[str, dict[str, int]]:
     >>> story_name_counts(c)
     {'s': {'Ted Cruz': 1}}
     """
+    arts = list(getattr(corpus, "articles", corpus))
+    return _count_names(corpus, arts, [text_names(a.text) for a in arts])
+
+
+def _count_names(corpus: Any, arts: list[Any], people: list[list[TextName]]) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {}
-    for art in getattr(corpus, "articles", corpus):
+    for art, names in zip(arts, people):
         counts = out.setdefault(_story_of(corpus, art), {})
-        for n in text_names(art.text):
+        for n in names:
             if " " in n.name:
                 counts[n.name] = counts.get(n.name, 0) + 1
     return out
@@ -200,15 +205,17 @@ def voices(corpus: Any, names: Mapping[str, Mapping[str, tuple[str, ...]]] | Non
     """
     actors = tuple(getattr(corpus, "actors", ()) or ())
     arts = list(getattr(corpus, "articles", corpus))
-    if names is None:
-        names = merge_story_name_counts([story_name_counts(corpus)])
+    people: list[Any] = [None] * len(arts)
+    if names is None:  # the whole corpus is here: find each article's names once, for both steps
+        people = [text_names(a.text) for a in arts]
+        names = merge_story_name_counts([_count_names(corpus, arts, people)])
     records: list[tuple[Any, ...]] = []
-    for art in arts:
+    for art, found in zip(arts, people):
         paras = list(getattr(art, "paragraphs", ()) or ()) or None
         sents = list(getattr(art, "sentences", ()) or ()) or None
         aid, outlet = art.id, art.outlet
         story = names.get(_story_of(corpus, art), {})
-        records.extend((aid, outlet, *row) for row in quote_rows(art.text, actors, paras, sents, story))
+        records.extend((aid, outlet, *row) for row in quote_rows(art.text, actors, paras, sents, story, found))
     return TABLES["voices"].from_rows(records)
 
 

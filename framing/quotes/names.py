@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Mapping, NamedTuple
+from typing import Callable, Mapping, NamedTuple
 
 from ..resources import read_csv
 
 __all__ = ["HONORIFICS", "TITLE_ABBREVIATIONS", "TextName", "apposition_affiliation", "gender_of", "party_affiliation",
-           "same_person", "scan_names", "story_names", "strip_party_tag", "us_states"]
+           "same_person", "scan_names", "story_names", "strip_party_tag", "us_states", "word_kind"]
 
 #: Courtesy titles: never part of a name, say nothing about the speaker's office.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "messrs"})
@@ -40,10 +40,8 @@ ROLE_SYNONYMS = {"representative": ("congressman", "congresswoman", "lawmaker", 
 _LEGISLATOR = {"senator", "representative", "congressman", "congresswoman", "lawmaker", "legislator"}
 _PARTIES = {"R": "Republican", "D": "Democrat", "I": "independent"}
 _TAG_RE = re.compile(r"\(?\b([RDI])\s?-\s?((?:[A-Z][A-Za-z]*\.?\s?){1,3})\)?")
-_ABBR = "|".join(sorted(TITLE_ABBREVIATIONS) + sorted(HONORIFICS))
-_NAME_WORD = r"(?:[A-Z]['’][A-Z][a-z]+|[A-Z][a-z]*[A-Z]?[a-z]+(?:[-'’][A-Z][a-z]+)*)"
-_RUN_RE = re.compile(rf"(?<![\w.])(?:(?:{_ABBR.title()})\.|[A-Z]\.|{_NAME_WORD})"
-                     rf"(?: +(?:(?:{_ABBR.title()})\.|[A-Z]\.|{_NAME_WORD}))+(?=['’]s\b|[^\w'’-]|$)")
+_ABBR_WORDS = frozenset(TITLE_ABBREVIATIONS) | HONORIFICS | {"st", "jr", "sr"}
+_RUN_RE = re.compile(r"(?<![\w.’'-])[A-Z][\w'’.-]*(?: +[A-Z][\w'’.-]*)+")
 _APPOS_RE = re.compile(
     r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|member|official|director|chairman|"
     r"chairwoman|chair|chief|head|president|CEO|executive|secretary|professor|researcher|fellow|analyst|"
@@ -120,6 +118,7 @@ def party_affiliation(party: str, roles: set[str] | frozenset[str]) -> str:
     return f"US Congress, {party}" if roles & _LEGISLATOR else party
 
 
+@lru_cache(maxsize=65536)  # called for every pair of candidate names; few distinct pairs
 def same_person(a: str, b: str) -> bool:
     """Do two written names name one person? Same last word, and the first names agree or one name's
     words hold the other's (rule *surnames collide, people do not*).
@@ -143,49 +142,88 @@ def _norm_title(word: str) -> str:
     return TITLE_ABBREVIATIONS.get(w, w)
 
 
-def scan_names(text: str, is_role, is_other) -> list[TextName]:
+def word_kind(word: str, is_role: Callable[[str], bool], is_other: Callable[[str], bool]) -> str:
+    """What a capitalised word is in a run of names: ``initial`` ("J."), ``honorific`` ("Mr."),
+    ``role`` (a title: "President", "Sen."), ``other`` (a place, organisation or common word) or
+    ``name``.
+
+    >>> [word_kind(w, {"president"}.__contains__, {"texas"}.__contains__) for w in ("J.", "Mr.", "President", "Texas", "Perry")]
+    ['initial', 'honorific', 'role', 'other', 'name']
+    """
+    if len(word) == 2 and word.endswith("."):
+        return "initial"
+    if word.isupper() or not word[1:2].isalpha() and word[1:2] not in ("'", "’"):
+        return "other"  # "FBI", "U.S.", "A-list"
+    low = _norm_title(word)
+    if low in HONORIFICS:
+        return "honorific"
+    if is_role(low):
+        return "role"
+    return "other" if is_other(low) or low in _NOT_NAME else "name"
+
+
+def scan_names(text: str, kind: Callable[[str], str]) -> list[TextName]:
     """People named in ``text`` with a first and a last name, or with a title and a surname, in
     text order.
 
     A run of capitalised words is split from the end like a speaker mention: the trailing words
-    that are neither titles (``is_role``) nor places, organisations or common words
-    (``is_other``) are the name, the run's earlier title words its roles. A one-word name counts
-    only after a title ("President Trump").
+    of ``kind`` ``name`` (or initials) are the name, the run's earlier titles and honorifics its
+    roles (:func:`word_kind`). A one-word name counts only after a title ("President Trump").
 
     Examples
     --------
-    >>> roles = {"president", "senator", "governor", "representative", "leader"}
+    >>> roles, other = {"president", "senator", "governor", "representative", "leader"}, {"house", "majority"}
     >>> ns = scan_names("House Majority Leader Steny Hoyer met President Donald J. Trump and Gov. Perry.",
-    ...                 lambda w: w in roles, lambda w: w in {"house", "majority"})
+    ...                 lambda w: word_kind(w, roles.__contains__, other.__contains__))
     >>> [(n.name, sorted(n.roles)) for n in ns]
     [('Steny Hoyer', ['leader']), ('Donald J. Trump', ['president']), ('Perry', ['governor'])]
     """
     out: list[TextName] = []
     for m in _RUN_RE.finditer(text):
-        toks = list(re.finditer(r"\S+", m.group(0)))
-        k = len(toks)
-        while k > 0:
-            w = toks[k - 1].group(0)
-            low = _norm_title(w)
-            if (len(w) == 2 and w.endswith(".")) or not (is_role(low) or low in HONORIFICS or is_other(low)
-                                                          or low in _NOT_NAME):
-                k -= 1
-            else:
-                break
-        name_toks = toks[k:]
-        while name_toks and len(name_toks[0].group(0)) == 2 and name_toks[0].group(0).endswith("."):
-            name_toks = name_toks[1:]  # a leading initial belongs to nobody ("U.S. Sen." split)
-        roles = {_norm_title(t.group(0)) for t in toks[:k]
-                 if is_role(_norm_title(t.group(0))) or _norm_title(t.group(0)) in HONORIFICS}
-        n_words = sum(1 for t in name_toks if not t.group(0).endswith("."))
-        if n_words < 1 or n_words < 2 and not roles:
-            continue  # one word is a name only after a title or honorific ("President Trump", "Mr. Trump")
-        for r in list(roles):
-            roles.update(ROLE_SYNONYMS.get(r, ()))
-        s = m.start() + name_toks[0].start()
-        e = m.start() + name_toks[-1].end()
-        out.append(TextName(s, e, text[s:e], frozenset(roles)))
+        for seg in _run_segments(m.group(0), m.start()):
+            name = _name_of(seg, kind)
+            if name is not None:
+                out.append(name._replace(name=text[name.start:name.end]))
     return out
+
+
+def _run_segments(run: str, base: int) -> list[list[tuple[int, str]]]:
+    """A run of capitalised words cut where a word ends a sentence ("Trump.") or owns ("Trump's"):
+    lists of (offset, word without that ending)."""
+    segs: list[list[tuple[int, str]]] = [[]]
+    pos = 0
+    for w in run.split(" "):
+        if w:
+            if w.endswith(("'s", "’s")):
+                segs[-1].append((base + pos, w[:-2]))
+                segs.append([])
+            elif w.endswith(".") and len(w) > 2 and w[:-1].lower() not in _ABBR_WORDS and "." not in w[:-1]:
+                segs[-1].append((base + pos, w[:-1]))
+                segs.append([])
+            else:
+                segs[-1].append((base + pos, w))
+        pos += len(w) + 1
+    return [s for s in segs if len(s) >= 2]
+
+
+def _name_of(seg: list[tuple[int, str]], kind: Callable[[str], str]) -> TextName | None:
+    """The name at the end of one run segment (see :func:`scan_names`), or None."""
+    words = [w for _, w in seg]
+    kinds = [kind(w) for w in words]
+    k = len(words)
+    while k > 0 and kinds[k - 1] in ("name", "initial"):
+        k -= 1
+    j = k
+    while j < len(words) and kinds[j] == "initial":
+        j += 1  # a leading initial belongs to nobody ("U.S. Sen." split)
+    n_words = sum(1 for x in kinds[j:] if x == "name")
+    roles = {_norm_title(w) for w, x in zip(words[:k], kinds[:k]) if x in ("role", "honorific")}
+    if n_words < 1 or n_words < 2 and not roles:
+        return None  # one word is a name only after a title or honorific ("President Trump", "Mr. Trump")
+    for r in list(roles):
+        roles.update(ROLE_SYNONYMS.get(r, ()))
+    s, e = seg[j][0], seg[-1][0] + len(words[-1])
+    return TextName(s, e, "", frozenset(roles))
 
 
 _FEMALE, _MALE = frozenset({"ms", "mrs", "miss"}), frozenset({"mr"})

@@ -14,8 +14,7 @@ from typing import Iterable, Mapping, NamedTuple
 from ..actors import Actor
 from .data import Place, lexicon
 from .names import (HONORIFICS, TITLE_ABBREVIATIONS, TextName, apposition_affiliation, gender_of, party_affiliation,
-                    scan_names,
-                    same_person, strip_party_tag, us_states)
+                    same_person, scan_names, strip_party_tag, us_states, word_kind)
 
 __all__ = ["Profile", "Resolver"]
 
@@ -209,13 +208,18 @@ def text_names(text: str) -> list[TextName]:
     >>> [(n.name, sorted(n.roles)) for n in text_names("Sen. Bob Corker of Tennessee met President Barack Obama.")]
     [('Bob Corker', ['lawmaker', 'legislator', 'senator']), ('Barack Obama', ['president'])]
     """
+    return scan_names(text, _word_kind)
+
+
+def _is_other(w: str) -> bool:
     lex = lexicon()
+    return (w in lex.metonyms or w + "." in lex.metonyms or w in lex.adjectives or w in lex.orgs
+            or w in _NON_PERSON_CAPS or w in us_states())
 
-    def is_other(w: str) -> bool:
-        return (w in lex.metonyms or w + "." in lex.metonyms or w in lex.adjectives or w in lex.orgs
-                or w in _NON_PERSON_CAPS or w in us_states())
 
-    return scan_names(text, lex.roles.__contains__, is_other)
+@lru_cache(maxsize=65536)  # every capitalised word of every text; names and titles recur
+def _word_kind(word: str) -> str:
+    return word_kind(word, lexicon().roles.__contains__, _is_other)
 
 
 def is_place(words: str) -> bool:

@@ -109,7 +109,8 @@ def _mark_quoted(names: list[TextName], doc: Doc) -> list[TextName]:
 
 
 def _table(rows: list[RawQuote], text: str, doc: Doc, actors: Iterable[Actor] | None,
-           story_names: Mapping[str, tuple[str, ...]] | None = None) -> list[tuple[Any, ...]]:
+           story_names: Mapping[str, tuple[str, ...]] | None = None,
+           people: list[TextName] | None = None) -> list[tuple[Any, ...]]:
     """Rows of the quote table (values in :data:`QUOTE_COLUMNS` order), sorted by content offsets.
 
     Plain tuples, not dicts: a corpus gives tens of thousands of rows, and
@@ -117,7 +118,7 @@ def _table(rows: list[RawQuote], text: str, doc: Doc, actors: Iterable[Actor] | 
     """
     rows = merge_continuations(rows, doc)
     rows.sort(key=lambda r: (r.cue_start if r.cue_start is not None else r.start))
-    names = _mark_quoted(text_names(text), doc)
+    names = _mark_quoted(text_names(text) if people is None else people, doc)
     res = Resolver(actors, names, story_names)
     slots = {id(r): speaker_slot(text, r.mention[0], r.mention[1], r.appos) for r in rows if r.mention is not None}
     known = {n.name.split()[-1].lower().replace("’", "'") for n in names if not n.quoted}
@@ -168,7 +169,8 @@ def _table(rows: list[RawQuote], text: str, doc: Doc, actors: Iterable[Actor] | 
 
 def quote_rows(text: str, actors: Iterable[Actor] | None = None, paragraphs: list[Span] | None = None,
                sentences: list[Span] | None = None,
-               story_names: Mapping[str, tuple[str, ...]] | None = None) -> list[tuple[Any, ...]]:
+               story_names: Mapping[str, tuple[str, ...]] | None = None,
+               people: list[TextName] | None = None) -> list[tuple[Any, ...]]:
     """The quote table rows of ``text`` (tuples in :data:`QUOTE_COLUMNS` order).
 
     Examples
@@ -179,4 +181,4 @@ def quote_rows(text: str, actors: Iterable[Actor] | None = None, paragraphs: lis
     if not text or not text.strip():
         return []
     raw, doc = find_attributions(text, paragraphs, sentences)
-    return _table(raw, text, doc, actors, story_names)
+    return _table(raw, text, doc, actors, story_names, people)
