@@ -71,15 +71,17 @@ def speaker_slot(text: str, ms: int, me: int, appos: str) -> tuple[int, int, str
 
 
 _SUBJECT_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Sens|Reps|Lt|Gen)\.\s+)?"
-                         r"([A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+)*)(?=\s+([a-z]+)\b)")
-_NOT_VERB = frozenset("of and or in on at to for with from by as the a an who whom whose which that than "
-                      "is are was were has have had".split())
+                         r"([A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+)*)"
+                         r"(?=(?:,?\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,?)?\s+([a-z]+)\b)")
+_MARK_RE = re.compile("[\"“”«]")
+_NOT_VERB = frozenset("of and or in on at to for with from by as the a an who whom whose which that than".split())
 
 
 def subject_mention(text: str, seg_start: int, stop: int, known: set[str]) -> tuple[int, int] | None:
     """Rule *the sentence's subject speaks*: for a cue with no speaker of its own ("In one emailed
     statement, Perry stated, ..."; "Mr. Santorum did not back down, saying ..."), the last person's
-    name between the sentence start and ``stop`` (the content or cue) that a verb follows. A name
+    name between the sentence start and ``stop`` (the content or cue; for a mixed quote, its first
+    quotation mark) that a verb follows ("Gov. Rick Perry of Texas is ..." too). A name
     is a person's when its last word is a surname in ``known`` (lower-cased). None when there is none.
 
     Examples
@@ -127,7 +129,11 @@ def _table(rows: list[RawQuote], text: str, doc: Doc, actors: Iterable[Actor] | 
         if r.inherit is not None or r.cue_start is None or r.hidden:
             return None
         seg = doc.segs[seg_of(doc, r.cue_start)]
-        hit = subject_mention(text, seg[0], r.start if r.start > r.cue_start else r.cue_start, known)
+        stop = r.start if r.start > r.cue_start else r.cue_start
+        if r.kind == "mixed" and r.start > r.cue_start:  # the clause that introduces the quoted words
+            m = _MARK_RE.search(text, r.start, r.end)
+            stop = m.start() if m else stop
+        hit = subject_mention(text, seg[0], stop, known)
         return (hit[0], hit[1], "") if hit is not None else None
 
     for r in rows:
