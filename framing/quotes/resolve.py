@@ -22,6 +22,10 @@ _WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*")
 _DETS = {"the", "a", "an", "his", "her", "their", "its", "our", "several", "some", "two", "three", "many", "other", "most", "both"}
 _DROP_MODS = {"unidentified", "senior", "unnamed", "anonymous", "top", "several", "some", "other", "many", "most", "two",
               "three", "both", "former", "state", "state-run", "leading", "prominent", "independent", "the"}
+_PLACE_HEADS = frozenset({"county", "city", "parish", "township", "district", "borough"})
+_DOCUMENTS = frozenset("""suit lawsuit statement statements report reports letter complaint filing filings paper memo
+memorandum study survey poll indictment ruling order ad ads video release email tweet tweets post book article editorial
+bill document documents brief motion petition opinion decision affidavit transcript""".split())
 _OFFICES = frozenset({"government", "military", "court", "party"})  # role classes whose titles name one holder
 _SPELL = {"defence": "defense", "centre": "center", "organisation": "organization", **TITLE_ABBREVIATIONS}
 _NON_PERSON_CAPS = {"news", "agency", "ministry", "department", "office", "institute", "center", "centre", "university",
@@ -154,6 +158,8 @@ def _parse_mention(mention: str, appos: str) -> _Mention | None:
     mention, party, _ = strip_party_tag(mention)
     if not party:
         appos, party, _ = strip_party_tag(appos)
+    if appos.split()[:1] and appos.split()[0].lower().endswith("ing"):
+        appos = ""  # "Mr. Pence, briefing reporters,": what he did, not what he is
     low = mention.lower().replace("’", "'")
     words = _drop_place_suffix(_WORD_RE.findall(mention))
     while words and words[0].lower() in _DETS:
@@ -222,6 +228,25 @@ def _word_kind(word: str) -> str:
     return word_kind(word, lexicon().roles.__contains__, _is_other)
 
 
+_STATES_RE = re.compile(r"(?:\s*(?:,|and|&)\s*)")
+
+
+@lru_cache(maxsize=4096)
+def us_states_named(mention: str) -> str:
+    """The US states a mention consists of, joined by "and" ("" when it is anything else).
+
+    >>> us_states_named("Nebraska and Oklahoma"), us_states_named("the state of Texas"), us_states_named("Perry")
+    ('Nebraska and Oklahoma', '', '')
+    """
+    parts = [p for p in _STATES_RE.split(mention.strip().replace("’s", "").replace("'s", "")) if p]
+    names = [us_states().get(p.lower()) for p in parts]
+    if not names or any(n is None for n in names) or any(p[:1].islower() for p in parts):
+        return ""
+    if len(parts) == 1 and parts[0].lower() in lexicon().metonyms:
+        return ""  # "Washington" is the US government, "Georgia" the country, as before
+    return " and ".join(names)
+
+
 def is_place(words: str) -> bool:
     """A US state, country or capital ("California", "Poland", "New York")."""
     low = words.lower().replace("’", "'")
@@ -234,7 +259,8 @@ def _drop_place_suffix(words: list[str]) -> list[str]:
     for k in range(len(words) - 2, 0, -1):
         head = _norm(words[k - 1])
         if words[k] == "of" and (words[k - 1][:1].isupper() or head in lexicon().roles) \
-                and head not in _NON_PERSON_CAPS and is_place(" ".join(words[k + 1:])):
+                and head not in _NON_PERSON_CAPS and (is_place(" ".join(words[k + 1:]))
+                                                      or words[-1].lower() in _PLACE_HEADS and words[k + 1][:1].isupper()):
             return words[:k]
     return words
 
@@ -403,6 +429,9 @@ class Resolver:
             act = self._match_actor(mention.lower().replace("’", "'"))
             if act is not None:
                 return self._from_actor(act)
+        states = us_states_named(mention)
+        if states:  # rule *a place speaks as its government*: "Nebraska and Oklahoma said"
+            return Profile(states, "US state government", "US", "government")
         parts = _parse_mention(mention, appos)
         if parts is None:
             return None
@@ -506,6 +535,11 @@ class Resolver:
             prof = Profile(" ".join(label_words), self._affiliation(klass, gov, country), country, "group", True, roles, klass)
             self._push(prof)
             return prof
+        if content and content[-1] in _DOCUMENTS and not any(w[:1].isupper() for w in words[1:]):
+            # rule *a document speaks for itself*: "the lawsuit says", "a statement said"
+            prof = Profile(" ".join(w for w in words if w.lower() not in _DETS), "unknown", country, "organisation",
+                           False, roles, klass)
+            return prof
         # a description: most recent compatible named speaker
         desc = set(content) - {"former", "new", "top", "senior"}
         proper = {_norm(w) for w in words if w[:1].isupper() and _norm(w) not in self.lex.roles and w.lower() not in _DETS}
@@ -528,6 +562,8 @@ class Resolver:
         titles = {w for w in desc - proper if self.lex.roles.get(w, ("",))[0] in _OFFICES}
         if titles and not titles & prof.roles and any(w in self.lex.roles for w in prof.roles):
             return 0  # rule *a title names its holder*: "the president" is not "FBI official Peter Strzok"
+        if titles and any((m in prof.roles) != (m in desc) for m in ("vice", "deputy", "assistant")):
+            return 0  # "the president" is not the vice president
         s = len((desc - proper) & prof.roles)
         if klass and (prof.klass == klass or (klass == "expert" and prof.affiliation == "expert or analyst")
                       or (klass == "government" and "government" in prof.affiliation.lower())):

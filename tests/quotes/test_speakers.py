@@ -157,3 +157,30 @@ def test_speakers_unified_across_the_articles_of_a_story():
     v = voices(corpus)
     got = dict(zip(v["article_id"], v["speaker"]))
     assert got == {"a": "Donald Trump", "b": "Donald Trump", "c": "Donald Trump", "d": "Ivanka Trump"}
+
+
+def test_speakers_states_speak_as_state_governments_not_people():
+    df = extract_quotes("Nebraska and Oklahoma said the policy hurt their states.")
+    assert df.loc[0, "speaker"] == "Nebraska and Oklahoma"
+    assert df.loc[0, "affiliation"] == "US state government"
+
+
+def test_speakers_county_after_a_name_is_not_the_speaker():
+    text = '"We see more arrests," said Sheriff Adam Hayward of Deuel County.'
+    assert speakers(text) == ["Adam Hayward"]
+
+
+def test_speakers_document_speaks_for_itself():
+    text = 'Gov. Rick Perry spoke on Monday.\n\nThe lawsuit says the law "is unconstitutional."'
+    assert speakers(text)[-1] == "lawsuit"
+
+
+def test_speakers_the_president_is_not_the_vice_president():
+    text = ('Vice President Mike Pence said the plan was fair. President Donald Trump spoke first.\n\n'
+            'The president said the wall "will be built."')
+    assert speakers(text)[-1] == "Donald Trump"
+
+
+def test_speakers_participle_after_a_name_is_not_an_apposition():
+    df = extract_quotes('Mr. Pence, briefing reporters, said the speech "reflected a long process."')
+    assert df.loc[0, "affiliation"] != "news media"
