@@ -184,3 +184,9 @@ def test_speakers_the_president_is_not_the_vice_president():
 def test_speakers_participle_after_a_name_is_not_an_apposition():
     df = extract_quotes('Mr. Pence, briefing reporters, said the speech "reflected a long process."')
     assert df.loc[0, "affiliation"] != "news media"
+
+
+def test_speakers_wire_agency_is_the_channel_of_a_persons_quote():
+    t = '"I am not in this business to be prom king," Christie said in 2014, according to the AP.'
+    assert extract_quotes(t)["speaker"].tolist() == ["Christie"]
+    assert extract_quotes("The talks stalled, according to the AP.")["speaker"].tolist() == ["Associated Press"]
