@@ -26,6 +26,9 @@ _PLACE_HEADS = frozenset({"county", "city", "parish", "township", "district", "b
 _DOCUMENTS = frozenset("""suit lawsuit statement statements report reports letter complaint filing filings paper memo
 memorandum study survey poll indictment ruling order ad ads video release email tweet tweets post book article editorial
 bill document documents brief motion petition opinion decision affidavit transcript""".split())
+_OWN_WORDS = frozenset("""account feed page tweet tweets post posts statement statements speech remarks letter book
+website interview message op-ed column memoir""".split())
+_NAME_ONLY_RE = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}")
 _OFFICES = frozenset({"government", "military", "court", "party"})  # role classes whose titles name one holder
 _SPELL = {"defence": "defense", "centre": "center", "organisation": "organization", **TITLE_ABBREVIATIONS}
 _NON_PERSON_CAPS = {"news", "agency", "ministry", "department", "office", "institute", "center", "centre", "university",
@@ -518,6 +521,10 @@ class Resolver:
             self._push(prof)
             return prof
         words = [w for w in _WORD_RE.findall(mention)]
+        owned = self._owned(pos, words, appos)
+        if owned is not None:
+            self._push(owned)
+            return owned
         roles, klass, country, group, gov = self._classify_words(words + _WORD_RE.findall(appos))
         content = [_norm(w) for w in words if w.lower() not in _DETS]
         if group or (words and _norm(words[-1]).endswith("s") and _norm(words[-1]) in self.lex.roles and self.lex.roles[_norm(words[-1])][1]):
@@ -553,6 +560,31 @@ class Resolver:
                        country, "person", True, roles, klass)
         self._push(prof)
         return prof
+
+    def _owned(self, pos: int, words: list[str], appos: str = "") -> Profile | None:
+        """Rule *someone's spokesman is not that someone*: "Ms. Pelosi's spokesman", "Trump's lawyer"
+        name an unnamed person speaking for the owner (affiliation: the owner's full name), or the
+        person the apposition names ("Ms. Pelosi's spokesman, Drew Hammill,"); the owner's own words
+        ("Trump's account", "Perry's statement") are the owner's."""
+        for i, w in enumerate(words[:-1]):
+            if w[:1].isupper() and w.endswith(("'s", "’s")) and all(x[:1].islower() for x in words[i + 1:]):
+                owner = [x for x in words[:i + 1] if _norm(x) not in HONORIFICS and x.lower() not in _DETS]
+                if not owner:
+                    return None
+                last = _norm(owner[-1])
+                full = (self._surname(last, pos) if len(owner) == 1 else None) or " ".join(owner)[:-2]
+                head = " ".join(words[i + 1:])
+                if _norm(words[-1]) in _OWN_WORDS:  # "Trump's account", "Perry's statement": the owner speaks
+                    return self._person(full, set())
+                if _NAME_ONLY_RE.fullmatch(appos.strip(" ,")):
+                    named = self._named(pos, appos.strip(" ,"), "")
+                    if named is not None and named.kind == "person":
+                        if named.affiliation == "unknown":
+                            named.affiliation = full
+                        return named
+                roles, klass, country, _, _ = self._classify_words(words[i + 1:])
+                return Profile(f"{full}'s {head}", full, country, "person", True, roles, klass)
+        return None
 
     def _score(self, prof: Profile, desc: set[str], klass: str, country: str, proper: set[str] = frozenset()) -> int:
         if proper and not (proper & prof.roles) and not (country and prof.country == country):

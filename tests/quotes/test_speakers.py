@@ -190,3 +190,17 @@ def test_speakers_wire_agency_is_the_channel_of_a_persons_quote():
     t = '"I am not in this business to be prom king," Christie said in 2014, according to the AP.'
     assert extract_quotes(t)["speaker"].tolist() == ["Christie"]
     assert extract_quotes("The talks stalled, according to the AP.")["speaker"].tolist() == ["Associated Press"]
+
+
+def test_speakers_someones_spokesman_is_not_that_someone():
+    t = ('House Speaker Nancy Pelosi spoke on Monday.\n\nMs. Pelosi’s spokesman, Drew Hammill, said the vote '
+         '"will happen."\n\nMs. Pelosi’s spokesman said she was "confident."')
+    df = extract_quotes(t)
+    assert df["speaker"].tolist() == ["Drew Hammill", "Nancy Pelosi's spokesman"]
+    assert df["affiliation"].tolist() == ["Nancy Pelosi", "Nancy Pelosi"]
+    assert df["anonymous"].tolist() == [False, True]
+
+
+def test_speakers_owners_own_words_are_the_owners():
+    t = 'President Donald Trump spoke.\n\nTrump’s account posted that the report was "a total hoax."'
+    assert speakers(t) == ["Donald Trump"]
