@@ -41,7 +41,7 @@ _LEGISLATOR = {"senator", "representative", "congressman", "congresswoman", "law
 _PARTIES = {"R": "Republican", "D": "Democrat", "I": "independent"}
 _TAG_RE = re.compile(r"\(?\b([RDI])\s?-\s?((?:[A-Z][A-Za-z]*\.?\s?){1,3})\)?")
 _ABBR_WORDS = frozenset(TITLE_ABBREVIATIONS) | HONORIFICS | {"st", "jr", "sr"}
-_RUN_RE = re.compile(r"(?<![\w.’'-])[A-Z][\w'’.-]*(?: +[A-Z][\w'’.-]*)+")
+_RUN_RE = re.compile(r"\b[A-Z][\w'’.-]*(?: +[A-Z][\w'’.-]*)+")
 _APPOS_RE = re.compile(
     r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|member|official|director|chairman|"
     r"chairwoman|chair|chief|head|president|CEO|executive|secretary|professor|researcher|fellow|analyst|"
@@ -180,11 +180,21 @@ def scan_names(text: str, kind: Callable[[str], str]) -> list[TextName]:
     """
     out: list[TextName] = []
     for m in _RUN_RE.finditer(text):
-        for seg in _run_segments(m.group(0), m.start()):
-            name = _name_of(seg, kind)
-            if name is not None:
-                out.append(name._replace(name=text[name.start:name.end]))
+        base = m.start()
+        for s, e, roles in _parse_run(m.group(0), kind):
+            out.append(TextName(base + s, base + e, text[base + s:base + e], roles))
     return out
+
+
+@lru_cache(maxsize=65536)  # runs recur across articles ("White House", "President Donald Trump")
+def _parse_run(run: str, kind: Callable[[str], str]) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """The names of one run of capitalised words: (start, end, roles), offsets into ``run``."""
+    out = []
+    for seg in _run_segments(run, 0):
+        name = _name_of(seg, kind)
+        if name is not None:
+            out.append((name.start, name.end, name.roles))
+    return tuple(out)
 
 
 def _run_segments(run: str, base: int) -> list[list[tuple[int, str]]]:

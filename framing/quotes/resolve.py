@@ -286,13 +286,10 @@ class Resolver:
         self.named: list[tuple[int, Profile]] = []  # every named person speaker, by position
         self.text_names = tuple(text_names)
         self.by_surname: dict[str, list[TextName]] = {}
-        genders: dict[str, set[str]] = {}
         for tn in self.text_names:
-            last = _norm(tn.name.split()[-1])
             if " " in tn.name:
-                self.by_surname.setdefault(last, []).append(tn)
-            genders.setdefault(last, set()).add(gender_of(tn.roles))
-        self.gender = {k: next(iter(v - {""})) for k, v in genders.items() if len(v - {""}) == 1}
+                self.by_surname.setdefault(_norm(tn.name.split()[-1]), []).append(tn)
+        self._genders: dict[str, str] | None = None  # surname -> "f"/"m", built at the first pronoun
         self.story_names = story_names or {}
         self.speaker_refs: dict[str, list[tuple[str, int]]] = {}  # surname -> (speaker's name, position)
 
@@ -385,7 +382,14 @@ class Resolver:
         return None
 
     def _gender(self, prof: Profile) -> str:
-        return self.gender.get(_norm(prof.name.split()[-1]), "") if prof.name else ""
+        if self._genders is None:
+            seen: dict[str, set[str]] = {}
+            for tn in self.text_names:
+                g = gender_of(tn.roles)
+                if g:
+                    seen.setdefault(_norm(tn.name.split()[-1]), set()).add(g)
+            self._genders = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        return self._genders.get(_norm(prof.name.split()[-1]), "") if prof.name else ""
 
     def _match_actor(self, low: str) -> Actor | None:
         for alias, act in self.actor_pairs:
