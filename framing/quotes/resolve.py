@@ -27,7 +27,7 @@ _DOCUMENTS = frozenset("""suit lawsuit statement statements report reports lette
 memorandum study survey poll indictment ruling order ad ads video release email tweet tweets post book article editorial
 bill document documents brief motion petition opinion decision affidavit transcript""".split())
 _OWN_WORDS = frozenset("""account feed page tweet tweets post posts statement statements speech remarks letter book
-website interview message op-ed column memoir""".split())
+website interview message op-ed column memoir criticism criticisms comment comments words claim claims""".split())
 _NAME_ONLY_RE = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}")
 _OFFICES = frozenset({"government", "military", "court", "party"})  # role classes whose titles name one holder
 _SPELL = {"defence": "defense", "centre": "center", "organisation": "organization", **TITLE_ABBREVIATIONS}
@@ -520,6 +520,9 @@ class Resolver:
             return Profile("", "unknown", "", "organisation")
         if low in ("we", "i", "you") or mention.strip() == "us":
             return Profile("", "unknown", "", "person")
+        last_word = mention.rstrip().rsplit(None, 1)[-1] if mention.strip() else ""
+        if last_word[:1].isupper() and last_word.endswith(("'s", "’s")):
+            mention = mention.rstrip()[:-2]  # "Mr. Trump's" cut before its noun: the owner's words
         prof = self._named(pos, mention, appos)
         if prof is not None:
             self._push(prof)
@@ -572,7 +575,7 @@ class Resolver:
         ("Trump's account", "Perry's statement") are the owner's."""
         for i, w in enumerate(words[:-1]):
             if w[:1].isupper() and w.endswith(("'s", "’s")) and all(x[:1].islower() for x in words[i + 1:]):
-                owner = [x for x in words[:i + 1] if _norm(x) not in HONORIFICS and x.lower() not in _DETS]
+                owner = [x for x in words[:i + 1] if _norm(x) not in HONORIFICS and x[:1].isupper()]
                 if not owner:
                     return None
                 last = _norm(owner[-1])
