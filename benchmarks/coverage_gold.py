@@ -40,6 +40,7 @@ import argparse
 import csv
 import itertools
 import json
+import re
 import sys
 import time
 import warnings
@@ -108,8 +109,9 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def carry_counts(gold, pred) -> tuple[int, int, int, int]:
-    """(correct, predicted, found, gold) counts of the matrix-level measure (module docstring)."""
+def carry_counts(gold, pred, involving: str | None = None) -> tuple[int, int, int, int]:
+    """(correct, predicted, found, gold) counts of the matrix-level measure (module docstring); ``involving``
+    keeps the article pairs that include that article."""
     members: dict[str, set] = defaultdict(set)
     for k, cs in gold.items():
         for c in cs:
@@ -119,9 +121,10 @@ def carry_counts(gold, pred) -> tuple[int, int, int, int]:
         if k in gold:
             groups[p].add(k)
     gold_links = [(c, a, b) for c, ks in members.items()
-                  for a, b in itertools.combinations(sorted({k[0] for k in ks}), 2)]
+                  for a, b in itertools.combinations(sorted({k[0] for k in ks}), 2) if involving in (None, a, b)]
     found = sum(any({k[0] for k in ks & members[c]} >= {a, b} for ks in groups.values()) for c, a, b in gold_links)
-    pred_links = [(ks, a, b) for ks in groups.values() for a, b in itertools.combinations(sorted({k[0] for k in ks}), 2)]
+    pred_links = [(ks, a, b) for ks in groups.values() for a, b in itertools.combinations(sorted({k[0] for k in ks}), 2)
+                  if involving in (None, a, b)]
     correct = sum(any({a, b} <= {k[0] for k in ks & m} for m in members.values()) for ks, a, b in pred_links)
     return correct, len(pred_links), found, len(gold_links)
 
@@ -157,15 +160,21 @@ def cross_validate(corpus, gold, cross_only: bool) -> None:
     articles = sorted({k[0] for k in gold})
     preds = {(t, w, f): run(corpus, t, w, f) for t in THRESHOLDS for w in ANCHOR_WEIGHTS for f in EDGE_FLOORS}
     pooled = [0, 0, 0]
+    carry = [0, 0, 0, 0]
     for held in articles:
         best = max(preds, key=lambda k: (prf(*pair_counts(gold, preds[k], cross_only=cross_only, excluding=held))[2],
                                          -abs(k[0] - 0.3), k))
         c = pair_counts(gold, preds[best], cross_only=cross_only, involving=held)
         pooled = [x + y for x, y in zip(pooled, c)]
+        carry = [x + y for x, y in zip(carry, carry_counts(gold, preds[best], involving=held))]
         print(f"  fold {held:8s} chose threshold {best[0]:.3f} anchor weight {best[1]:.1f} edge floor {best[2]:.1f}: "
               f"held-out pairs P {prf(*c)[0]:.3f} R {prf(*c)[1]:.3f} F1 {prf(*c)[2]:.3f}")
     p, r, f = prf(*pooled)
     print(f"  leave-one-article-out (pooled held-out pairs): P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    if cross_only:
+        cp, cr = carry[0] / max(carry[1], 1), carry[2] / max(carry[3], 1)
+        print(f"  leave-one-article-out, matrix level (article pairs with the held-out one): P {carry[0]}/{carry[1]} "
+              f"= {cp:.3f} R {carry[2]}/{carry[3]} = {cr:.3f} F1 {2 * cp * cr / (cp + cr) if cp + cr else 0.0:.3f}")
     print("  F1 by threshold, same pairs (anchor weight %.1f, edge floor %.1f):" % (cov.ANCHOR_WEIGHT, cov.EDGE_FLOOR))
     for t in THRESHOLDS:
         k = (t, cov.ANCHOR_WEIGHT, cov.EDGE_FLOOR)
@@ -186,6 +195,30 @@ def basil_triplets(path: Path, n: int) -> list[list[dict]]:
     return trip[:n]
 
 
+_QUOTED = re.compile(r'[“"]([^“”"]{20,})')
+
+
+def quote_shingles(sentence: str, k: int = 6) -> set[tuple[str, ...]]:
+    """Runs of ``k`` words inside quotation marks of a sentence (lower case)."""
+    out: set[tuple[str, ...]] = set()
+    for seg in _QUOTED.findall(sentence):
+        words = re.findall(r"[a-z0-9']+", seg.lower())
+        out.update(tuple(words[i:i + k]) for i in range(len(words) - k + 1))
+    return out
+
+
+def shared_quote_pairs(corpus, outlet_of) -> list[tuple[tuple[str, int], tuple[str, int]]]:
+    """Sentence pairs of two different outlets that quote the same six words or more (silver: same statement)."""
+    sh = {}
+    for a in corpus:
+        for s in a.sentences:
+            q = quote_shingles(a.text[s.start:s.end])
+            if q:
+                sh[(a.id, s.start)] = q
+    return [(x, y) for x, y in itertools.combinations(sorted(sh), 2)
+            if outlet_of[x[0]] != outlet_of[y[0]] and sh[x] & sh[y]]
+
+
 def basil_check(path: Path, n: int) -> None:
     trips = basil_triplets(path, n)
     if len(trips) < 2:
@@ -193,6 +226,7 @@ def basil_check(path: Path, n: int) -> None:
         return
     wrong = total = 0
     shared2 = shared3 = 0
+    quote_pairs = quote_found = 0
     for k in range(0, len(trips) - 1, 2):
         recs = []
         for m, trip in enumerate(trips[k:k + 2]):
@@ -204,6 +238,10 @@ def basil_check(path: Path, n: int) -> None:
             corpus = framing.Corpus.from_records(recs, story="two BASIL events")
         trip_of = {a.id: a.meta["triplet"] for a in corpus}
         t = cov.coverage(corpus)
+        pred = predicted(t)
+        for x, y in shared_quote_pairs(corpus, {a.id: a.outlet for a in corpus}):
+            quote_pairs += 1
+            quote_found += x in pred and pred.get(x) == pred.get(y)
         for _cid, g in t.groupby("claim_id"):
             members = list(zip(g["article_id"], g["outlet"]))
             for (a1, _o1), (a2, _o2) in itertools.combinations(members, 2):
@@ -219,6 +257,8 @@ def basil_check(path: Path, n: int) -> None:
     print(f"BASIL ({n_t} triplets, in pairs of two events per story): {total} predicted cross-article pairs, "
           f"{wrong} join two different events ({wrong / total if total else 0:.3f}: a floor on the error rate); "
           f"per triplet {shared2 / n_t:.1f} claims shared by two outlets and {shared3 / n_t:.1f} by all three")
+    print(f"BASIL silver recall, the same quotation (>= 6 words) in two outlets' sentences: {quote_found}/{quote_pairs}"
+          f" = {quote_found / quote_pairs if quote_pairs else 0:.3f} put in one claim (verbatim quotes: an easy case)")
 
 
 def main(argv: list[str] | None = None) -> int:
