@@ -129,6 +129,21 @@ def carry_counts(gold, pred, involving: str | None = None) -> tuple[int, int, in
     return correct, len(pred_links), found, len(gold_links)
 
 
+def exclusive_counts(gold, table) -> tuple[int, int, int, int]:
+    """(right, predicted, found, gold) for "only in one article": a gold sentence in a predicted claim carried by
+    one article is right when each of its gold claims is carried by one article only; found counts the gold
+    sentences of one-article claims that the prediction also puts in a one-article claim."""
+    arts_of: dict[str, set] = defaultdict(set)
+    for k, cs in gold.items():
+        for c in cs:
+            arts_of[c].add(k[0])
+    n_art = table.groupby("claim_id")["article_id"].nunique()
+    alone = {(a, int(s)) for a, s, c in zip(table["article_id"], table["start"], table["claim_id"]) if n_art[c] == 1}
+    pred = [k for k in gold if k in alone]
+    truly = {k for k in gold if all(len(arts_of[c]) == 1 for c in gold[k])}
+    return sum(k in truly for k in pred), len(pred), len(truly & set(pred)), len(truly)
+
+
 def overlap_profile(corpus, gold, pred) -> None:
     """Print gold-same and other cross-article pairs by shared content words (names dropped)."""
     arts = {a.id: a for a in corpus}
@@ -287,6 +302,10 @@ def main(argv: list[str] | None = None) -> int:
     p, r = ok / n_pred if n_pred else 0.0, found / n_gold if n_gold else 0.0
     print(f"matrix level, claim carried by both articles (DEV): P {ok}/{n_pred} = {p:.3f} R {found}/{n_gold} = "
           f"{r:.3f} F1 {2 * p * r / (p + r) if p + r else 0.0:.3f}")
+    right, n_alone, found, n_truly = exclusive_counts(gold, table)
+    print(f"exclusive claims (DEV): gold sentences in a one-article claim that are exclusive in the gold {right}/{n_alone}"
+          f" = {right / max(n_alone, 1):.3f}; gold-exclusive sentences found so {found}/{n_truly} = "
+          f"{found / max(n_truly, 1):.3f}")
     overlap_profile(corpus, gold, pred)
     if args.no_cv:
         return 0

@@ -157,6 +157,10 @@ def test_coverage_gold_matrix_level_counts():
     # predicted: a0+b0 (right), a9+b9 (wrong), c0 alone -> links (x,a,b) found; (x,a,c), (x,b,c) missed
     pred = {("a", 0): 1, ("b", 0): 1, ("c", 0): 2, ("a", 9): 3, ("b", 9): 3}
     assert cg.carry_counts(gold, pred) == (1, 2, 1, 3)
+    assert cg.carry_counts(gold, pred, involving="c") == (0, 0, 0, 2)
+    # one-article claims: c0 (gold claim x is shared: wrong); y and z are exclusive in the gold but joined
+    table = pd.DataFrame({"article_id": ["a", "b", "c", "a", "b"], "start": [0, 0, 0, 9, 9], "claim_id": [1, 1, 2, 3, 3]})
+    assert cg.exclusive_counts(gold, table) == (0, 1, 0, 2)
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
