@@ -1,0 +1,105 @@
+"""Load BASIL triplets (one event covered by Fox News, The New York Times and HuffPost) as a
+multi-story ``framing`` corpus, and optionally write its report and worksheet.
+
+Usage::
+
+    python benchmarks/basil_corpus.py ../shared/eval/basil-dev --triplets 12 --out /tmp/basil12
+    python benchmarks/basil_corpus.py ../shared/eval/basil-dev --triplets 12 --jsonl /tmp/basil12.jsonl
+
+``--out DIR`` writes ``report.pdf``, ``report.html``, ``worksheet.pdf`` and ``worksheet-key.pdf``
+there (keep them out of git: BASIL's texts are the publishers'); ``--jsonl`` writes the corpus as
+JSONL records (``id, outlet, story, title, url, date, text``) for ``framing report FILE.jsonl``.
+
+Each BASIL article file (``articles/<year>/<triplet-uuid>_<n>.json``, see the dataset's SOURCE.md)
+becomes one record: outlet ``fox``/``nyt``/``hpo`` -> "Fox News" / "The New York Times" /
+"HuffPost" (names as a user would give them), ``story`` = the triplet's uuid, ``title``, ``url``,
+``date``, and the text from ``body-paragraphs`` (sentences joined by spaces, paragraphs by blank
+lines). Triplets are taken in order of (year, triplet uuid), complete triplets only.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import framing  # noqa: E402
+
+#: BASIL's source codes -> outlet names as a user would write them.
+OUTLETS = {"fox": "Fox News", "nyt": "The New York Times", "hpo": "HuffPost"}
+
+
+def basil_records(path: str | Path, n_triplets: int | None = None) -> list[dict[str, Any]]:
+    """Records of the first ``n_triplets`` complete BASIL triplets under ``path`` (all by default)."""
+    root = Path(path)
+    files = sorted((root / "articles").glob("*/*.json"))
+    if not files:
+        raise SystemExit(f"{root}/articles/<year>/*.json: no BASIL article files found; give the basil-dev folder.")
+    by: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for f in files:
+        d = json.loads(f.read_text(encoding="utf-8"))
+        text = "\n\n".join(" ".join(s.strip() for s in p) for p in d.get("body-paragraphs") or [])
+        src = str(d.get("source", "")).lower()
+        if not text.strip() or src not in OUTLETS:
+            continue
+        by[(f.parent.name, d["triplet-uuid"])].append({
+            "id": f"{src}-{d.get('date', '')}-{d['triplet-uuid'][:8]}", "outlet": OUTLETS[src],
+            "story": d["triplet-uuid"], "title": d.get("title") or None, "url": d.get("url") or None,
+            "date": d.get("date") or None, "text": text})
+    out: list[dict[str, Any]] = []
+    order = {name: i for i, name in enumerate(OUTLETS.values())}
+    triplets = [sorted(v, key=lambda r: order[r["outlet"]]) for _k, v in sorted(by.items())
+                if len({r["outlet"] for r in v}) == len(OUTLETS)]
+    for trip in triplets[:n_triplets]:
+        out += trip
+    return out
+
+
+def basil_corpus(path: str | Path, n_triplets: int | None = None) -> framing.Corpus:
+    """The first ``n_triplets`` BASIL triplets as a corpus (one story per triplet)."""
+    return framing.Corpus.from_records(basil_records(path, n_triplets), source=str(path))
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("basil", help="the basil-dev folder (with articles/<year>/*.json)")
+    p.add_argument("--triplets", type=int, default=12, help="complete triplets to load (default 12)")
+    p.add_argument("--out", help="folder for report.pdf, report.html, worksheet.pdf, worksheet-key.pdf")
+    p.add_argument("--jsonl", help="write the corpus records as JSONL here")
+    p.add_argument("--story", default=None, help="story (triplet uuid) of the worksheet (default: chosen)")
+    p.add_argument("--blind", action="store_true", help="blind worksheet")
+    args = p.parse_args(argv)
+    recs = basil_records(args.basil, args.triplets)
+    if args.jsonl:
+        with open(args.jsonl, "w", encoding="utf-8") as fh:
+            for r in recs:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"wrote {args.jsonl} ({len(recs)} records)")
+    corpus = framing.Corpus.from_records(recs, source=str(args.basil))
+    print(f"{len(corpus)} articles, {len(corpus.stories)} stories, outlets {', '.join(corpus.outlet_keys)}")
+    if args.out:
+        from framing.analyzers.builtin import REPORT_EXTRAS, default_analyzers
+        from framing.report.worksheet import write_worksheet
+
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        t0 = time.perf_counter()
+        comp = framing.analyze(corpus, analyzers=default_analyzers() + list(REPORT_EXTRAS))
+        print(f"analysed in {time.perf_counter() - t0:.1f} s")
+        comp.to_pdf(out / "report.pdf")
+        comp.to_html(out / "report.html")
+        write_worksheet(comp, out / "worksheet.pdf", blind=args.blind, answers=out / "worksheet-key.pdf",
+                        story=args.story)
+        print(f"wrote {out}/report.pdf, report.html, worksheet.pdf, worksheet-key.pdf")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
