@@ -35,7 +35,6 @@ from .. import plots
 from ..errors import ReportError
 from ..io import atomic_write_bytes
 from . import _common as C
-from . import stories_section
 
 __all__ = ["write_pdf", "render_pdf", "pdf_text", "FONT"]
 
@@ -222,6 +221,8 @@ def _height(n_rows: int, per: float = 0.32, base: float = 1.1, lo: float = 2.0, 
 def cover(comp: Any, pal: C.Palette) -> list[Any]:
     """Title, outlets with their facts, articles, warnings."""
     import framing
+
+    from .sections import stories_section  # (pdf <- stories_section: imported through sections)
 
     story = comp.story or "(no story description in the corpus)"
     n_out, n_art = len(pal.order), len(comp.articles)
@@ -512,6 +513,8 @@ def render_pdf(comp: Any) -> bytes:
                             subject="Side-by-side comparison of news framing", creator="framing",
                             keywords="", invariant=1, pageCompression=1)
     el: list[Any] = []
+    from .sections import pdf_sections, stories_section
+
     el += cover(comp, pal)
     stories = stories_section.pdf_section(comp, pal)  # several stories: outlets compared within each story
     el += [PageBreak()] + stories if stories else []
@@ -519,8 +522,6 @@ def render_pdf(comp: Any) -> bytes:
     el += [PageBreak()] + loaded_section(comp, pal)
     el += [PageBreak()] + voices_section(comp, pal)
     el += [PageBreak()] + distinctive_section(comp, pal)
-    from .sections import pdf_sections
-
     for section in pdf_sections(comp, pal):
         el += [PageBreak()] + section
     el += outlet_pages(comp, pal)
