@@ -24,13 +24,15 @@ import pandas as pd
 
 from . import _common as C
 
-__all__ = ["stories", "is_multi_story", "title", "scope_text", "subtitle", "footer_text", "summary_rows", "story_rows",
-           "pdf_section", "html_section", "nav_link"]
+__all__ = ["stories", "is_multi_story", "title", "scope_text", "subtitle", "footer_text", "summary_rows",
+           "story_rows", "shown_stories", "pdf_section", "html_section", "nav_link"]
 
 #: Speaker affiliations shown in the across-stories table (those with the largest shares overall).
 MAX_AFFILIATIONS = 4
 #: Outlets per across-stories table (more outlets: several tables).
 OUTLETS_PER_TABLE = 4
+#: At most this many stories are shown side by side (those most outlets covered, then most articles).
+MAX_STORIES_SHOWN = 30
 _LABELS = {"tone": "Sentence tone (-1 … +1)", "loaded_rate": "Loaded terms per 1,000 words",
            "quote_rate": "Quotes per 1,000 words", "anonymous_share": "Quotes from unnamed sources (share)"}
 _HOW = ("Outlets compared within each story, then over stories. For every story, metric and outlet, the outlet's "
@@ -41,8 +43,8 @@ _HOW = ("Outlets compared within each story, then over stories. For every story,
         "covered more often can look like its framing: read this table first. Loaded terms count the words the "
         "loaded-language model flags in context; frame scores run from 0 to 1.")
 _STORY_HOW = ("Each story's articles side by side. Tone: mean sentence score. Loaded: flagged loaded terms per "
-              "1,000 words (count). Quotes: quotes found. Most quoted: the speakers quoted most (quotes). Frames: generic news "
-              "frames the model finds present.")
+              "1,000 words (count). Quotes: quotes found. Most quoted: the speakers quoted most (quotes). "
+              "Frames: generic news frames the model finds present.")
 
 
 def _table(comp: Any, name: str) -> pd.DataFrame | None:
@@ -206,6 +208,21 @@ def story_rows(comp: Any, pal: C.Palette, story: dict[str, Any]) -> list[list[st
     return rows
 
 
+def shown_stories(comp: Any) -> tuple[list[dict[str, Any]], int]:
+    """The stories shown side by side (at most :data:`MAX_STORIES_SHOWN`: most outlets, then most
+    articles, then corpus order; shown in corpus order) and the number of stories in all."""
+    st = stories(comp)
+    if len(st) <= MAX_STORIES_SHOWN:
+        return st, len(st)
+    best = sorted(st, key=lambda s: (-len(s["outlets"]), -len(s["articles"]), s["number"]))[:MAX_STORIES_SHOWN]
+    return sorted(best, key=lambda s: s["number"]), len(st)
+
+
+def _more_note(shown: list[dict[str, Any]], n: int) -> str:
+    return ("" if len(shown) == n else f"Showing {len(shown)} of the {n} stories: those covered by the most outlets "
+            "(then the most articles). Every story is in comp.story_metrics and comp.articles.")
+
+
 def _story_heading(story: dict[str, Any], n: int) -> tuple[str, str]:
     """Heading and the note under it (the story's description, or its id when that is a bare id)."""
     dates = story["first_date"] + (f" to {story['last_date']}" if story["last_date"] != story["first_date"] else "")
@@ -234,14 +251,14 @@ def pdf_section(comp: Any, pal: C.Palette) -> list[Any]:
         el.append(table(rows, [first] + [w] * (len(rows[0]) - 1)))
     if not tables:
         el.append(P("No within-story comparison in this analysis (the story_metrics analyzer did not run).", "note"))
-    st = stories(comp)
-    el += [PageBreak(), P("Story by story", "h1"), P(_STORY_HOW, "note")]
+    st, n_all = shown_stories(comp)
+    el += [PageBreak(), P("Story by story", "h1"), P((_STORY_HOW + " " + _more_note(st, n_all)).strip(), "note")]
     for s in st:
         rows = story_rows(comp, pal, s)
         frames = len(rows[0]) == 7
         widths = [2.2, 5.0, 1.2, 1.8, 1.45, 3.6, 2.35] if frames else [2.4, 6.4, 1.3, 1.9, 1.45, 4.15]
         widths = [x * cm * FRAME_W / (sum(widths) * cm) for x in widths]
-        head, note = _story_heading(s, len(st))
+        head, note = _story_heading(s, n_all)
         el += [CondPageBreak(4 * cm), KeepTogether([P(head, "h2"), P(note, "note"),
                                                      table(rows, widths, zebra=False)])]
     return el
@@ -270,10 +287,10 @@ def html_section(comp: Any, pal: C.Palette) -> str:
     out += [_html_table(rows, "story-differences") for rows in tables]
     if not tables:
         out.append('<p class="note">No within-story comparison in this analysis.</p>')
-    st = stories(comp)
-    out += ["<h2>Story by story</h2>", f'<p class="note">{e(_STORY_HOW)}</p>']
+    st, n_all = shown_stories(comp)
+    out += ["<h2>Story by story</h2>", f'<p class="note">{e((_STORY_HOW + " " + _more_note(st, n_all)).strip())}</p>']
     for s in st:
-        head, note = _story_heading(s, len(st))
+        head, note = _story_heading(s, n_all)
         out += [f'<h3 id="story-{s["number"]}">{e(head)}</h3>', f'<p class="note">{e(note)}</p>',
                 _html_table(story_rows(comp, pal, s), "story-articles",
                             [pal.colors.get(str(a["outlet"])) for a in s["articles"]])]

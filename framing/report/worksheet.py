@@ -112,7 +112,8 @@ def _shared_actor(comp: Any, plan: list[dict[str, Any]]) -> tuple[str | None, di
     ties: more mentions, then name), and how each excerpt that names it does so (mention, count). Task 4
     shows only those excerpts, so its actor occurs in every excerpt shown for it."""
     am = comp.actor_mentions
-    if not isinstance(am, pd.DataFrame) or am.empty or not {"article_id", "actor", "mention", "start"} <= set(am.columns):
+    needed = {"article_id", "actor", "mention", "start"}
+    if not isinstance(am, pd.DataFrame) or am.empty or not needed <= set(am.columns):
         return None, {}
     spans = {p["article_id"]: p for p in plan}
     hits: dict[str, dict[str, list[str]]] = {}

@@ -77,3 +77,11 @@ def test_stories_section_single_story_report_has_no_story_sections(comp, tmp_pat
     assert "Across stories" not in text and "Story by story" not in text
     html = render_html(comp)
     assert 'id="stories"' not in html and 'href="#stories"' not in html
+
+
+def test_stories_section_shows_at_most_max_stories(multi, monkeypatch):
+    monkeypatch.setattr(stories_section, "MAX_STORIES_SHOWN", 1)
+    shown, n = stories_section.shown_stories(multi)
+    assert n == 2 and [s["story"] for s in shown] == ["early"]
+    html = stories_section.html_section(multi, palette(multi))
+    assert "Showing 1 of the 2 stories" in html and "Story 1 of 2" in html and "Story 2 of 2" not in html

@@ -83,7 +83,8 @@ def test_worksheet_stories_skip_task4_when_no_actor_is_shared(tmp_path):
     ws, key = tmp_path / "ws.pdf", tmp_path / "key.pdf"
     worksheet.write_worksheet(comp, ws, answers=key, story="other-2010")
     text = " ".join(" ".join(pdf_text(ws)).split())
-    assert "4 · Same actor, different names Not in this worksheet" in text and "Trump" not in text.split("Which story.")[1]
+    assert "4 · Same actor, different names Not in this worksheet" in text
+    assert "Trump" not in text.split("Which story.")[1]
     assert "Task 4 was left out" in " ".join(" ".join(pdf_text(key)).split())
 
 
