@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping
 
+import numpy as np
 import pandas as pd
 
 from ..tables import TABLES
@@ -35,24 +36,30 @@ def _flagged(loaded: pd.DataFrame) -> pd.DataFrame:
     return loaded
 
 
-def _rows_of_article(aid: str, outlet: str, story: str, words: int, sent: pd.DataFrame | None,
-                     n_loaded: int, quotes: pd.DataFrame | None) -> list[tuple]:
+def _rows_of_article(aid: str, outlet: str, story: str, words: int, tone: tuple[float, int] | None,
+                     n_loaded: int, n_quotes: int, n_anon: int, affs: list[tuple[str, int]]) -> list[tuple]:
     """The metric rows of one article (see :func:`story_metrics`)."""
     rows: list[tuple] = []
-    if sent is not None and len(sent):
-        rows.append((aid, outlet, story, "tone", float(sent["compound"].mean()), pd.NA, len(sent)))
+    if tone is not None:
+        rows.append((aid, outlet, story, "tone", tone[0], pd.NA, tone[1]))
     if words > 0:
         rows.append((aid, outlet, story, "loaded_rate", 1000.0 * n_loaded / words, n_loaded, words))
-        n_q = 0 if quotes is None else len(quotes)
-        rows.append((aid, outlet, story, "quote_rate", 1000.0 * n_q / words, n_q, words))
-    if quotes is not None and len(quotes):
-        n_q = len(quotes)
-        anon = int(quotes["anonymous"].fillna(False).astype(bool).sum())
-        rows.append((aid, outlet, story, "anonymous_share", anon / n_q, anon, n_q))
-        aff = quotes["affiliation"].fillna("").astype(str).str.strip().replace("", "unknown")
-        for name, k in sorted(aff.value_counts().items()):
-            rows.append((aid, outlet, story, f"affiliation:{name}", k / n_q, int(k), n_q))
+        rows.append((aid, outlet, story, "quote_rate", 1000.0 * n_quotes / words, n_quotes, words))
+    if n_quotes:
+        rows.append((aid, outlet, story, "anonymous_share", n_anon / n_quotes, n_anon, n_quotes))
+        rows += [(aid, outlet, story, f"affiliation:{name}", k / n_quotes, k, n_quotes) for name, k in affs]
     return rows
+
+
+def _quote_counts(voices: pd.DataFrame) -> tuple[dict, dict, dict[str, list[tuple[str, int]]]]:
+    """Per article: quotes, anonymous quotes, and (affiliation, quotes) sorted by affiliation."""
+    n = voices.groupby("article_id", sort=False).size().to_dict()
+    anon = voices["anonymous"].fillna(False).astype(bool).groupby(voices["article_id"], sort=False).sum().to_dict()
+    aff = voices["affiliation"].fillna("").astype(str).str.strip().replace("", "unknown")
+    affs: dict[str, list[tuple[str, int]]] = {}
+    for (aid, name), k in sorted(aff.groupby([voices["article_id"], aff], sort=False).size().items()):
+        affs.setdefault(aid, []).append((str(name), int(k)))
+    return n, anon, affs
 
 
 def story_metrics(corpus: Any, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -91,13 +98,15 @@ def story_metrics(corpus: Any, tables: Mapping[str, pd.DataFrame]) -> pd.DataFra
     [['s1', 2]]
     """
     words = dict(zip(tables["article_counts"]["article_id"], tables["article_counts"]["n_words"]))
-    sent = {k: g for k, g in tables["sentences"].groupby("article_id", sort=False)}
-    loaded = _flagged(tables["loaded_terms"])["article_id"].value_counts()
-    quotes = {k: g for k, g in tables["voices"].groupby("article_id", sort=False)}
+    sent = tables["sentences"].groupby("article_id", sort=False)["compound"].agg(["mean", "size"])
+    tone = dict(zip(sent.index, zip(sent["mean"].astype(float), sent["size"].astype(int))))
+    loaded = _flagged(tables["loaded_terms"])["article_id"].value_counts().to_dict()
+    n_q, n_anon, affs = _quote_counts(tables["voices"])
     rows: list[tuple] = []
     for a in corpus.articles:
         rows += _rows_of_article(a.id, a.outlet, corpus.story_of(a), int(words.get(a.id, a.n_words)),
-                                 sent.get(a.id), int(loaded.get(a.id, 0)), quotes.get(a.id))
+                                 tone.get(a.id), int(loaded.get(a.id, 0)), int(n_q.get(a.id, 0)),
+                                 int(n_anon.get(a.id, 0)), affs.get(a.id, []))
     return TABLES["story_metrics"].from_rows(rows)
 
 
@@ -144,11 +153,11 @@ def _zero_shares(metrics: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([metrics[cols], pd.DataFrame(extra, columns=cols)], ignore_index=True)
 
 
-def _t975(df: int) -> float:
-    """The 97.5th percentile of Student's t with ``df`` degrees of freedom."""
+def _t975(df: np.ndarray) -> np.ndarray:
+    """The 97.5th percentile of Student's t with ``df`` degrees of freedom (element-wise)."""
     from scipy.stats import t
 
-    return float(t.ppf(0.975, df))
+    return t.ppf(0.975, df)
 
 
 def story_differences(metrics: pd.DataFrame, frames: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -197,15 +206,19 @@ def story_differences(metrics: pd.DataFrame, frames: pd.DataFrame | None = None)
     by["diff"] = by["value"] - by.groupby(["story", "metric"], sort=False)["value"].transform("mean")
     outlets = {o: i for i, o in enumerate(dict.fromkeys(metrics["outlet"]))}
     metric_rank = {mm: i for i, mm in enumerate(metric_order(by["metric"]))}
-    rows = []
-    for (outlet, metric), g in sorted(by.groupby(["outlet", "metric"], sort=False),
-                                      key=lambda kv: (outlets.get(kv[0][0], 1e9), metric_rank[kv[0][1]])):
-        d = g["diff"].to_numpy(dtype=float)
-        n = len(d)
-        mean = float(d.mean())
-        sd = float(d.std(ddof=1)) if n >= 2 else math.nan
-        half = _t975(n - 1) * sd / math.sqrt(n) if n >= 2 else math.nan
-        rows.append((outlet, metric, n, int(g["n_articles"].sum()), float(g["value"].mean()), mean, sd,
-                     mean - half, mean + half))
+    g = by.groupby(["outlet", "metric"], sort=False).agg(
+        n_stories=("diff", "size"), n_articles=("n_articles", "sum"), mean_value=("value", "mean"),
+        mean_diff=("diff", "mean"), sd=("diff", "std")).reset_index()
+    if g.empty:
+        return TABLES["story_differences"].empty()
+    n = g["n_stories"].to_numpy()
+    half = _t975(np.maximum(n - 1, 1)) * g["sd"].to_numpy() / np.sqrt(n)
+    half[n < 2] = math.nan
+    g["sd"] = g["sd"].where(n >= 2)
+    g["ci_low"], g["ci_high"] = g["mean_diff"] - half, g["mean_diff"] + half
+    g["_o"] = g["outlet"].map(outlets).fillna(1e9)
+    g["_m"] = g["metric"].map(metric_rank)
+    g = g.sort_values(["_o", "_m"], kind="mergesort")
+    rows = list(g[TABLES["story_differences"].names].itertuples(index=False, name=None))
     return TABLES["story_differences"].from_rows(rows)
 
