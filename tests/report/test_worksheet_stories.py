@@ -105,3 +105,18 @@ def test_worksheet_stories_seed_stories_blind_excerpts_from_one_story(s400):
 def test_worksheet_stories_single_story_unchanged(comp):
     same, note = worksheet._story_scope(comp, None)
     assert same is comp and note is None
+
+
+def test_worksheet_stories_cli_story_option(tmp_path, capsys):
+    import json
+
+    from framing.cli import main
+
+    recs = [{"id": a.id, "outlet": a.outlet, "story": a.meta["story"], "text": a.text} for a in _corpus(STEELE)]
+    src = tmp_path / "c.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    assert main(["worksheet", str(src), "-o", str(tmp_path / "ws.pdf"), "--story", "other-2010"]) == 0
+    assert "uses only story other-2010" in " ".join(" ".join(pdf_text(tmp_path / "ws.pdf")).split())
+    assert main(["worksheet", str(src), "-o", str(tmp_path / "bad.pdf"), "--story", "nope"]) != 0
+    assert "'nope' is not in this corpus" in capsys.readouterr().err
+    assert not (tmp_path / "bad.pdf").exists()
