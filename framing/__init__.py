@@ -79,6 +79,8 @@ _EXPORTS: dict[str, str] = {
     "available_lexicons": "framing.lexicons",
     "distinctive_terms": "framing.analyzers.distinctive",
     "kwic": "framing.analyzers.kwic",
+    "story_metrics": "framing.analyzers.stories",
+    "story_differences": "framing.analyzers.stories",
     # trainable classifiers
     "fit_classifier": "framing.classify",
     "load_classifier": "framing.classify",
@@ -93,6 +95,8 @@ _EXPORTS: dict[str, str] = {
     "TABLES": "framing.tables",
     "default_analyzers": "framing.analyzers.builtin",
     "Comparison": "framing.compare",
+    "story_comparison": "framing.story_view",
+    "pick_story": "framing.story_view",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

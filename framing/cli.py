@@ -61,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("-o", "--output", required=True, help="worksheet PDF")
     w.add_argument("--blind", action="store_true", help="replace outlet names by letters")
     w.add_argument("--answers", help="also write an answer key PDF here")
+    w.add_argument("--story", default=None, metavar="ID",
+                   help="the story to take excerpts and tasks from (default: the one most outlets covered)")
 
     i = sub.add_parser("ingest", help="turn raw article files into a corpus folder")
     i.add_argument("files", nargs="+", help="raw text files")
@@ -175,7 +177,7 @@ def _run(args: argparse.Namespace) -> int:
         else:
             from .report.worksheet import write_worksheet
 
-            write_worksheet(comp, out, blind=args.blind, answers=args.answers)
+            write_worksheet(comp, out, blind=args.blind, answers=args.answers, story=args.story)
         print(f"wrote {out}")
         return 0
     if args.command == "train":

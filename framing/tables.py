@@ -423,3 +423,26 @@ declare("naming_summary", "One row per actor, outlet and naming form: how often 
     ("count", "int64", "Mentions with this form."),
     ("loaded", "bool", "The form contains a loaded-language term."),
 ])
+
+# -- stories (framing.analyzers.stories) -----------------------------------------------------------
+declare("story_metrics", "One row per article and metric, with the article's story: what outlets are compared on "
+        "within each story (framing.story_metrics).", [
+    _ID, _OUTLET,
+    ("story", "str", "The story (event) of the article (Corpus.story_of)."),
+    ("metric", "str", "tone, loaded_rate, quote_rate, anonymous_share or affiliation:<class>."),
+    ("value", "float64", "Mean sentence compound (tone), per 1,000 words (rates) or a share in [0, 1]."),
+    ("count", "Int64", "Numerator: flagged loaded terms, quotes (missing for tone)."),
+    ("n", "int64", "Denominator: sentences (tone), words (rates) or quotes (shares)."),
+])
+declare("story_differences", "One row per outlet and metric: the outlet's mean difference from the story's mean "
+        "over its outlets, averaged over stories (framing.story_differences).", [
+    _OUTLET,
+    ("metric", "str", "As in story_metrics, plus frame:<frame> (frame score) when frames ran."),
+    ("n_stories", "int64", "Stories behind the figure (the outlet and at least one other outlet have a value)."),
+    ("n_articles", "int64", "The outlet's articles in those stories."),
+    ("mean_value", "float64", "Mean over those stories of the outlet's value (its own level, topic included)."),
+    ("mean_diff", "float64", "Mean over stories of (outlet's value - story's mean over its outlets)."),
+    ("sd", "float64", "Standard deviation of the differences over stories (missing below 2 stories)."),
+    ("ci_low", "float64", "95 % t interval of mean_diff over stories, low end (missing below 2 stories)."),
+    ("ci_high", "float64", "High end of that interval."),
+])

@@ -22,6 +22,7 @@ from .naming import naming, naming_summary
 from .roles import roles
 from .mentions import actor_sentiment, actor_sentiment_summary, name_counts, names_from_counts
 from .sentiment import article_sentiment, outlet_sentiment, sentence_sentiment
+from .stories import story_differences, story_metrics
 from .voices import affiliation_shares, voice_summary, voices
 
 __all__ = ["resolve", "default_analyzers", "REPORT_EXTRAS", "DISTINCTIVE_TOP", "classifier_analyzer"]
@@ -163,6 +164,22 @@ register(Analyzer(
     doc="Claims: sentences of different outlets stating the same fact, per story (framing.coverage); "
         "off by default: about 9x the sentence-sentiment time on a large corpus. "
         "framing.coverage_matrix(comp.coverage) gives claims x outlets."))
+
+
+def _run_story_metrics(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
+    return story_metrics(corpus, tables)
+
+
+def _story_differences(tables: Tables) -> pd.DataFrame:
+    return story_differences(tables["story_metrics"], tables.get("article_frames"))
+
+
+register(Analyzer(
+    "story_metrics", "story_metrics", _run_story_metrics,
+    needs=("article_counts", "sentences", "loaded_terms", "voices"),
+    doc="Per-article tone, loaded-term and quote metrics with the article's story (framing.story_metrics); "
+        "summary: each outlet's mean difference from the other outlets within a story, over stories.",
+    summaries=(Summary("story_differences", _story_differences),)))
 
 
 def _run_classifiers(models: Mapping[str, Any], corpus: Any, state: None, tables: Tables) -> pd.DataFrame:

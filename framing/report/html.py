@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 from .. import plots
 from ..io import atomic_write_text
 from . import _common as C
+from . import stories_section
 
 __all__ = ["write_html", "render_html", "highlight_html"]
 
@@ -160,6 +161,10 @@ def context(comp: Any) -> dict[str, Any]:
         "outlets": outlets, "stats": stats, "charts": charts, "distinctive": distinctive, "articles": articles,
         "warnings": list(comp.warnings), "sources": list(refs.values()), "methods": methods,
         "extra_sections": Markup(html_sections(comp, pal)),
+        "title": stories_section.title(comp, n),
+        "subtitle": stories_section.subtitle(comp, comp.story or "(no story description)"),
+        "scope": stories_section.scope_text(comp), "stories_nav": Markup(stories_section.nav_link(comp)),
+        "stories_section": Markup(stories_section.html_section(comp, pal)),
         "categories": [{"name": c, "slug": _slug(c), "color": col} for c, col in sorted(pal.categories.items())],
         "affiliations": [{"name": a, "color": col} for a, col in sorted(pal.affiliations.items())],
         "version": framing.__version__, "n_articles": len(comp.articles),

@@ -222,11 +222,13 @@ def cover(comp: Any, pal: C.Palette) -> list[Any]:
     """Title, outlets with their facts, articles, warnings."""
     import framing
 
+    from .sections import stories_section  # (pdf <- stories_section: imported through sections)
+
     story = comp.story or "(no story description in the corpus)"
     n_out, n_art = len(pal.order), len(comp.articles)
     el: list[Any] = [
-        P(f"How {n_out} outlet{'s' if n_out != 1 else ''} framed the same story", "title"),
-        P(story, "subtitle"),
+        P(stories_section.title(comp, n_out), "title"),
+        P(stories_section.subtitle(comp, story), "subtitle"),
         P(f"{n_art} article{'s' if n_art != 1 else ''} from {', '.join(pal.names[k] for k in pal.order)}. "
           "This report puts the outlets side by side: the tone of their sentences, the loaded words they use, "
           "whom they let speak, and the words that set each apart. Every chart uses the same order and colour "
@@ -234,6 +236,8 @@ def cover(comp: Any, pal: C.Palette) -> list[Any]:
           "drawing conclusions about the outlets.", "base"),
         Spacer(1, 6),
     ]
+    if stories_section.scope_text(comp):
+        el += [P(stories_section.scope_text(comp), "base"), Spacer(1, 6)]
     if comp.warnings:
         el.append(box([P("Read this first", "cellb")] + [P("• " + w, "warn") for w in comp.warnings]))
         el.append(Spacer(1, 8))
@@ -509,18 +513,20 @@ def render_pdf(comp: Any) -> bytes:
                             subject="Side-by-side comparison of news framing", creator="framing",
                             keywords="", invariant=1, pageCompression=1)
     el: list[Any] = []
+    from .sections import pdf_sections, stories_section
+
     el += cover(comp, pal)
+    stories = stories_section.pdf_section(comp, pal)  # several stories: outlets compared within each story
+    el += [PageBreak()] + stories if stories else []
     el += [PageBreak()] + sentiment_section(comp, pal)
     el += [PageBreak()] + loaded_section(comp, pal)
     el += [PageBreak()] + voices_section(comp, pal)
     el += [PageBreak()] + distinctive_section(comp, pal)
-    from .sections import pdf_sections
-
     for section in pdf_sections(comp, pal):
         el += [PageBreak()] + section
     el += outlet_pages(comp, pal)
     el += methods_section(comp, pal)
-    foot = _footer(story)
+    foot = _footer(stories_section.footer_text(comp))
     try:
         doc.build(el, onFirstPage=foot, onLaterPages=foot)
     except Exception as exc:  # reportlab layout errors carry no file context
