@@ -286,6 +286,42 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """The words inside double quotation marks, as ``(start, end)`` in text order (marks left out).
+
+    What :func:`framing.quotes.marks.find_quotes` finds (curly, straight and guillemet marks, quotes
+    running over paragraphs, unclosed quotes ended at their paragraph), double marks only: single
+    marks are mostly apostrophes and scare quotes. A loaded-language hit inside one of these spans is
+    someone else's words (``in_quote``); the same spans give each article's quoted words.
+
+    Examples
+    --------
+    >>> t = 'He called it \u201ca disgrace\u201d and left.'
+    >>> [t[a:b] for a, b in quotation_spans(t)]
+    ['a disgrace']
+    """
+    from ..quotes.marks import find_quotes
+    from ..text import paragraph_spans
+
+    if not any(ch in text for ch in _QUOTE_CLASS):
+        return []
+    paras = paragraph_spans(text)
+    spans = find_quotes(text, [p.start for p in paras], [p.end for p in paras])
+    return sorted((q.start, q.end) for q in spans if q.double)
+
+
+def quoted_word_count(text: str, spans: Sequence[tuple[int, int]] | None = None) -> int:
+    """Word tokens (:data:`framing.text.TOKEN_RE`) inside :func:`quotation_spans` of ``text``.
+
+    Examples
+    --------
+    >>> quoted_word_count('She said \u201cthis is a disgrace\u201d on Monday.')
+    4
+    """
+    spans = quotation_spans(text) if spans is None else spans
+    return sum(len(TOKEN_RE.findall(text, a, b)) for a, b in spans)
+
+
 def _structural(text: str) -> list[tuple[int, int, str, str]]:
     """Scare quotes and compound labels as (start, end, category, lemma)."""
     out: list[tuple[int, int, str, str]] = []
@@ -412,7 +448,7 @@ def _merge(hits: list, extra: list, taken: list[tuple[int, int]]) -> list:
 class RegisterContext:
     """The quotation and register-cue part of the score of hits of one text, asked in text order.
 
-    A hit inside a quotation gets ``w_quote``; a hit whose rough sentence (:class:`_RoughSentences`)
+    A hit inside a quotation (:func:`quotation_spans`) gets ``w_quote``; a hit whose rough sentence (:class:`_RoughSentences`)
     holds a reporting cue gets ``w_rep``, an opinion cue ``w_op``. The cue starts are found once per
     text with ``str.find`` (:func:`_cue_starts`); a rough sentence cut at the window limit (no
     sentence end near) is searched on its own, as a cue word may end just at the cut ("us|ing"),
@@ -423,7 +459,7 @@ class RegisterContext:
     def __init__(self, text: str, low: str, w_quote: float, w_rep: float, w_op: float) -> None:
         self.low = low
         self.w_quote, self.w_rep, self.w_op = w_quote, w_rep, w_op
-        self.quotes = _quote_regions(text) if w_quote else []
+        self.quotes = quotation_spans(text)  # also when w_quote is 0: in_quote is reported
         self.use_cues = bool(w_rep or w_op)
         self.rough = _RoughSentences(text) if self.use_cues else None
         self.cache: dict[tuple[int, int], float] = {}
@@ -439,20 +475,21 @@ class RegisterContext:
         """The largest context part any hit can get."""
         return max(self.w_op, 0.0) + max(self.w_rep, 0.0) + max(self.w_quote, 0.0)
 
-    def score(self, s: int, e: int) -> float:
-        """Context part of the score of ``text[s:e]`` (hits come in text order since the last restart)."""
+    def score(self, s: int, e: int) -> tuple[float, bool]:
+        """Context part of the score of ``text[s:e]`` and whether the span is inside a quotation
+        (:func:`quotation_spans`; hits come in text order since the last restart)."""
         quotes, qi = self.quotes, self.qi
         while qi < len(quotes) and quotes[qi][1] <= s:
             qi += 1
         self.qi = qi
-        inside = qi < len(quotes) and quotes[qi][0] < s and e < quotes[qi][1]
+        inside = qi < len(quotes) and quotes[qi][0] <= s and e <= quotes[qi][1]
         cue = 0.0
         if self.use_cues:
             bounds = self.rough.around(s, e)
             cue = self.cache.get(bounds)
             if cue is None:
                 cue = self.cache[bounds] = self._sentence_cue(*bounds)
-        return (self.w_quote if inside else 0.0) + cue
+        return (self.w_quote if inside else 0.0) + cue, inside
 
     def _sentence_cue(self, a: int, b: int) -> float:
         low, w_rep, w_op = self.low, self.w_rep, self.w_op

@@ -27,7 +27,6 @@ from framing.analyzers.loaded import (
     SENTENCE_COLUMNS,
     TERM_COLUMNS,
     find_loaded_terms,
-    loaded_rates,
     loaded_sentence_scores,
     loaded_sentences,
     loaded_terms,
@@ -179,29 +178,6 @@ def test_loaded_terms_empty_corpus_has_columns():
     df = loaded_terms(Corpus.from_records([]))
     assert list(df.columns) == ["article_id", "outlet"] + TERM_COLUMNS
     assert len(df) == 0
-
-
-def test_loaded_rates_zero_rows_and_per_1000():
-    c = _corpus()
-    table = loaded_terms(c)
-    rates = loaded_rates(table, c)
-    assert list(rates.columns) == ["outlet", "category", "n_hits", "n_words", "rate_per_1000"]
-    assert list(dict.fromkeys(rates["outlet"])) == ["cbc", "rt", "presstv"]
-    assert len(rates) == 3 * len(CATEGORIES)
-    ptv = rates[rates["outlet"] == "presstv"].set_index("category")
-    assert ptv.loc["emotive", "n_hits"] == 1
-    assert ptv.loc["emotive", "n_words"] == 8
-    assert ptv.loc["emotive", "rate_per_1000"] == pytest.approx(125.0)
-    assert ptv.loc["hedge", "n_hits"] == 0 and ptv.loc["hedge", "rate_per_1000"] == 0.0
-    assert rates["n_hits"].sum() == len(table)
-
-
-def test_loaded_rates_from_mapping_flagged_only():
-    table = pd.DataFrame({"outlet": ["rt", "rt", "rt"], "category": ["emotive", "emotive", "hedge"],
-                          "flagged": [True, False, False]})
-    r = loaded_rates(table, {"rt": 2000}, categories=["emotive", "hedge"], flagged_only=True)
-    assert r["n_hits"].tolist() == [1, 0]
-    assert r["rate_per_1000"].tolist() == [0.5, 0.0]
 
 
 def test_loaded_top_terms_counts_and_ties():
