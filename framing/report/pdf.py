@@ -313,27 +313,11 @@ def sentiment_section(comp: Any, pal: C.Palette) -> list[Any]:
 
 
 def loaded_section(comp: Any, pal: C.Palette) -> list[Any]:
-    n = len(pal.order)
-    cats = set()
-    if _col(comp.loaded_rates, "category"):
-        cats = {str(c) for c in comp.loaded_rates["category"].dropna()}
-    el: list[Any] = [P("2 · Loaded language", "h1"),
-                     P("Words from the loaded-language lexicon, per 1,000 words of each outlet's text, by category. "
-                       "A word inside a quotation is counted too: it may be the speaker's word, not the outlet's.",
-                       "note"),
-                     _chart(plots.plot_loaded_rates, comp.loaded_rates,
-                            _height(max(1, len(cats)) * max(1, n), 0.075, 1.0, 2.4, 8.5),
-                            order=pal.order, colors=pal.colors, labels=pal.names),
-                     P("Most frequent loaded terms", "h2")]
-    rows = [["", "Outlet", "Terms (category) × count"]]
-    sw = []
-    for k in pal.order:
-        terms = comp.top_terms(k)
-        rows.append(["", pal.names[k], ", ".join(f"{t} ({c.replace('_', ' ')}) ×{m}" for t, c, m in terms)
-                     or "no loaded terms found"])
-        sw.append(pal.colors[k])
-    el.append(table(rows, [0.35 * cm, 3.5 * cm, 13.7 * cm], swatches=sw))
-    return el
+    """Flagged loaded terms in each outlet's own words, quoted words and epistemic markers apart
+    (:mod:`framing.report.loaded_section`)."""
+    from .loaded_section import pdf_section
+
+    return pdf_section(comp, pal)
 
 
 def voices_section(comp: Any, pal: C.Palette) -> list[Any]:
@@ -425,21 +409,16 @@ def outlet_pages(comp: Any, pal: C.Palette) -> list[Any]:
 
 def key_figures(comp: Any, k: str) -> Table:
     s = C.rows_for(comp.outlet_sentiment, outlet=k)
-    lr = C.rows_for(comp.loaded_rates, outlet=k)
+    from .loaded_section import key_figure
+
     vs = C.rows_for(comp.voice_summary, outlet=k)
     tone = C.fmt(s["mean"].iloc[0], 2, True) if _col(s, "mean") else "–"
-    if _col(lr, "n_hits") and _col(lr, "n_words"):
-        words = float(lr["n_words"].iloc[0]) or float("nan")
-        rate = C.fmt(1000 * float(lr["n_hits"].sum()) / words, 1)
-    elif _col(lr, "rate_per_1000"):
-        rate = C.fmt(float(lr["rate_per_1000"].sum()), 1)
-    else:
-        rate = "–"
+    rate = key_figure(comp, k)
     quotes = C.fmt(vs["n_quotes"].iloc[0], 0) if _col(vs, "n_quotes") else "–"
     anon = C.fmt_pct(vs["share_anonymous"].iloc[0]) if _col(vs, "share_anonymous") else "–"
-    rows = [["Mean sentence tone", "Loaded terms / 1,000 words", "Quotes", "Anonymous sources"],
+    rows = [["Mean sentence tone", "Flagged loaded terms, own words", "Quotes", "Anonymous sources"],
             [tone, rate, quotes, anon]]
-    return table(rows, [FRAME_W / 4] * 4, zebra=False)
+    return table(rows, [FRAME_W * 0.2, FRAME_W * 0.4, FRAME_W * 0.2, FRAME_W * 0.2], zebra=False)
 
 
 def methods_section(comp: Any, pal: C.Palette) -> list[Any]:
