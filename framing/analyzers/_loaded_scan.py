@@ -189,10 +189,57 @@ def _news_word_counts() -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _english_word_classes() -> dict[str, str]:
+    """Word -> class (``common``: frequent in general English; ``noun``: a WordNet noun-only lemma) of
+    the packaged ``models/english_word_classes.csv`` (words rare in news only)."""
+    out: dict[str, str] = {}
+    for line in read_text("models/english_word_classes.csv").splitlines():
+        if not line or line.startswith("#") or line == "word,class":
+            continue
+        word, _, cls = line.partition(",")
+        out[word] = cls
+    return out
+
+
 @lru_cache(maxsize=8)
-def _common_words(max_count: int) -> frozenset[str]:
-    """Words counted more than ``max_count`` times in the news word-count table."""
-    return frozenset(w for w, n in _news_word_counts().items() if n > max_count)
+def _common_words(max_count: int, classes: tuple[str, ...] = ()) -> frozenset[str]:
+    """Words that are never uncommon: counted more than ``max_count`` times in the news word-count
+    table, or of one of ``classes`` in :func:`_english_word_classes` (frequent in general English,
+    nouns only)."""
+    news = (w for w, n in _news_word_counts().items() if n > max_count)
+    if not classes:
+        return frozenset(news)
+    wanted = set(classes)
+    return frozenset(news).union(w for w, c in _english_word_classes().items() if c in wanted)
+
+
+@lru_cache(maxsize=1)
+def _evaluative_stems() -> frozenset[str]:
+    """Snowball stems of the words with a VADER valence and of the one-word entries of the packaged
+    loaded lexicon outside the epistemic categories: the evaluative word families."""
+    from ..lexicons import _as_lexicon, stem
+
+    words = {w for w in vader_lexicon() if w.isalpha()}
+    words |= {e.term.lower() for e in _as_lexicon(None).entries
+              if e.term.isalpha() and e.category not in ("hedge", "factive", "assertive")}
+    return frozenset(stem(w) for w in words)
+
+
+@lru_cache(maxsize=1 << 14)
+def evaluative_family(word: str) -> bool:
+    """Whether a word (or one part of a hyphenated word) shares its Snowball stem with a word of
+    VADER or of the curated lexicon: a rare form of an evaluative word ("pityingly", "profanely").
+
+    Examples
+    --------
+    >>> evaluative_family("pityingly"), evaluative_family("voicemail")
+    (True, False)
+    """
+    from ..lexicons import stem
+
+    stems = _evaluative_stems()
+    return any(stem(p) in stems for p in word.split("-") if p)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -207,16 +254,20 @@ def _rarest_count(span: str, lemma: str) -> int:
 # tokens; _uncommon_words checks the exact token boundaries of the few rare ones
 _LOWER_RUN_RE = re.compile(r"\b[a-z]+(?:-[a-z]+)*\b")
 _NOUN_SUFFIXES = ("tion", "tions", "ment", "ments", "ity", "ities")
+#: endings of adjectives and manner adverbs, the parts of speech that evaluate ("sclerotic", "buffoonish")
+_ADJECTIVE_SUFFIXES = ("ic", "ish", "ous", "ive", "ful", "less", "some", "esque", "ly")
 _TOKEN_JOINERS = frozenset("-'\u2019.")
 _MAX_FIND_WORDS = 64  # above this many distinct rare words, scan tokens once instead of str.find per word
 
 
-def _uncommon_words(text: str, min_length: int, max_count: int) -> list[tuple[int, int, str]]:
+def _uncommon_words(text: str, min_length: int, max_count: int,
+                    classes: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """Whole lower-case tokens (a-z with inner hyphens, as :data:`framing.text.TOKEN_RE` cuts them) of
-    at least ``min_length`` letters that the news table counts at most ``max_count`` times, as
-    (start, end, word) in text order. One regex pass in C collects the lower-case runs; only the few
+    at least ``min_length`` letters that the news table counts at most ``max_count`` times and that
+    are of none of the English word ``classes`` (see :func:`_common_words`), as (start, end, word) in
+    text order. One regex pass in C collects the lower-case runs; only the few
     rare ones are then located with ``str.find`` and checked for token boundaries."""
-    common = _common_words(max_count)
+    common = _common_words(max_count, classes)
     # Whitespace-separated chunks first (str.split is far cheaper than a regex pass): a chunk that is a
     # common word holds no rare whole token, and no lower-case run crosses whitespace, so the regex
     # only needs to read the remaining distinct chunks.

@@ -217,9 +217,10 @@ def test_loaded_babe_beats_lexicon_baseline_when_data_present():
 
 # (sentence, rare lower-case word not in the lexicon that must be flagged as uncommon_word)
 UNCOMMON_FOUND = [
-    ("The governor unveiled a sclerotic plan that critics called a fiefdom.", "sclerotic"),
-    ("The governor unveiled a sclerotic plan that critics called a fiefdom.", "fiefdom"),
-    ("Erdogan's buffoonish threats did not impress the alliance.", "buffoonish"),
+    ("The governor unveiled a sclerotic plan that critics called a fiefdom.", "sclerotic"),  # adjective ending
+    ("Erdogan's buffoonish threats did not impress the alliance.", "buffoonish"),  # adjective ending
+    ("The backlash against the chain has been ferocious.", "ferocious"),  # -ous is not a plural
+    ("He kept scoffing at the plan.", "scoffing"),  # a form of an evaluative word ("scoff")
 ]
 
 # (sentence, word that must NOT come out as uncommon_word, why)
@@ -228,6 +229,14 @@ UNCOMMON_NOT_FOUND = [
     ('"The plan is sclerotic," he said.', "sclerotic"),  # inside a direct quotation, attributed
     ("Sclerotic Industries opened a plant in Ankara.", "Sclerotic"),  # capitalised
     ("Turkey received the first parts of the S-400 Triumph system in July.", "parts"),  # common word
+    # issue 20: words rare in political news but neutral are not uncommon_word
+    ("She wore a fedora and a blouse to the hearing.", "fedora"),  # frequent in general English
+    ("She wore a fedora and a blouse to the hearing.", "blouse"),  # a noun only (WordNet): names a thing
+    ("He left a voicemail for the senator before the cameraman arrived.", "voicemail"),
+    ("He left a voicemail for the senator before the cameraman arrived.", "cameraman"),
+    ("The board budgeted the funds and rerouted the money.", "budgeted"),  # no sign of evaluation
+    # a known loss: loaded nouns ("fiefdom") are left to the curated lexicon
+    ("The governor unveiled a sclerotic plan that critics called a fiefdom.", "fiefdom"),
 ]
 
 
@@ -244,7 +253,13 @@ def test_loaded_uncommon_word_flagged(text, word):
 @pytest.mark.parametrize("text, word", UNCOMMON_NOT_FOUND)
 def test_loaded_uncommon_word_not_flagged(text, word):
     got = find_loaded_terms(text)
-    assert word not in set(got.loc[got["category"] == "uncommon_word", "term"])
+    assert word not in set(got.loc[(got["category"] == "uncommon_word") & got["flagged"], "term"])
+
+
+def test_loaded_quoted_uncommon_word_is_the_speakers():
+    got = find_loaded_terms('"The plan is sclerotic," he said.')
+    row = got[got["term"] == "sclerotic"].iloc[0]
+    assert row["in_quote"] and not row["flagged"] and row["word_flagged"]  # counted per quoted word
 
 
 def test_loaded_uncommon_can_be_switched_off():
@@ -342,3 +357,23 @@ def test_loaded_compounds_of_common_words_are_not_uncommon(word: str) -> None:
     text = f"Officials said the {word} plan would go ahead as planned next year."
     hits = find_loaded_terms(text, warn_language=False)
     assert word not in set(hits.loc[hits["category"] == "uncommon_word", "term"])
+
+
+def test_loaded_english_word_classes_table() -> None:
+    from framing.analyzers._loaded_scan import _english_word_classes, _news_word_counts
+
+    classes = _english_word_classes()
+    assert len(classes) > 10_000 and set(classes.values()) == {"common", "noun"}
+    news = _news_word_counts()
+    assert all(news.get(w, 0) <= 5 for w in list(classes)[:2000])  # only words rare in news are listed
+    assert classes["blouse"] == "noun" and "sclerotic" not in classes
+
+
+def test_loaded_uncommon_word_classes_can_be_switched_off(monkeypatch) -> None:
+    from framing.analyzers import loaded
+
+    text = "She wore a blouse that the critics called vulgar and mulishly gaudy, the dugout roared!"
+    assert "blouse" not in set(find_loaded_terms(text)["term"])
+    cfg = dict(loaded._model()["uncommon_word"], english_word_classes=[], weight=0.0)
+    monkeypatch.setitem(loaded._model(), "uncommon_word", cfg)
+    assert "blouse" in set(find_loaded_terms(text)["term"])  # the version-2 rule flagged it
