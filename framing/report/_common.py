@@ -406,9 +406,10 @@ METHODS: tuple[tuple[str, str, str, str], ...] = (
      "the hits it flags count, per 1,000 of the outlet's own words (outside quotation marks). Words inside "
      "quotation marks are counted apart per 1,000 quoted words; hedges, factives and assertives apart as "
      "epistemic markers. Rates come with their counts and exact Poisson 95 % intervals.",
-     "The model reads a sentence, not the story: a word can be neutral in one sense and loaded in another, and "
-     "about half of the uncommon-word flags on annotated news were neutral words before the general-English "
-     "filter. Intervals treat hits as independent, which they are not within an article. English only."),
+     "The model reads a sentence, not the story: a word can be neutral in one sense and loaded in another. "
+     "Rare words count only with a sign of evaluation; on annotated news about a third of those flags were "
+     "still neutral words, and rare loaded nouns (fiefdom) are missed unless the lexicon has them. Intervals "
+     "treat hits as independent, which they are not within an article. English only."),
     ("voices", "Voices (quotes)",
      "Direct quotes (in quotation marks), indirect speech (said that, according to...) and mixed forms, with "
      "the speaker resolved to a story actor and its affiliation; anonymous sources and loaded reporting verbs "

@@ -15,7 +15,7 @@ from framing.corpus import Corpus
 from framing.stats import poisson_rate_interval
 from framing.tables import TABLES
 from framing.text import TOKEN_RE
-from tests.conftest import SEED_FILES, seed_text
+from tests.conftest import SEED_FILES, eval_path, seed_text
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +151,38 @@ def test_loaded_rates_of_an_empty_corpus_have_the_columns():
     c = Corpus.from_records([])
     r = loaded_rates(loaded_terms(c), quoted_words(c))
     assert r.empty and list(r.columns) == TABLES["loaded_rates"].names
+
+
+# ---- on the BASIL dev triplets (skipped without ../shared/eval) -----------------------------------
+
+_CLOTHING = {"fedora", "blouse", "sweater", "necktie", "capes", "cardigan", "sneakers", "tuxedo", "gown", "underpants"}
+
+
+def _basil(n_files: int = 45) -> Corpus:
+    import json
+
+    root = eval_path("basil-dev", "articles")
+    recs = []
+    for i, f in enumerate(sorted(root.glob("*/*.json"))[:n_files]):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        text = "\n\n".join(" ".join(p) for p in d["body-paragraphs"])
+        recs.append({"id": f"basil-{i}", "outlet": {"fox": "fox-news", "hpo": "huffpost"}.get(d["source"].lower(),
+                                                                                           d["source"].lower()),
+                     "text": text})
+    return Corpus.from_records(recs)
+
+
+def test_loaded_rates_on_basil_follow_the_rules():
+    c = _basil()
+    t = loaded_terms(c)
+    qw = quoted_words(c)
+    s = loaded_summary(t, qw).set_index(["outlet", "voice"])
+    every = loaded_rates(t, qw, flagged_only=False)
+    for o, g in every.groupby("outlet"):
+        all_hits_rate = 1000 * g["n_hits"].sum() / qw.loc[qw["outlet"] == o, "n_words"].sum()
+        own = s.loc[(o, "own")]
+        assert own["loaded_per_1000"] < all_hits_rate / 2  # most lexicon hits are unflagged or epistemic
+        assert own["loaded_ci_low"] < own["loaded_per_1000"] < own["loaded_ci_high"]
+    assert qw["n_quoted_words"].sum() > 0.1 * qw["n_words"].sum()  # news quotes a lot: it matters whose words
+    unc = t[(t["category"] == "uncommon_word") & t["flagged"]]
+    assert not set(unc["term"]) & _CLOTHING
