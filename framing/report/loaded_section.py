@@ -1,6 +1,9 @@
 """Report section for loaded language: flagged terms in the outlet's own words, quoted words apart,
 epistemic markers apart, every rate with its count, its words and a 95 % interval.
 
+The rows, texts and charts for both reports, and the HTML fragment; the PDF lays them out in
+:func:`framing.report.pdf.loaded_section`.
+
 Reads only the Comparison's tables ``loaded_rates`` and ``loaded_summary``
 (:mod:`framing.analyzers.loaded_rates`) and ``top_loaded_terms``; a comparison made before
 ``loaded_summary`` existed gets the old chart and no table.
@@ -15,7 +18,12 @@ import pandas as pd
 
 from . import _common as C
 
-__all__ = ["rate_text", "summary_rows", "key_figure", "pdf_section", "html_section", "HOW"]
+__all__ = ["rate_text", "summary_rows", "top_rows", "key_figure", "chart_height", "plot_own", "charts", "html_section",
+           "HOW", "EPISTEMIC_NOTE"]
+
+#: What the epistemic-marker chart shows.
+EPISTEMIC_NOTE = ("Hedges, factives and assertives per 1,000 of each outlet's own words (not loaded language: how "
+                  "sure the writer makes a claim sound).")
 
 #: What the section shows (shown above its charts).
 HOW = ("Words the loaded-language model flags as loaded (emotive words, ideological labels, dysphemisms, loaded "
@@ -99,7 +107,7 @@ def summary_rows(comp: Any, pal: C.Palette) -> list[list[str]]:
     return rows
 
 
-def _top_rows(comp: Any, pal: C.Palette) -> list[list[str]]:
+def top_rows(comp: Any, pal: C.Palette) -> list[list[str]]:
     rows = [["Outlet", "Flagged terms in its own words (category) × count"]]
     for k in pal.order:
         terms = comp.top_terms(k)
@@ -108,7 +116,7 @@ def _top_rows(comp: Any, pal: C.Palette) -> list[list[str]]:
     return rows
 
 
-def _chart_height(comp: Any, pal: C.Palette, kind: str) -> float:
+def chart_height(comp: Any, pal: C.Palette, kind: str) -> float:
     lr = _table(comp, "loaded_rates")
     n_cats = 1
     if lr is not None and {"kind", "voice", "n_hits"} <= set(lr.columns):
@@ -117,33 +125,7 @@ def _chart_height(comp: Any, pal: C.Palette, kind: str) -> float:
     return max(1.8, min(8.5, 1.0 + 0.075 * n_cats * max(1, len(pal.order)) + 0.12 * n_cats))
 
 
-def pdf_section(comp: Any, pal: C.Palette) -> list[Any]:
-    """Reportlab flowables: the own-words chart of flagged loaded terms, the epistemic-marker chart,
-    the table of rates with counts and intervals, and the most frequent flagged terms."""
-    from reportlab.lib.units import cm
-
-    from .pdf import FRAME_W, P, _chart, table
-
-    lr = comp.loaded_rates
-    sw = [pal.colors[k] for k in pal.order]
-    el: list[Any] = [P("2 · Loaded language", "h1"), P(HOW, "note", raw=True),
-                     _chart(_plot_loaded, lr, _chart_height(comp, pal, "loaded"), order=pal.order, colors=pal.colors,
-                            labels=pal.names, kind="loaded")]
-    rows = summary_rows(comp, pal)
-    if len(rows) > 1:
-        w = (FRAME_W - 3.35 * cm - 2.2 * cm) / 3
-        el.append(table([[""] + r for r in rows], [0.35 * cm, 3.0 * cm, w, w, w, 2.2 * cm], swatches=sw))
-    el += [P("Epistemic markers", "h2"),
-           P("Hedges, factives and assertives per 1,000 of each outlet's own words (not loaded language: how "
-             "sure the writer makes a claim sound).", "note"),
-           _chart(_plot_loaded, lr, _chart_height(comp, pal, "epistemic"), order=pal.order, colors=pal.colors,
-                  labels=pal.names, kind="epistemic"),
-           P("Most frequent flagged terms", "h2"),
-           table([[""] + r for r in _top_rows(comp, pal)], [0.35 * cm, 3.5 * cm, FRAME_W - 3.85 * cm], swatches=sw)]
-    return el
-
-
-def _plot_loaded(table: Any, ax: Any = None, **kw: Any) -> Any:
+def plot_own(table: Any, ax: Any = None, **kw: Any) -> Any:
     from .. import plots
 
     return plots.plot_loaded_rates(table, ax=ax, voice="own", **kw)
@@ -157,16 +139,16 @@ def charts(comp: Any, pal: C.Palette, width: float = 8.0) -> dict[str, str]:
 
     out = {}
     for kind in ("loaded", "epistemic"):
-        fig, axes = C.figure(width, _chart_height(comp, pal, kind))
+        fig, axes = C.figure(width, chart_height(comp, pal, kind))
         with matplotlib.rc_context(C.RC):
-            _plot_loaded(comp.loaded_rates, ax=axes[0][0], order=pal.order, colors=pal.colors, labels=pal.names,
+            plot_own(comp.loaded_rates, ax=axes[0][0], order=pal.order, colors=pal.colors, labels=pal.names,
                          kind=kind)
         out[kind] = "data:image/png;base64," + base64.b64encode(C.fig_png(fig)).decode("ascii")
     return out
 
 
 def html_section(comp: Any, pal: C.Palette) -> str:
-    """An escaped HTML fragment with the same content as :func:`pdf_section` (charts inline)."""
+    """An escaped HTML fragment with the same content as the PDF section (charts inline)."""
     ch = charts(comp, pal)
     out = ['<h2 id="loaded">2 · Loaded language</h2>', f'<p class="note">{HOW}</p>',
            f'<img class="chart" alt="flagged loaded terms per 1,000 own words" src="{ch["loaded"]}">']
@@ -174,10 +156,9 @@ def html_section(comp: Any, pal: C.Palette) -> str:
     if len(rows) > 1:
         out.append(_html_table(rows, pal, "loaded-rates"))
     out += ['<h3>Epistemic markers</h3>',
-            '<p class="note">Hedges, factives and assertives per 1,000 of each outlet\'s own words (not loaded '
-            'language: how sure the writer makes a claim sound).</p>',
+            f'<p class="note">{html.escape(EPISTEMIC_NOTE)}</p>',
             f'<img class="chart" alt="epistemic markers per 1,000 own words" src="{ch["epistemic"]}">',
-            '<h3>Most frequent flagged terms</h3>', _html_table(_top_rows(comp, pal), pal, "loaded-terms")]
+            '<h3>Most frequent flagged terms</h3>', _html_table(top_rows(comp, pal), pal, "loaded-terms")]
     return "".join(out)
 
 

@@ -313,11 +313,25 @@ def sentiment_section(comp: Any, pal: C.Palette) -> list[Any]:
 
 
 def loaded_section(comp: Any, pal: C.Palette) -> list[Any]:
-    """Flagged loaded terms in each outlet's own words, quoted words and epistemic markers apart
-    (:mod:`framing.report.loaded_section`)."""
-    from .loaded_section import pdf_section
+    """Flagged loaded terms per 1,000 of each outlet's own words (chart with 95 % whiskers), a table of
+    own-word, quoted-word and epistemic rates each with count, words and interval, the epistemic-marker
+    chart and the most frequent flagged terms (rows and texts from :mod:`framing.report.loaded_section`)."""
+    from . import loaded_section as L
 
-    return pdf_section(comp, pal)
+    lr = comp.loaded_rates
+    sw = [pal.colors[k] for k in pal.order]
+    kw = {"order": pal.order, "colors": pal.colors, "labels": pal.names}
+    el: list[Any] = [P("2 · Loaded language", "h1"), P(L.HOW, "note", raw=True),
+                     _chart(L.plot_own, lr, L.chart_height(comp, pal, "loaded"), kind="loaded", **kw)]
+    rows = L.summary_rows(comp, pal)
+    if len(rows) > 1:
+        w = (FRAME_W - 3.35 * cm - 2.2 * cm) / 3
+        el.append(table([[""] + r for r in rows], [0.35 * cm, 3.0 * cm, w, w, w, 2.2 * cm], swatches=sw))
+    el += [P("Epistemic markers", "h2"), P(L.EPISTEMIC_NOTE, "note"),
+           _chart(L.plot_own, lr, L.chart_height(comp, pal, "epistemic"), kind="epistemic", **kw),
+           P("Most frequent flagged terms", "h2"),
+           table([[""] + r for r in L.top_rows(comp, pal)], [0.35 * cm, 3.5 * cm, FRAME_W - 3.85 * cm], swatches=sw)]
+    return el
 
 
 def voices_section(comp: Any, pal: C.Palette) -> list[Any]:
