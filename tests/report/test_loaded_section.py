@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from framing.report import _common as C
 from framing.report import loaded_section as L
 
