@@ -82,7 +82,7 @@ def test_stream_tables_have_the_declared_columns_of_the_full_analysis(s400) -> N
     pd.testing.assert_frame_equal(counts.voice_summary(), comp.voice_summary)
     pd.testing.assert_frame_equal(counts.affiliation_shares(), comp.affiliation_shares)
     pd.testing.assert_frame_equal(counts.loaded_rates(), comp.loaded_rates)
-    pd.testing.assert_frame_equal(counts.table("loaded_summary"), comp.loaded_summary)
+    pd.testing.assert_frame_equal(counts.loaded_summary(), comp.loaded_summary)
 
 
 def test_stream_dask_local_cluster_equals_serial(s400) -> None:
