@@ -17,7 +17,8 @@ from . import additive
 from .distinctive import distinctive_terms
 from .coverage import coverage
 from .frames import frame_shares, frames
-from .loaded import loaded_rates, loaded_terms, top_loaded_terms
+from .loaded import loaded_terms, top_loaded_terms
+from .loaded_rates import loaded_rates, quoted_words, summary_from_rates
 from .naming import naming, naming_summary
 from .roles import roles
 from .mentions import actor_sentiment, actor_sentiment_summary, name_counts, names_from_counts
@@ -96,7 +97,15 @@ def _on(name: str, func: Callable[[pd.DataFrame], pd.DataFrame]) -> Callable[[Ta
 
 
 def _rates(tables: Tables) -> pd.DataFrame:
-    return loaded_rates(tables["loaded_terms"], tables["article_counts"][["outlet", "n_words"]])
+    return loaded_rates(tables["loaded_terms"], tables["quoted_words"])
+
+
+def _loaded_summary(tables: Tables) -> pd.DataFrame:
+    return summary_from_rates(_rates(tables))
+
+
+def _run_quoted_words(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
+    return quoted_words(corpus)
 
 
 register(Analyzer(
@@ -117,12 +126,18 @@ register(Analyzer(
         "actors are the corpus's most frequent names, found once for the whole corpus (the fit).",
     summaries=(Summary("actor_sentiment", _on("actor_mentions", actor_sentiment_summary)),)))
 register(Analyzer(
-    "loaded_terms", "loaded_terms", _run_loaded, needs=("article_counts",),
-    doc="Loaded-language hits (framing.loaded_terms).",
+    "quoted_words", "quoted_words", _run_quoted_words,
+    doc="Words of each article inside double quotation marks (the quoted-word denominators of loaded rates)."))
+register(Analyzer(
+    "loaded_terms", "loaded_terms", _run_loaded, needs=("article_counts", "quoted_words"),
+    doc="Loaded-language hits (framing.loaded_terms); rates count flagged hits, own and quoted words apart, "
+        "epistemic markers apart (framing.analyzers.loaded_rates).",
     summaries=(
         Summary("loaded_rates", _rates,
                 additive.loaded_counts, additive.add, additive.loaded_final),
-        Summary("top_loaded_terms", _on("loaded_terms", top_loaded_terms)),
+        Summary("loaded_summary", _loaded_summary,
+                additive.loaded_counts, additive.add, additive.loaded_summary_final),
+        Summary("top_loaded_terms", _on("loaded_terms", partial(top_loaded_terms, flagged_only=True, voice="own"))),
     )))
 register(Analyzer(
     "voices", "voices", _run_voices,
