@@ -191,7 +191,7 @@ def _story_differences(tables: Tables) -> pd.DataFrame:
 
 register(Analyzer(
     "story_metrics", "story_metrics", _run_story_metrics,
-    needs=("article_counts", "sentences", "loaded_terms", "voices"),
+    needs=("article_counts", "quoted_words", "sentences", "loaded_terms", "voices"),
     doc="Per-article tone, loaded-term and quote metrics with the article's story (framing.story_metrics); "
         "summary: each outlet's mean difference from the other outlets within a story, over stories.",
     summaries=(Summary("story_differences", _story_differences),)))

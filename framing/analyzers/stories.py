@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..tables import TABLES
+from .loaded import EPISTEMIC_CATEGORIES
 
 __all__ = ["story_metrics", "story_differences", "METRICS", "metric_order"]
 
@@ -30,21 +31,38 @@ METRICS = ("tone", "loaded_rate", "quote_rate", "anonymous_share")
 
 
 def _flagged(loaded: pd.DataFrame) -> pd.DataFrame:
-    """The loaded-term hits that count for the rate: those the model flags (all hits without the column)."""
+    """The hits that count for the loaded rate, as in the report's main loaded-language figure
+    (:mod:`framing.analyzers.loaded_rates`): loaded (not epistemic) terms the model flags, in the
+    outlet's own words (outside quotation marks). Columns the table lacks are not filtered on."""
+    keep = pd.Series(True, index=loaded.index)
     if "flagged" in loaded.columns:
-        return loaded[loaded["flagged"].fillna(False).astype(bool)]
-    return loaded
+        keep &= loaded["flagged"].fillna(False).astype(bool)
+    if "in_quote" in loaded.columns:
+        keep &= ~loaded["in_quote"].fillna(False).astype(bool)
+    if "category" in loaded.columns:
+        keep &= ~loaded["category"].isin(EPISTEMIC_CATEGORIES)
+    return loaded[keep]
 
 
-def _rows_of_article(aid: str, outlet: str, story: str, words: int, tone: tuple[float, int] | None,
+def _own_words(tables: Mapping[str, pd.DataFrame]) -> dict[str, int]:
+    """Per article, its words outside quotation marks (``quoted_words``), else all its words."""
+    qw = tables.get("quoted_words")
+    if qw is not None:
+        return dict(zip(qw["article_id"], (qw["n_words"] - qw["n_quoted_words"]).astype(int)))
+    return dict(zip(tables["article_counts"]["article_id"], tables["article_counts"]["n_words"]))
+
+
+def _rows_of_article(aid: str, outlet: str, story: str, words: tuple[int, int], tone: tuple[float, int] | None,
                      n_loaded: int, n_quotes: int, n_anon: int, affs: list[tuple[str, int]]) -> list[tuple]:
-    """The metric rows of one article (see :func:`story_metrics`)."""
+    """The metric rows of one article (see :func:`story_metrics`); ``words`` is (all words, own words)."""
     rows: list[tuple] = []
+    n_all, n_own = words
     if tone is not None:
         rows.append((aid, outlet, story, "tone", tone[0], pd.NA, tone[1]))
-    if words > 0:
-        rows.append((aid, outlet, story, "loaded_rate", 1000.0 * n_loaded / words, n_loaded, words))
-        rows.append((aid, outlet, story, "quote_rate", 1000.0 * n_quotes / words, n_quotes, words))
+    if n_own > 0:
+        rows.append((aid, outlet, story, "loaded_rate", 1000.0 * n_loaded / n_own, n_loaded, n_own))
+    if n_all > 0:
+        rows.append((aid, outlet, story, "quote_rate", 1000.0 * n_quotes / n_all, n_quotes, n_all))
     if n_quotes:
         rows.append((aid, outlet, story, "anonymous_share", n_anon / n_quotes, n_anon, n_quotes))
         rows += [(aid, outlet, story, f"affiliation:{name}", k / n_quotes, k, n_quotes) for name, k in affs]
@@ -71,7 +89,8 @@ def story_metrics(corpus: Any, tables: Mapping[str, pd.DataFrame]) -> pd.DataFra
         The articles (or a chunk of them); only their ids, outlets and stories are read
         (:meth:`framing.Corpus.story_of`).
     tables : mapping
-        The same articles' ``article_counts``, ``sentences``, ``loaded_terms`` and ``voices`` tables.
+        The same articles' ``article_counts``, ``quoted_words``, ``sentences``, ``loaded_terms`` and
+        ``voices`` tables (without ``quoted_words``, rates are per all words).
 
     Returns
     -------
@@ -80,7 +99,8 @@ def story_metrics(corpus: Any, tables: Mapping[str, pd.DataFrame]) -> pd.DataFra
 
         ``article_id, outlet, story`` : str
         ``metric`` : str, ``tone`` (mean VADER compound of the article's sentences), ``loaded_rate``
-        (loaded terms the model flags per 1,000 words), ``quote_rate`` (quotes per 1,000 words),
+        (loaded terms the model flags per 1,000 of the outlet's own words, i.e. outside quotation
+        marks, as in the report's loaded-language figure), ``quote_rate`` (quotes per 1,000 words),
         ``anonymous_share`` (share of quotes from unnamed sources) and ``affiliation:<class>`` (share
         of quotes whose speaker has that affiliation; only the classes the article quotes: an article
         with quotes and no row for a class has a share of 0)
@@ -97,14 +117,16 @@ def story_metrics(corpus: Any, tables: Mapping[str, pd.DataFrame]) -> pd.DataFra
     >>> m.loc[m.metric == "tone", ["story", "n"]].values.tolist()
     [['s1', 2]]
     """
-    words = dict(zip(tables["article_counts"]["article_id"], tables["article_counts"]["n_words"]))
+    all_words = dict(zip(tables["article_counts"]["article_id"], tables["article_counts"]["n_words"]))
+    own_words = _own_words(tables)
     sent = tables["sentences"].groupby("article_id", sort=False)["compound"].agg(["mean", "size"])
     tone = dict(zip(sent.index, zip(sent["mean"].astype(float), sent["size"].astype(int))))
     loaded = _flagged(tables["loaded_terms"])["article_id"].value_counts().to_dict()
     n_q, n_anon, affs = _quote_counts(tables["voices"])
     rows: list[tuple] = []
     for a in corpus.articles:
-        rows += _rows_of_article(a.id, a.outlet, corpus.story_of(a), int(words.get(a.id, a.n_words)),
+        n_all = int(all_words.get(a.id, a.n_words))
+        rows += _rows_of_article(a.id, a.outlet, corpus.story_of(a), (n_all, int(own_words.get(a.id, n_all))),
                                  tone.get(a.id), int(loaded.get(a.id, 0)), int(n_q.get(a.id, 0)),
                                  int(n_anon.get(a.id, 0)), affs.get(a.id, []))
     return TABLES["story_metrics"].from_rows(rows)

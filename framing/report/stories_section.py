@@ -33,7 +33,7 @@ MAX_AFFILIATIONS = 4
 OUTLETS_PER_TABLE = 4
 #: At most this many stories are shown side by side (those most outlets covered, then most articles).
 MAX_STORIES_SHOWN = 30
-_LABELS = {"tone": "Sentence tone (-1 … +1)", "loaded_rate": "Loaded terms per 1,000 words",
+_LABELS = {"tone": "Sentence tone (-1 … +1)", "loaded_rate": "Loaded terms per 1,000 own words",
            "quote_rate": "Quotes per 1,000 words", "anonymous_share": "Quotes from unnamed sources (share)"}
 _HOW = ("Outlets compared within each story, then over stories. For every story, metric and outlet, the outlet's "
         "value is set against the story's mean over its outlets; the table gives the mean of those differences "

@@ -53,19 +53,29 @@ def test_story_metrics_tone_is_the_mean_sentence_score(two_stories):
 
 
 def test_story_metrics_rates_count_flagged_terms_and_quotes(two_stories):
+    from framing.analyzers.loaded import EPISTEMIC_CATEGORIES
+
     _, comp = two_stories
     m = comp.story_metrics.set_index(["article_id", "metric"])
     lt = comp.loaded_terms
+    counted = lt[lt.flagged & ~lt.in_quote & ~lt.category.isin(EPISTEMIC_CATEGORIES)]
+    qw = comp.quoted_words.set_index("article_id")
     for aid in comp.articles["article_id"]:
-        flagged = int(lt[(lt.article_id == aid) & lt.flagged].shape[0])
-        words = int(comp.articles.set_index("article_id").loc[aid, "n_words"])
+        flagged = int((counted.article_id == aid).sum())
+        own = int(qw.loc[aid, "n_words"] - qw.loc[aid, "n_quoted_words"])
         assert m.loc[(aid, "loaded_rate"), "count"] == flagged
-        assert m.loc[(aid, "loaded_rate"), "value"] == pytest.approx(1000 * flagged / words)
+        assert m.loc[(aid, "loaded_rate"), "n"] == own
+        assert m.loc[(aid, "loaded_rate"), "value"] == pytest.approx(1000 * flagged / own)
         n_q = int((comp.voices.article_id == aid).sum())
         assert m.loc[(aid, "quote_rate"), "count"] == n_q
         shares = [v for (a, k), v in m["value"].items() if a == aid and k.startswith("affiliation:")]
         if n_q:
             assert sum(shares) == pytest.approx(1.0)
+    # the same count as the report's loaded-language figure (own words, loaded kind)
+    rates = comp.loaded_rates
+    own = rates[(rates.voice == "own") & (rates.kind == "loaded")].groupby("outlet")["n_hits"].sum()
+    per_outlet = comp.story_metrics[comp.story_metrics.metric == "loaded_rate"].groupby("outlet")["count"].sum()
+    assert per_outlet.astype(int).to_dict() == own.reindex(per_outlet.index, fill_value=0).astype(int).to_dict()
 
 
 def test_story_differences_remove_the_topic():
@@ -130,5 +140,5 @@ def test_story_metrics_single_story_corpus(s400):
     comp = framing.analyze(s400, analyzers=["story_metrics"])
     assert set(comp.story_metrics["story"]) == {s400.story}
     assert set(comp.story_differences["n_stories"]) == {1}
-    assert story_metrics(s400, {t: comp.frames[t] for t in ("article_counts", "sentences", "loaded_terms",
+    assert story_metrics(s400, {t: comp.frames[t] for t in ("article_counts", "quoted_words", "sentences", "loaded_terms",
                                                             "voices")}).equals(comp.story_metrics)
