@@ -220,7 +220,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 _QUOTE_VIEW = ("outlet", "kind", "speaker", "cue", "content")
-_TERM_VIEW = ("outlet", "category", "score", "flagged", "start", "term")
+_TERM_VIEW = ("outlet", "category", "score", "flagged", "in_quote", "start", "term")
 _VIEWS = {"quotes": _QUOTE_VIEW, "terms": _TERM_VIEW, "coverage": ("claim_id", "n_outlets", "only", "claim"),
           "naming": ("actor", "outlet", "count", "loaded", "name")}
 
