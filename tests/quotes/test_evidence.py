@@ -64,4 +64,5 @@ def test_evidence_non_speech_readings_give_no_row(text):
     ("Turkey threatened to close access to the Incirlik base.", "to close access to the Incirlik base."),
 ])
 def test_evidence_speech_readings_keep_their_row(text, content):
-    assert extract_quotes(text)["content"].tolist() == [content]
+    # "found", "threatened" attribute a finding and an intention: rows under the attribution convention
+    assert extract_quotes(text, convention="attribution")["content"].tolist() == [content]

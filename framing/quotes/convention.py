@@ -1,0 +1,98 @@
+"""Annotation conventions: which attributions count as a quote.
+
+Two conventions, chosen with ``convention=`` in
+:func:`framing.extract_quotes` and :func:`framing.analyzers.voices.voices`:
+
+* ``"reported-speech"`` (default): what someone *said* or wrote. An
+  indirect or mixed row needs a verb of saying (say, tell, add, explain,
+  write, argue, warn, urge, call ...). Rows whose cue reports a thought,
+  a belief, a perception, an intention or a finding (think, believe, expect,
+  want, seek, seem, show, find), an accusation (accuse, blame) or an act
+  about speech whose object is no reported content (ask, decline, reject,
+  question, praise, criticize, thank, discuss, promise to ...) are left out
+  (:func:`rule_speech_act_only`). This is the Gender Gap Tracker's
+  convention (Asr et al. 2021): its gold holds said/says/told/writes/adds/
+  explains/notes and no think/believe/expect/find.
+* ``"attribution"``: every attribution of a proposition or a stance,
+  including cognition, intention and evaluation (PolNeAR's convention,
+  Newell et al. 2018: "expected", "sought", "declined to", "criticized").
+
+Direct quotes are kept under both: their words are the speaker's whatever
+the verb ("“Why now?” she asked").
+
+Word list: ``framing/data/quote_evidence.csv`` (class ``not_speech_act``).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..errors import FramingError
+from ..resources import read_csv
+from .data import lexicon
+from .rules import RawQuote
+
+__all__ = ["CONVENTIONS", "check_convention", "rule_speech_act_only", "is_speech_act", "apply_convention"]
+
+#: The conventions :func:`apply_convention` knows, the default first.
+CONVENTIONS: tuple[str, ...] = ("reported-speech", "attribution")
+
+#: Frames whose cues never report what was said (cognition: think, expect, find; accusation: accuse, blame).
+_NON_SPEECH_FRAMES = frozenset(("cognition", "accusation"))
+
+
+def check_convention(convention: str) -> str:
+    """``convention`` when it is one of :data:`CONVENTIONS`; a :class:`FramingError` naming the choices otherwise.
+
+    >>> check_convention("attribution")
+    'attribution'
+    """
+    if convention not in CONVENTIONS:
+        raise FramingError(f"convention={convention!r} is not a quote convention; use one of "
+                           f"{', '.join(repr(c) for c in CONVENTIONS)}")
+    return convention
+
+
+@lru_cache(maxsize=1)
+def _not_speech_acts() -> frozenset[str]:
+    return frozenset(row["word"].lower() for row in read_csv("quote_evidence.csv", ("word", "class"))
+                     if row["class"] == "not_speech_act")
+
+
+def is_speech_act(cue: str) -> bool:
+    """Does the cue (as written) report what someone said, under the reported-speech convention?
+
+    >>> is_speech_act("said"), is_speech_act("told"), is_speech_act("believes"), is_speech_act("declined")
+    (True, True, False, False)
+    """
+    form = " ".join(cue.lower().split())
+    lemma, _, frame = lexicon().cues.get(form, (form, "neutral", "speech"))
+    if frame in _NON_SPEECH_FRAMES:
+        return False
+    return lemma not in _not_speech_acts()
+
+
+def rule_speech_act_only(row: RawQuote) -> bool:
+    """Keep ``row`` under the reported-speech convention? Direct quotes, cue-less rows and rows
+    whose cue is a verb of saying (:func:`is_speech_act`) are kept."""
+    return row.kind == "direct" or not row.cue or row.cue == ":" or is_speech_act(row.cue)
+
+
+def apply_convention(rows: list[RawQuote], convention: str) -> list[RawQuote]:
+    """The rows of ``rows`` that count as quotes under ``convention``.
+
+    A row sharing the speaker of a row left out (``inherit``) takes that
+    row's speaker mention instead.
+    """
+    if convention == "attribution":
+        return rows
+    dropped = {id(r) for r in rows if not rule_speech_act_only(r)}
+    if not dropped:
+        return rows
+    out = []
+    for r in rows:
+        if id(r) in dropped:
+            continue
+        while r.inherit is not None and id(r.inherit) in dropped:
+            r.mention, r.appos, r.inherit = r.inherit.mention, r.inherit.appos, r.inherit.inherit
+        out.append(r)
+    return out
