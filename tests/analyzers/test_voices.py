@@ -440,8 +440,9 @@ def test_voices_mutual_attributions_keep_the_later_cue():
 
 
 def test_voices_cue_without_a_specific_rule_gives_its_clause():
+    # the clause has no speaker of its own: a row under the attribution convention only
     df = extract_quotes("Mr. Sanders showed no sign of backing down. While saying that he does respect "
-                        "Mrs. Clinton, he continued to attack her record.")
+                        "Mrs. Clinton, he continued to attack her record.", convention="attribution")
     assert "he does respect Mrs. Clinton" in df["content"].tolist(), df[["content", "cue"]].to_string()
 
 

@@ -50,3 +50,11 @@ def test_convention_unknown_value_names_the_choices():
     assert check_convention(CONVENTIONS[0]) == "reported-speech"
     with pytest.raises(FramingError, match="reported-speech"):
         extract_quotes("Smith said the talks failed.", convention="strict")
+
+
+def test_convention_reported_speech_needs_a_speaker():
+    # the fallback clause of "stated" has no subject: an attribution row with no speaker, no quote
+    text = "Tuesday brought more of the same, with stated goals of cutting the deficit in half by 2021."
+    rows = extract_quotes(text, convention="attribution")
+    assert rows["cue"].tolist() == ["stated"] and rows.loc[0, "speaker_mention"] == ""
+    assert extract_quotes(text).empty
