@@ -54,7 +54,7 @@ def find_attributions(
             rule_fallback_clause(st, ci, c)
     for ps, pe in zip(doc.para_starts, doc.para_ends):
         rule_colon_label(st, ps, pe)
-    rows = apply_convention(st.rows, check_convention(convention))
+    rows = apply_convention(st.rows, check_convention(convention), text)
     st.rows = rows
     rows.sort(key=lambda r: r.start)
     rows.extend(_unattributed_quotes(st))

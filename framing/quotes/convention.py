@@ -12,7 +12,10 @@ Two conventions, chosen with ``convention=`` in
   question, praise, criticize, thank, discuss, promise to ...) are left out
   (:func:`rule_speech_act_only`); so are indirect rows with no speaker at
   all (:func:`rule_speaker_needed`: "Analysts have long suggested that ..."
-  with no subject found). This is the Gender Gap Tracker's
+  with no subject found), and indirect rows whose content opens with a
+  preposition (:func:`rule_content_not_topic`: "warned about slowing
+  sales", "tells us about a concern": a topic, not what was said). This is
+  the Gender Gap Tracker's
   convention (Asr et al. 2021): its gold holds said/says/told/writes/adds/
   explains/notes and no think/believe/expect/find, and 5 of its 257
   indirect quotes (dev half) have no speaker.
@@ -32,9 +35,11 @@ from functools import lru_cache
 from ..errors import FramingError
 from ..resources import read_csv
 from .data import lexicon
+from .evidence import opens_topic
 from .rules import RawQuote
 
-__all__ = ["CONVENTIONS", "check_convention", "rule_speech_act_only", "rule_speaker_needed", "is_speech_act",
+__all__ = ["CONVENTIONS", "check_convention", "rule_speech_act_only", "rule_speaker_needed", "rule_content_not_topic",
+           "is_speech_act",
            "apply_convention"]
 
 #: The conventions :func:`apply_convention` knows, the default first.
@@ -87,15 +92,23 @@ def rule_speaker_needed(row: RawQuote) -> bool:
     return row.kind == "direct" or row.mention is not None or row.inherit is not None
 
 
-def apply_convention(rows: list[RawQuote], convention: str) -> list[RawQuote]:
-    """The rows of ``rows`` that count as quotes under ``convention``.
+def rule_content_not_topic(row: RawQuote, text: str) -> bool:
+    """Keep ``row`` under the reported-speech convention? An indirect row whose content opens with
+    a preposition or a particle names a topic ("warned about slowing sales"), not what was said;
+    PolNeAR annotates such attributions, so they stay under ``"attribution"``."""
+    return row.kind != "indirect" or not opens_topic(text[row.start:row.end])
+
+
+def apply_convention(rows: list[RawQuote], convention: str, text: str) -> list[RawQuote]:
+    """The rows of ``rows`` (found in ``text``) that count as quotes under ``convention``.
 
     A row sharing the speaker of a row left out (``inherit``) takes that
     row's speaker mention instead.
     """
     if convention == "attribution":
         return rows
-    dropped = {id(r) for r in rows if not (rule_speech_act_only(r) and rule_speaker_needed(r))}
+    dropped = {id(r) for r in rows
+               if not (rule_speech_act_only(r) and rule_speaker_needed(r) and rule_content_not_topic(r, text))}
     if not dropped:
         return rows
     out = []

@@ -58,3 +58,9 @@ def test_convention_reported_speech_needs_a_speaker():
     rows = extract_quotes(text, convention="attribution")
     assert rows["cue"].tolist() == ["stated"] and rows.loc[0, "speaker_mention"] == ""
     assert extract_quotes(text).empty
+
+
+def test_convention_reported_speech_topic_is_no_quote():
+    text = "The chip makers warned about slowing sales because of the trade dispute."
+    assert extract_quotes(text).empty
+    assert extract_quotes(text, convention="attribution")["cue"].tolist() == ["warned"]
