@@ -13,6 +13,7 @@ from framing.quotes.rules import State, rule_according_to, rule_colon_label, rul
 from framing.quotes.rules import rule_nominal_that, rule_passive_by
 from framing.quotes.rules import verbs
 from framing.quotes.segment import segment
+from framing.analyzers.voices import extract_quotes
 
 
 def _apply(text, rule, cue, *, subject=False):
@@ -137,3 +138,20 @@ def test_rule_colon_label_skips_labels_lists_and_fragments(text):
     st = State(segment(text, None, None), [])
     rule_colon_label(st, 0, len(text))
     assert st.rows == []
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("“Work is what people of that age need most,” said lead author Dr. Ann Berg, a cardiologist in Winnipeg.",
+     "author Dr. Ann Berg"),
+    ("“Rates will stay put,” said senior economist Paul Tran.", "senior economist Paul Tran"),
+])
+def test_rules_quote_then_cue_speaker_after_modifiers(text, mention):
+    df = extract_quotes(text)
+    assert df["speaker_mention"].tolist() == [mention]
+
+
+def test_rules_quote_then_cue_inverted_after_question_mark():
+    # the sentence splitter cuts after '?”': the cue opens the next segment
+    df = extract_quotes("“Do we want more cases like hers?” said Gokool. “We are failing these families.”")
+    assert df["content"].tolist() == ["Do we want more cases like hers?", "We are failing these families."]
+    assert df["speaker_mention"].tolist() == ["Gokool", "Gokool"]

@@ -99,8 +99,8 @@ def rule_quote_then_cue(st: State, ci: int, c: Cue) -> bool:
     gap = text[q.outer_end:c.start]
     qs0 = s0
     if (q.open < s0 <= c.start and q.outer_end <= s0 and text[q.outer_end:s0].strip() == ""
-            and text[s0:c.start].strip() and is_tail(text[c.end:s1])):
-        qs0 = doc.segs[seg_of(doc, q.open)][0]  # "“...?” | He asked." split by the sentence splitter
+            and (not text[s0:c.start].strip() or is_tail(text[c.end:s1]))):
+        qs0 = doc.segs[seg_of(doc, q.open)][0]  # "“...?” | He asked." / "“...?” | said Smith." split by the splitter
     lead = text[qs0:q.open].strip(" \t\n\u00a0-—–:") if q.open >= qs0 else "x"
     if lead and (n_words(text[q.start:q.end], 6) >= 6 or CONNECTIVE_RE.fullmatch(lead + " ")):
         lead = ""  # a whole quoted clause after a lead-in, or "But “...,” X said"
@@ -118,6 +118,8 @@ def rule_quote_then_cue(st: State, ci: int, c: Cue) -> bool:
         if sp is None and _DET_AFTER_RE.match(text[c.end:s1]):
             sp = loose_np_right(text, c.end, s1)  # "said the 46-year-old"
         if sp is None:
+            sp = _np_after_modifiers(st, c.end, s1)  # "said lead author Dr. Allan Garland"
+        if sp is None:
             return True
         speaker = (sp[0], sp[1], "")
         appos = _appositive_after(st, text[sp[1]:s1])
@@ -125,6 +127,24 @@ def rule_quote_then_cue(st: State, ci: int, c: Cue) -> bool:
     st.add(st.row("direct", q.start, q.end, c, (speaker[0], speaker[1]), appos=appos or speaker[2], quoted=True),
            track=c)
     return True
+
+
+_LOWER_WORD_RE = re.compile(r"\s+[a-z][a-z-]*(?=\s)")
+
+
+def _np_after_modifiers(st: State, a: int, s1: int) -> tuple[int, int] | None:
+    """A speaker after up to two lower-case modifiers ("said lead author Dr. Allan Garland",
+    "said senior analyst Jane Roe"): the noun phrase after them, when it holds a capitalised word."""
+    pos = a
+    for _ in range(2):
+        m = _LOWER_WORD_RE.match(st.text, pos, s1)
+        if m is None:
+            return None
+        pos = m.end()
+        sp = np_right(st.doc, pos, s1, st.roles)
+        if sp is not None and any(w[:1].isupper() for w in st.text[sp[0]:sp[1]].split()):
+            return sp
+    return None
 
 
 def _inherit_row(st: State, ci: int, c: Cue, a: int, pidx: int, that: bool = False) -> None:
