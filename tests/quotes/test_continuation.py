@@ -38,3 +38,18 @@ def test_continuation_quote_paragraph_after_an_attribution_paragraph_takes_its_s
 
 def test_continuation_free_standing_quote_is_left_out():
     assert _rows("The sign read “we will never give up this fight at all”.") == []
+
+
+def test_continuation_quote_paragraph_after_a_narration_paragraph_takes_the_last_speaker():
+    text = ("“Three years on, most of them were still out of work,” Garcia said.\n\n"
+            "The losses were largest after a stroke.\n\n"
+            "“Stroke patients were losing about a third of their incomes.”")
+    rows = _rows(text)
+    assert rows[-1] == ("direct", "Stroke patients were losing about a third of their incomes.", "Garcia")
+
+
+def test_continuation_quote_paragraph_too_far_from_its_speaker_is_left_out():
+    text = ("“Three years on, most of them were still out of work,” Garcia said.\n\n"
+            "The losses were largest after a stroke.\n\nThe study ran from 2005 to 2013.\n\n"
+            "“Stroke patients were losing about a third of their incomes.”")
+    assert len(_rows(text)) == 1
