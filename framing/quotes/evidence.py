@@ -48,6 +48,8 @@ all no any very one two three four five six seven eight nine ten""".split())
 #: A present-tense third-person form: "-s" but not "-ss", "-us", "-is" ("hopes", "needs").
 _PRESENT_RE = re.compile(r"^[a-z]{2,}[^su]s$")
 _SUBJECT_PRONOUNS = frozenset("he she it this that there".split())
+#: Words that open a relative or adverbial clause inside an object ("the drug, which tracks ...").
+_SUBORDINATORS = frozenset("which who whom whose where when while because although though unless until whereas".split())
 #: Words at most this far into the content are looked at for a finite verb.
 _CLAUSE_WINDOW = 20
 
@@ -113,7 +115,10 @@ def is_object_not_clause(content: str) -> bool:
     A finite verb is an auxiliary or modal, a contraction ("he's"), a common
     irregular past tense, an "-ed" form not right after a determiner or a
     number, or an
-    "-s" form right after a capitalised word or a subject pronoun.
+    "-s" form right after a capitalised word or a subject pronoun. Only the
+    words before the first subordinating word (which, who, when, because
+    ...) are looked at: a verb in a relative or adverbial clause does not
+    make the object a clause.
 
     >>> is_object_not_clause("the existence of such a link between their operations")
     True
@@ -126,6 +131,8 @@ def is_object_not_clause(content: str) -> bool:
         if n >= _CLAUSE_WINDOW:
             break
         w = m.group()
+        if n > 0 and w.lower() in _SUBORDINATORS:
+            break  # "policies only when they were ...", "the group, which tracks ...": not the main clause
         low = w.lower().replace("’", "'")
         if low in finite or _CONTRACTION_RE.search(w):
             return False

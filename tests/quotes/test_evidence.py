@@ -27,6 +27,8 @@ def test_evidence_opens_no_content(content, expected):
     ("Turkey hopes to co-produce the systems", False),
     ("prices rose sharply", False),
     ("the plan stopped at the border", False),
+    ("the drug group to its monitoring program, which tracks the dispensing of medications", True),
+    ("insurance policies only when the beneficiaries were lenders", True),
 ])
 def test_evidence_is_object_not_clause(content, expected):
     assert is_object_not_clause(content) is expected
