@@ -155,3 +155,20 @@ def test_rules_quote_then_cue_inverted_after_question_mark():
     df = extract_quotes("“Do we want more cases like hers?” said Gokool. “We are failing these families.”")
     assert df["content"].tolist() == ["Do we want more cases like hers?", "We are failing these families."]
     assert df["speaker_mention"].tolist() == ["Gokool", "Gokool"]
+
+
+def test_rules_according_to_inside_its_clause_takes_the_whole_sentence():
+    text = "Some of those worries, according to security analysts, include the firm's ties to the state."
+    df = extract_quotes(text)
+    assert df["content"].tolist() == [text]
+    assert df["speaker_mention"].tolist() == ["security analysts"]
+    # an appositive after the speaker is no part of the content
+    df = extract_quotes("The talks failed, according to Smith, a senior official.")
+    assert df["content"].tolist() == ["The talks failed"]
+
+
+def test_rules_content_comma_x_said_before_a_coordinated_clause():
+    text = "Details of the bid began to circulate on Friday, sources said, and as staff worry about cuts."
+    df = extract_quotes(text)
+    assert df["content"].tolist() == ["Details of the bid began to circulate on Friday"]
+    assert df["speaker_mention"].tolist() == ["sources"]

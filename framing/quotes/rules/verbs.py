@@ -40,6 +40,7 @@ _AND_BUT_END_RE = re.compile(r"\b(?:and|but)\s+(?:(?:then|also|later|again|\w+ly
 _QUOTE_OPEN_RE = re.compile(r"\s*[\"“«]")
 _AS_END_RE = re.compile(r"(?:^|[\s,])as\s+$", re.I)
 _COMMA_START_RE = re.compile(r"\s*,")
+_COMMA_AND_RE = re.compile(r"\s*,\s+(?:and|but)\s")
 _THIS_SO_RE = re.compile(r"\s+(?:this|so)\b\s*[,.;]", re.I)
 _ON_RE = re.compile(r"\s+on\b")
 _QUOTE_OR_COLON_RE = re.compile(r"[\"“:]")
@@ -298,14 +299,16 @@ def rule_insist_on(st: State, ci: int, c: Cue, subj: Subject) -> bool:
 def rule_content_comma_x_said(st: State, ci: int, c: Cue, subj: Subject) -> bool:
     """"The talks failed, Smith said on Monday." (nothing but adjuncts after the cue).
 
-    Also "..., Smith told reporters." and a content ending with a quoted
-    fragment: 'The talks “failed,” Smith said.'
+    Also "..., Smith told reporters.", a content ending with a quoted
+    fragment: 'The talks “failed,” Smith said.' and an attribution followed
+    by a coordinated clause of the narrator: "The talks failed, sources said,
+    and as workers worry ...".
     """
     text = st.text
     s0, s1 = st.doc.segs[c.seg]
     after_cue = text[c.end:s1]
-    if not (is_tail(after_cue) or (c.lemma in ("tell", "ask") and n_words(after_cue, 5) <= 4
-                                   and not _QUOTE_OR_COLON_RE.search(after_cue))):
+    if not (is_tail(after_cue) or _COMMA_AND_RE.match(after_cue)
+            or (c.lemma in ("tell", "ask") and n_words(after_cue, 5) <= 4 and not _QUOTE_OR_COLON_RE.search(after_cue))):
         return False
     hs = text[s0:subj[0]].rstrip()
     if hs.endswith((',"', ",”", ",'", ",’")):
