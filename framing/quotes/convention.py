@@ -14,7 +14,10 @@ Two conventions, chosen with ``convention=`` in
   all (:func:`rule_speaker_needed`: "Analysts have long suggested that ..."
   with no subject found), and indirect rows whose content opens with a
   preposition (:func:`rule_content_not_topic`: "warned about slowing
-  sales", "tells us about a concern": a topic, not what was said). This is
+  sales", "tells us about a concern": a topic, not what was said), and
+  indirect rows of a passive cue (:func:`rule_not_passive`: "they are
+  encouraged to keep a log": the subject heard it, who said it is not
+  named). This is
   the Gender Gap Tracker's
   convention (Asr et al. 2021): its gold holds said/says/told/writes/adds/
   explains/notes and no think/believe/expect/find, and 5 of its 257
@@ -34,11 +37,12 @@ from functools import lru_cache
 
 from ..errors import FramingError
 from ..resources import read_csv
+from .cues import is_passive
 from .data import lexicon
 from .evidence import opens_topic
 from .rules import RawQuote
 
-__all__ = ["CONVENTIONS", "check_convention", "rule_speech_act_only", "rule_speaker_needed", "rule_content_not_topic",
+__all__ = ["CONVENTIONS", "check_convention", "rule_speech_act_only", "rule_speaker_needed", "rule_content_not_topic", "rule_not_passive",
            "is_speech_act",
            "apply_convention"]
 
@@ -99,6 +103,13 @@ def rule_content_not_topic(row: RawQuote, text: str) -> bool:
     return row.kind != "indirect" or not opens_topic(text[row.start:row.end])
 
 
+def rule_not_passive(row: RawQuote, text: str) -> bool:
+    """Keep ``row`` under the reported-speech convention? An indirect or mixed row whose cue is a
+    passive participle ("were told to", "is said to have", "are encouraged to") names the hearer or
+    the topic as its subject, not the speaker (PolNeAR annotates many of these without a source)."""
+    return row.kind == "direct" or row.cue_start is None or not is_passive(text, row.cue_start, row.cue)
+
+
 def apply_convention(rows: list[RawQuote], convention: str, text: str) -> list[RawQuote]:
     """The rows of ``rows`` (found in ``text``) that count as quotes under ``convention``.
 
@@ -108,7 +119,8 @@ def apply_convention(rows: list[RawQuote], convention: str, text: str) -> list[R
     if convention == "attribution":
         return rows
     dropped = {id(r) for r in rows
-               if not (rule_speech_act_only(r) and rule_speaker_needed(r) and rule_content_not_topic(r, text))}
+               if not (rule_speech_act_only(r) and rule_speaker_needed(r) and rule_content_not_topic(r, text)
+                       and rule_not_passive(r, text))}
     if not dropped:
         return rows
     out = []

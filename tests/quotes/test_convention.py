@@ -64,3 +64,9 @@ def test_convention_reported_speech_topic_is_no_quote():
     text = "The chip makers warned about slowing sales because of the trade dispute."
     assert extract_quotes(text).empty
     assert extract_quotes(text, convention="attribution")["cue"].tolist() == ["warned"]
+
+
+def test_convention_reported_speech_passive_cue_is_no_quote():
+    text = "Once enrolled, members are encouraged to keep a daily log of what they eat."
+    assert extract_quotes(text).empty
+    assert len(extract_quotes(text, convention="attribution")) == 1
