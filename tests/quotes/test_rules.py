@@ -172,3 +172,13 @@ def test_rules_content_comma_x_said_before_a_coordinated_clause():
     df = extract_quotes(text)
     assert df["content"].tolist() == ["Details of the bid began to circulate on Friday"]
     assert df["speaker_mention"].tolist() == ["sources"]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Early results are “very exciting,” says Heart and Stroke senior manager Erin Kim, who leads the project.",
+     "Heart and Stroke senior manager Erin Kim"),
+    ("The early results are good, says Heart and Stroke manager Erin Kim.", "Heart and Stroke manager Erin Kim"),
+    ("The early results are good, said Smith on Tuesday.", "Smith"),  # "on Tuesday" is no part of the speaker
+])
+def test_rules_inverted_speaker_over_lower_case_modifiers(text, mention):
+    assert extract_quotes(text)["speaker_mention"].tolist() == [mention]

@@ -115,11 +115,9 @@ def rule_quote_then_cue(st: State, ci: int, c: Cue) -> bool:
         speaker = np_
     appos = ""
     if speaker is None:  # “...,” said Smith
-        sp = np_right(doc, c.end, s1, st.roles)
+        sp = _speaker_after_cue(st, c.end, s1)
         if sp is None and _DET_AFTER_RE.match(text[c.end:s1]):
             sp = loose_np_right(text, c.end, s1)  # "said the 46-year-old"
-        if sp is None:
-            sp = _np_after_modifiers(st, c.end, s1)  # "said lead author Dr. Allan Garland"
         if sp is None:
             return True
         speaker = (sp[0], sp[1], "")
@@ -131,6 +129,10 @@ def rule_quote_then_cue(st: State, ci: int, c: Cue) -> bool:
 
 
 _LOWER_WORD_RE = re.compile(r"\s+[a-z][a-z-]*(?=\s)")
+#: Lower-case words that end a speaker phrase rather than modify the name after them ("said Smith on Tuesday").
+_NOT_MODIFIERS = frozenset("""on in at to for from with by of and but or nor after before during since until last this
+that these those who whom which when while as than then also again later earlier today yesterday tonight told
+said says asked added is was are were has have had will would can could""".split())
 
 
 def _np_after_modifiers(st: State, a: int, s1: int) -> tuple[int, int] | None:
@@ -139,13 +141,24 @@ def _np_after_modifiers(st: State, a: int, s1: int) -> tuple[int, int] | None:
     pos = a
     for _ in range(2):
         m = _LOWER_WORD_RE.match(st.text, pos, s1)
-        if m is None:
+        if m is None or m.group().strip() in _NOT_MODIFIERS:
             return None
         pos = m.end()
         sp = np_right(st.doc, pos, s1, st.roles)
         if sp is not None and any(w[:1].isupper() for w in st.text[sp[0]:sp[1]].split()):
             return sp
     return None
+
+
+def _speaker_after_cue(st: State, a: int, s1: int) -> tuple[int, int] | None:
+    """The speaker phrase right after an inverted cue: a noun phrase, extended over lower-case
+    modifiers to the name after them ("says Heart and Stroke senior manager Erin Kim"), or a name
+    after such modifiers alone ("says lead author Dr. Allan Garland")."""
+    sp = np_right(st.doc, a, s1, st.roles)
+    if sp is None:
+        return _np_after_modifiers(st, a, s1)
+    ext = _np_after_modifiers(st, sp[1], s1)
+    return (sp[0], ext[1]) if ext is not None else sp
 
 
 def _inherit_row(st: State, ci: int, c: Cue, a: int, pidx: int, that: bool = False) -> None:
@@ -197,7 +210,7 @@ def rule_content_comma_says_x(st: State, ci: int, c: Cue) -> bool:
     left_strip = text[s0:c.start].rstrip()
     if left_strip[-1:] not in (",", "”", '"', ":") or c.form.lower().endswith("ing"):
         return False
-    sp = np_right(doc, c.end, s1, st.roles)
+    sp = _speaker_after_cue(st, c.end, s1)
     if sp is None or not _INVERSION_END_RE.match(text, sp[1], s1):
         return True
     head = text[s0:c.start]
