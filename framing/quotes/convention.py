@@ -17,7 +17,9 @@ Two conventions, chosen with ``convention=`` in
   sales", "tells us about a concern": a topic, not what was said), and
   indirect rows of a passive cue (:func:`rule_not_passive`: "they are
   encouraged to keep a log": the subject heard it, who said it is not
-  named). This is
+  named), and indirect rows where a document reports evidence
+  (:func:`rule_document_says_only`: "a private survey suggested ...", "the
+  study estimates ..."; "the report said" stays). This is
   the Gender Gap Tracker's
   convention (Asr et al. 2021): its gold holds said/says/told/writes/adds/
   explains/notes and no think/believe/expect/find, and 5 of its 257
@@ -43,6 +45,7 @@ from .evidence import opens_topic
 from .rules import RawQuote
 
 __all__ = ["CONVENTIONS", "check_convention", "rule_speech_act_only", "rule_speaker_needed", "rule_content_not_topic", "rule_not_passive",
+           "rule_document_says_only",
            "is_speech_act",
            "apply_convention"]
 
@@ -110,6 +113,26 @@ def rule_not_passive(row: RawQuote, text: str) -> bool:
     return row.kind == "direct" or row.cue_start is None or not is_passive(text, row.cue_start, row.cue)
 
 
+@lru_cache(maxsize=1)
+def _evidence_words() -> tuple[frozenset[str], frozenset[str]]:
+    rows = read_csv("quote_evidence.csv", ("word", "class"))
+    return (frozenset(r["word"].lower() for r in rows if r["class"] == "document"),
+            frozenset(r["word"].lower() for r in rows if r["class"] == "evidence_verb"))
+
+
+def rule_document_says_only(row: RawQuote, text: str) -> bool:
+    """Keep ``row`` under the reported-speech convention? A document (study, survey, poll, data)
+    speaks with a verb of saying ("the report said") but not with a verb of evidence ("the survey
+    suggested", "the study estimates": a finding, not a quote)."""
+    if row.kind == "direct" or row.mention is None:
+        return True
+    documents, verbs = _evidence_words()
+    words = text[row.mention[0]:row.mention[1]].lower().split()
+    form = " ".join(row.cue.lower().split())
+    lemma = lexicon().cues.get(form, (form,))[0]
+    return not (words and words[-1].strip(".,'’") in documents and lemma in verbs)
+
+
 def apply_convention(rows: list[RawQuote], convention: str, text: str) -> list[RawQuote]:
     """The rows of ``rows`` (found in ``text``) that count as quotes under ``convention``.
 
@@ -120,7 +143,7 @@ def apply_convention(rows: list[RawQuote], convention: str, text: str) -> list[R
         return rows
     dropped = {id(r) for r in rows
                if not (rule_speech_act_only(r) and rule_speaker_needed(r) and rule_content_not_topic(r, text)
-                       and rule_not_passive(r, text))}
+                       and rule_not_passive(r, text) and rule_document_says_only(r, text))}
     if not dropped:
         return rows
     out = []

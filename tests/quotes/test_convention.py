@@ -70,3 +70,11 @@ def test_convention_reported_speech_passive_cue_is_no_quote():
     text = "Once enrolled, members are encouraged to keep a daily log of what they eat."
     assert extract_quotes(text).empty
     assert len(extract_quotes(text, convention="attribution")) == 1
+
+
+def test_convention_reported_speech_document_says_only():
+    evidence = "A private survey suggested that factory output had slowed in January."
+    assert extract_quotes(evidence).empty
+    assert len(extract_quotes(evidence, convention="attribution")) == 1
+    speech = "The report said that factory output had slowed in January."
+    assert extract_quotes(speech)["speaker_mention"].tolist() == ["The report"]
