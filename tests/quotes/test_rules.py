@@ -182,3 +182,15 @@ def test_rules_content_comma_x_said_before_a_coordinated_clause():
 ])
 def test_rules_inverted_speaker_over_lower_case_modifiers(text, mention):
     assert extract_quotes(text)["speaker_mention"].tolist() == [mention]
+
+
+def test_rules_parenthetical_cue_gives_both_parts():
+    df = extract_quotes("The pills have a narrow set of uses, he says, and are meant to be taken for days only.")
+    assert df["content"].tolist() == ["The pills have a narrow set of uses", "and are meant to be taken for days only."]
+    assert df["cue"].tolist() == ["says", ""]  # the second part continues the first attribution
+    assert df["speaker_mention"].tolist() == ["he", "he"]
+
+
+def test_rules_content_comma_x_said_then_participle_cue():
+    df = extract_quotes("The talks failed, Smith said, adding that more were planned.")
+    assert df[["content", "cue"]].values.tolist() == [["The talks failed", "said"], ["more were planned.", "adding"]]

@@ -21,7 +21,7 @@ from typing import Callable
 from ..cues import Cue
 from ..segment import inside, seg_of
 from ..tokens import CAPS_NP_RE, CONNECTIVE_RE, FUNC_CAPS, TIME_WORDS, loose_np_right, n_words, np_left, np_right
-from ..evidence import cannot_speak, lacks_content
+from ..evidence import cannot_speak, is_object_not_clause, lacks_content
 from .state import TIME_AFTER_CUE_RE, RawQuote, State, is_tail, that_reachable
 
 __all__ = ["attribute_verb", "subject_of"]
@@ -313,17 +313,20 @@ def rule_content_comma_x_said(st: State, ci: int, c: Cue, subj: Subject) -> bool
     """"The talks failed, Smith said on Monday." (nothing but adjuncts after the cue).
 
     Also "..., Smith told reporters.", a content ending with a quoted
-    fragment: 'The talks “failed,” Smith said.' and an attribution followed
+    fragment: 'The talks “failed,” Smith said.', an attribution followed
     by a coordinated clause of the narrator: "The talks failed, sources said,
-    and as workers worry ...".
+    and as workers worry ...", one followed by a participle cue ("The talks
+    failed, Smith said, adding that ...") and an attribution inside its
+    content (see :func:`_right_of_parenthetical`).
     """
     text = st.text
     s0, s1 = st.doc.segs[c.seg]
     after_cue = text[c.end:s1]
-    if not (is_tail(after_cue) or _COMMA_AND_RE.match(after_cue)
+    hs = text[s0:subj[0]].rstrip()
+    right = _right_of_parenthetical(st, c, hs, after_cue)
+    if not (right is not None or is_tail(after_cue) or _COMMA_AND_RE.match(after_cue) or _cue_after_comma(st, c, after_cue)
             or (c.lemma in ("tell", "ask") and n_words(after_cue, 5) <= 4 and not _QUOTE_OR_COLON_RE.search(after_cue))):
         return False
-    hs = text[s0:subj[0]].rstrip()
     if hs.endswith((',"', ",”", ",'", ",’")):
         b = s0 + len(hs)
     elif hs.endswith((",", ":")):
@@ -331,11 +334,54 @@ def rule_content_comma_x_said(st: State, ci: int, c: Cue, subj: Subject) -> bool
     else:
         return True
     a = _lead_end(text, s0, subj[0])
-    if n_words(text[a:b], 3) < 3:
-        return True
-    qd = st.doc.contains_any_quote(a, b)
-    st.add(st.row("mixed" if qd else "indirect", a, b, c, (subj[0], subj[1]), appos=subj[2], quoted=qd), track=c)
+    first = None
+    if n_words(text[a:b], 3) >= 3:
+        qd = st.doc.contains_any_quote(a, b)
+        idx = st.add(st.row("mixed" if qd else "indirect", a, b, c, (subj[0], subj[1]), appos=subj[2], quoted=qd),
+                     track=c)
+        first = st.rows[idx] if idx >= 0 else None
+    if right is not None:
+        ra = c.end + right
+        rb = st.content_end(c, ci, ra, s1)
+        if n_words(text[ra:rb], 3) >= 3:
+            qd = st.doc.contains_any_quote(ra, rb)
+            row = st.row("mixed" if qd else "indirect", ra, rb, c, (subj[0], subj[1]), appos=subj[2], quoted=qd)
+            if first is not None:  # the second part of one attribution: a continuation row (no cue of its own)
+                row.cue, row.cue_start, row.cue_end, row.mention, row.inherit = "", None, None, None, first
+            st.add(row, track=c if first is None else None)
     return True
+
+
+_COMMA_GOES_ON_RE = re.compile(r"\s*,\s+")
+_AND_BUT_RE = re.compile(r"(?:and|but)\s+([\w'’]+)", re.I)
+
+
+def _right_of_parenthetical(st: State, c: Cue, head: str, after_cue: str) -> int | None:
+    """Where the content resumes after a cue set in it by commas ("The drugs have few uses, he says,
+    and are meant for short use."), as an offset into ``after_cue``; None when it does not.
+
+    The words before the speaker end with a comma, the words after the cue start with one and go
+    on with at least three words that are no tail (:func:`is_tail`); after "and"/"but" a finite verb
+    must follow (the reported clause goes on: "and are meant"), not a clause of the narrator ("and
+    as workers worry").
+    """
+    if not head.endswith(","):
+        return None
+    m = _COMMA_GOES_ON_RE.match(after_cue)
+    if m is None or is_tail(after_cue) or n_words(after_cue[m.end():], 3) < 3:
+        return None
+    m_and = _AND_BUT_RE.match(after_cue, m.end())
+    if m_and is not None and is_object_not_clause(m_and.group(1)):
+        return None
+    if _cue_after_comma(st, c, after_cue):
+        return None  # ", adding that ...": a cue of its own
+    return m.end()
+
+
+def _cue_after_comma(st: State, c: Cue, after_cue: str) -> bool:
+    """Does another cue follow the cue's comma ("The talks failed, Smith said, adding that ...")?"""
+    m = _COMMA_GOES_ON_RE.match(after_cue)
+    return m is not None and any(st.cues[cj].start == c.end + m.end() for cj in st.seg_cues.get(c.seg, ()))
 
 
 def rule_cognition_needs_clause(st: State, ci: int, c: Cue, subj: Subject) -> bool:
