@@ -18,8 +18,9 @@ alone: "“A,” said X. “B.”" or "X said ... ¶ “B.”". Two rules:
   newsroom style gives a quote paragraph no tag when its speaker was just
   quoted.
 
-* :func:`rule_quote_paragraph_stands_alone`: any other quote that fills its
-  paragraph, of :data:`STANDALONE_MIN_WORDS` words or more, is a quotation
+* :func:`rule_whole_quote_stands_alone`: any other quote that fills its
+  paragraph or its sentence, of :data:`STANDALONE_MIN_WORDS` words or more,
+  is a quotation
   whose speaker the rules cannot name: a row with an empty speaker (the
   Gender Gap Tracker gold annotates such quotes with no speaker).
 
@@ -33,13 +34,13 @@ from .segment import Doc, para_of, seg_of
 from .tokens import n_words
 
 __all__ = ["merge_continuations", "rule_open_quote_continues", "rule_follows_attribution",
-           "rule_quote_paragraph_continues", "rule_quote_paragraph_stands_alone", "PARAGRAPH_REACH",
+           "rule_quote_paragraph_continues", "rule_whole_quote_stands_alone", "PARAGRAPH_REACH",
            "STANDALONE_MIN_WORDS"]
 
 #: How many paragraphs back a quote paragraph looks for its speaker (one narration paragraph may intervene).
 PARAGRAPH_REACH = 2
 
-#: How long a stand-alone quote paragraph must be to be kept without a speaker.
+#: How long a stand-alone quote (a whole paragraph or sentence) must be to be kept without a speaker.
 STANDALONE_MIN_WORDS = 6
 
 #: What may stand around a quote that fills its paragraph: white space, quote marks, end punctuation.
@@ -103,10 +104,12 @@ def rule_quote_paragraph_continues(r: RawQuote, prev: RawQuote | None, doc: Doc)
     return True
 
 
-def rule_quote_paragraph_stands_alone(r: RawQuote, doc: Doc) -> bool:
-    """Keep ``r`` with no speaker when it fills its paragraph and has at least
+def rule_whole_quote_stands_alone(r: RawQuote, doc: Doc) -> bool:
+    """Keep ``r`` with no speaker when it fills its paragraph or its sentence and has at least
     :data:`STANDALONE_MIN_WORDS` words."""
-    if not _is_paragraph(doc, r) or n_words(doc.text[r.start:r.end], STANDALONE_MIN_WORDS) < STANDALONE_MIN_WORDS:
+    s0, s1 = doc.segs[seg_of(doc, r.start)]
+    whole = doc.text[s0:r.start].strip(_MARKS_PUNCT) == "" and doc.text[r.end:s1].strip(_MARKS_PUNCT) == ""
+    if not (_is_paragraph(doc, r) or whole) or n_words(doc.text[r.start:r.end], STANDALONE_MIN_WORDS) < STANDALONE_MIN_WORDS:
         return False
     r.unattributed = False
     return True
@@ -124,6 +127,6 @@ def merge_continuations(rows: list[RawQuote], doc: Doc) -> list[RawQuote]:
             continue
         prev = out[-1] if out else None
         if (rule_follows_attribution(r, prev, doc) or rule_quote_paragraph_continues(r, prev, doc)
-                or rule_quote_paragraph_stands_alone(r, doc)):
+                or rule_whole_quote_stands_alone(r, doc)):
             out.append(r)
     return out

@@ -16,7 +16,8 @@ def test_continuation_quote_after_an_attributed_quote_takes_its_speaker():
 
 def test_continuation_stops_at_an_intervening_sentence():
     rows = _rows("“We are ready,” said Smith. The meeting ended at noon. “We will talk to anyone who wants peace.”")
-    assert rows == [("direct", "We are ready,", "Smith")]
+    # the last quote stands alone (a whole sentence): kept, with no speaker carried over the sentence between
+    assert rows == [("direct", "We are ready,", "Smith"), ("direct", "We will talk to anyone who wants peace.", "")]
 
 
 def test_continuation_stops_at_a_heading():
@@ -64,3 +65,12 @@ def test_continuation_quote_paragraph_with_no_speaker_in_reach_stands_alone():
     assert df["content"].tolist() == ["We had nothing left to hold on to after the gates shut."]
     assert df.loc[0, "speaker"] == "" and df.loc[0, "cue"] == ""
     assert extract_quotes("The town lost its jobs.\n\n“We had nothing left.”").empty  # too short to stand alone
+
+
+def test_continuation_quote_sentence_with_no_speaker_in_reach_stands_alone():
+    text = ("Early on, he lost a number of patients to overdoses and learned what the mix can do. "
+            "“When somebody young dies, you tend to remember that for a long time.”")
+    rows = _rows(text)
+    assert rows == [("direct", "When somebody young dies, you tend to remember that for a long time.", "")]
+    # a quoted phrase inside a sentence is no quote of its own
+    assert _rows("The sign read “we will never give up this fight at all”.") == []
