@@ -194,3 +194,12 @@ def test_rules_parenthetical_cue_gives_both_parts():
 def test_rules_content_comma_x_said_then_participle_cue():
     df = extract_quotes("The talks failed, Smith said, adding that more were planned.")
     assert df[["content", "cue"]].values.tolist() == [["The talks failed", "said"], ["more were planned.", "adding"]]
+
+
+def test_rules_speaker_closing_the_sentence_after_a_list():
+    # "..., recipes and goal setting, says Kim.": the list before the comma is no subject with an appositive
+    text = "Most of the help comes through an app which includes coaching, recipes and goal setting, says Kim."
+    df = extract_quotes(text)
+    assert df["speaker_mention"].tolist() == ["Kim"]
+    assert df["content"].tolist() == ["Most of the help comes through an app which includes coaching, recipes and goal setting"]
+    assert extract_quotes("Smith, a senior official, said Tuesday.").empty  # a weekday is no speaker

@@ -463,13 +463,28 @@ _SUBJECT_RULES: tuple[Callable[[State, int, Cue, Subject], bool], ...] = (
 )
 
 
+def _speaker_closes_sentence(st: State, c: Cue) -> bool:
+    """Does a comma precede the cue and a name after it end the sentence ("..., coaching, recipes
+    and goal setting, says Kim.")? Then the speaker is after the cue, whatever the words before the
+    comma look like (a list is no appositive subject); a date or a weekday is no speaker."""
+    text = st.text
+    s0, s1 = st.doc.segs[c.seg]
+    if not text[s0:c.start].rstrip().endswith(",") or c.form.lower().endswith("ing"):
+        return False
+    sp = np_right(st.doc, c.end, s1, st.roles)
+    if sp is None or text[sp[1]:s1].strip(" .!?\"”’)") != "":
+        return False
+    words = text[sp[0]:sp[1]].lower().split()
+    return not all(w.strip(".,") in TIME_WORDS or w in ("today", "yesterday", "tonight") for w in words)
+
+
 def attribute_verb(st: State, ci: int, c: Cue) -> None:
     """Try the rules for a reporting verb in order (see the module docstring)."""
     for rule in _FIRST_RULES:
         if rule(st, ci, c):
             return
     subj = subject_of(st, ci, c)
-    if subj is None:
+    if subj is None or _speaker_closes_sentence(st, c):
         if rule_content_comma_says_x(st, ci, c):
             return
         subj = _sentence_subject(st, c)
