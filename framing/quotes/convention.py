@@ -102,8 +102,18 @@ def rule_speaker_needed(row: RawQuote) -> bool:
 def rule_content_not_topic(row: RawQuote, text: str) -> bool:
     """Keep ``row`` under the reported-speech convention? An indirect row whose content opens with
     a preposition or a particle names a topic ("warned about slowing sales"), not what was said;
-    PolNeAR annotates such attributions, so they stay under ``"attribution"``."""
-    return row.kind != "indirect" or not opens_topic(text[row.start:row.end])
+    one opening with "to" after a verb that gives no order names a commitment ("agreed to pay",
+    "is said to have"), not what was said; PolNeAR annotates such attributions, so they stay under
+    ``"attribution"``."""
+    if row.kind != "indirect":
+        return True
+    content = text[row.start:row.end]
+    if opens_topic(content):
+        return False
+    if content[:3].lower() == "to " and row.cue:
+        lemma, _, frame = lexicon().cues.get(" ".join(row.cue.lower().split()), ("", "", "speech"))
+        return frame == "directive" or lemma == "tell"
+    return True
 
 
 def rule_not_passive(row: RawQuote, text: str) -> bool:

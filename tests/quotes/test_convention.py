@@ -78,3 +78,12 @@ def test_convention_reported_speech_document_says_only():
     assert len(extract_quotes(evidence, convention="attribution")) == 1
     speech = "The report said that factory output had slowed in January."
     assert extract_quotes(speech)["speaker_mention"].tolist() == ["The report"]
+
+
+def test_convention_reported_speech_commitment_is_no_quote():
+    text = "The two sides agreed to meet again in the spring to settle the claims."
+    assert extract_quotes(text).empty
+    assert len(extract_quotes(text, convention="attribution")) == 1
+    # after a verb that gives an order, "to" opens what was said
+    urged = extract_quotes("The mayor urged to investigate the contract before the vote.")
+    assert urged["cue"].tolist() == ["urged"]
