@@ -35,6 +35,7 @@ Word list: ``framing/data/quote_evidence.csv`` (class ``not_speech_act``).
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..errors import FramingError
@@ -51,6 +52,9 @@ __all__ = ["CONVENTIONS", "check_convention", "rule_speech_act_only", "rule_spea
 
 #: The conventions :func:`apply_convention` knows, the default first.
 CONVENTIONS: tuple[str, ...] = ("reported-speech", "attribution")
+
+#: An object pronoun opening the words after a cue ("tells us about"): the hearer, before the content.
+_OBJECT_PRONOUN_RE = re.compile(r"^\s*(?:us|him|her|them|me|you)\s+", re.I)
 
 #: Frames whose cues never report what was said (cognition: think, expect, find; accusation: accuse, blame).
 _NON_SPEECH_FRAMES = frozenset(("cognition", "accusation"))
@@ -108,8 +112,8 @@ def rule_content_not_topic(row: RawQuote, text: str) -> bool:
     if row.kind != "indirect":
         return True
     content = text[row.start:row.end]
-    if opens_topic(content):
-        return False
+    if opens_topic(content) or opens_topic(_OBJECT_PRONOUN_RE.sub("", content, count=1)):
+        return False  # "warned about ...", "tells us about ..."
     if content[:3].lower() == "to " and row.cue:
         lemma, _, frame = lexicon().cues.get(" ".join(row.cue.lower().split()), ("", "", "speech"))
         return frame == "directive" or lemma == "tell"

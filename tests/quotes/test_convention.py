@@ -64,6 +64,7 @@ def test_convention_reported_speech_topic_is_no_quote():
     text = "The chip makers warned about slowing sales because of the trade dispute."
     assert extract_quotes(text).empty
     assert extract_quotes(text, convention="attribution")["cue"].tolist() == ["warned"]
+    assert extract_quotes("The station's health reporter tells us about a growing worry in the wards.").empty
 
 
 def test_convention_reported_speech_passive_cue_is_no_quote():
