@@ -65,7 +65,8 @@ def _types(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def extract_quotes(text: str, actors: Iterable[Actor] | None = None) -> pd.DataFrame:
+def extract_quotes(text: str, actors: Iterable[Actor] | None = None, *,
+                   convention: str = "reported-speech") -> pd.DataFrame:
     """Find who is quoted in ``text``, how, and with which reporting verb.
 
     Parameters
@@ -76,6 +77,14 @@ def extract_quotes(text: str, actors: Iterable[Actor] | None = None) -> pd.DataF
         Story actors (``actors.yaml``): names and aliases resolve to the
         canonical name, affiliation and country. Without them speakers
         resolve from the names and titles in the text.
+    convention : {"reported-speech", "attribution"}
+        Which attributions count (:mod:`framing.quotes.convention`).
+        ``"reported-speech"`` (default): what someone said or wrote; an
+        indirect row needs a verb of saying (the Gender Gap Tracker's
+        convention). ``"attribution"``: also thoughts, beliefs,
+        expectations, intentions and evaluations ("expected that",
+        "sought to", "criticized"), as PolNeAR annotates them. Direct
+        quotes are kept under both.
 
     Returns
     -------
@@ -123,13 +132,13 @@ def extract_quotes(text: str, actors: Iterable[Actor] | None = None) -> pd.DataF
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    rows = quote_rows(text, actors)
+    rows = quote_rows(text, actors, convention=convention)
     if not rows:
         return _empty()
     return _types(pd.DataFrame(rows, columns=list(QUOTE_COLUMNS)))
 
 
-def voices(corpus: Any) -> pd.DataFrame:
+def voices(corpus: Any, *, convention: str = "reported-speech") -> pd.DataFrame:
     """Quotes of every article of a corpus.
 
     Parameters
@@ -137,6 +146,8 @@ def voices(corpus: Any) -> pd.DataFrame:
     corpus : Corpus
         A :class:`framing.corpus.Corpus` (or anything with ``.articles``
         and ``.actors``).
+    convention : {"reported-speech", "attribution"}
+        Which attributions count (see :func:`extract_quotes`).
 
     Returns
     -------
@@ -150,7 +161,7 @@ def voices(corpus: Any) -> pd.DataFrame:
         paras = list(getattr(art, "paragraphs", ()) or ()) or None
         sents = list(getattr(art, "sentences", ()) or ()) or None
         aid, outlet = art.id, art.outlet
-        records.extend((aid, outlet, *row) for row in quote_rows(art.text, actors, paras, sents))
+        records.extend((aid, outlet, *row) for row in quote_rows(art.text, actors, paras, sents, convention))
     return TABLES["voices"].from_rows(records)
 
 

@@ -70,8 +70,9 @@ def _table(rows: list[RawQuote], text: str, doc: Doc, actors: Iterable[Actor] | 
 
 
 def quote_rows(text: str, actors: Iterable[Actor] | None = None, paragraphs: list[Span] | None = None,
-               sentences: list[Span] | None = None) -> list[tuple[Any, ...]]:
-    """The quote table rows of ``text`` (tuples in :data:`QUOTE_COLUMNS` order).
+               sentences: list[Span] | None = None, convention: str = "reported-speech") -> list[tuple[Any, ...]]:
+    """The quote table rows of ``text`` (tuples in :data:`QUOTE_COLUMNS` order) under ``convention``
+    (see :mod:`framing.quotes.convention`).
 
     Examples
     --------
@@ -80,5 +81,5 @@ def quote_rows(text: str, actors: Iterable[Actor] | None = None, paragraphs: lis
     """
     if not text or not text.strip():
         return []
-    raw, doc = find_attributions(text, paragraphs, sentences)
+    raw, doc = find_attributions(text, paragraphs, sentences, convention)
     return _table(raw, text, doc, actors)
