@@ -294,15 +294,19 @@ def test_voices_long_text_without_newline_is_linear():
 
     unit = "Turkish officials have said that they would not give in, insisting that it goes ahead. “Yes,” he said. "
     small = unit * 200
-    big = unit * 4000
-    t0 = time.perf_counter()
-    extract_quotes(small)
-    t_small = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    df = extract_quotes(big)
-    t_big = time.perf_counter() - t0
+    big = unit * 2000
+    extract_quotes(small)  # warm the caches outside the timings
+    t_small, t_big = [], []
+    for _ in range(3):  # interleaved, best of three: robust to a loaded machine
+        t0 = time.perf_counter()
+        extract_quotes(small)
+        t_small.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        df = extract_quotes(big)
+        t_big.append(time.perf_counter() - t0)
     assert len(df) > 0
-    assert t_big < max(t_small, 0.01) * 20 * 3  # 20x the text, well under quadratic growth
+    # 10x the text: linear growth is ~10x, quadratic 100x; allow 40x for noise
+    assert min(t_big) < max(min(t_small), 0.005) * 10 * 4
 
 
 # ------------------------------------------------ second-pass rules ----
