@@ -16,9 +16,11 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import KFold, StratifiedKFold
 
 from ..errors import ModelError
-from .design import Design, NgramBlock, idf_of, read_word_list
+from .common import c_grid, check_texts, framing_version, word_lists_of
+from .design import Design, NgramBlock, idf_of
 from .features import feature_set
 from .model import TextClassifier
+from .words import WordClassifier
 
 __all__ = ["fit_classifier", "Labels", "parse_labels", "check_texts", "DEFAULT_FEATURES"]
 
@@ -118,35 +120,12 @@ def _multilabel_frame(frame: pd.DataFrame, n_texts: int, source: str) -> Labels:
     return Labels([_plain(c) for c in frame.columns], "multilabel", y.astype(int))
 
 
-def check_texts(texts: Any, source: str = "texts") -> list[str]:
-    """Texts as a list of non-empty strings.
-
-    Raises
-    ------
-    framing.errors.ModelError
-        Not a sequence, or some texts are empty/missing (their row numbers are named).
-    """
-    if isinstance(texts, str) or not hasattr(texts, "__iter__"):
-        raise ModelError(f"{source}: give a list (or Series) of texts, not a {type(texts).__name__}.")
-    values = list(texts)
-    bad = [i for i, t in enumerate(values) if not isinstance(t, str) or not t.strip()]
-    if bad:
-        raise ModelError(f"{source}: {len(bad)} empty or non-text value(s), e.g. at row(s) {bad[:5]} (0-based); "
-                         "drop or fill them before training.")
-    if not values:
-        raise ModelError(f"{source}: no texts given.")
-    return values
-
-
 # ------------------------------------------------------------------------------ options
 
 def _grid(value: Any, kind: str) -> list[Any]:
     """A single option value or a list of candidates -> list of candidates."""
     if kind == "C":
-        vals = [value] if isinstance(value, (int, float)) else list(value)
-        if not vals or any(not isinstance(v, (int, float)) or v <= 0 for v in vals):
-            raise ModelError(f"C must be a positive number or a list of them, got {value!r}.")
-        return [float(v) for v in vals]
+        return c_grid(value)
     if kind == "ngrams":
         if value is None or (isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value)):
             return [value]
@@ -276,19 +255,12 @@ def _select(pre: _Precomputed, labels: Labels, cands: list[Options],
     return [{"options": o.as_json(), "macro_f1": float(np.mean(s)), "sd": float(np.std(s))} for o, s in scores.items()]
 
 
-def _word_lists(word_lists: Mapping[str, Any] | None) -> dict[str, list[str]]:
-    if not word_lists:
-        return {}
-    if not isinstance(word_lists, Mapping):
-        raise ModelError("word_lists must be a dict {name: path or list of words}.")
-    return {str(k): read_word_list(v, str(k)) for k, v in sorted(word_lists.items())}
-
-
 def fit_classifier(
     texts: Sequence[str],
     labels: Any,
     *,
-    C: float | Sequence[float] = (0.25, 1.0, 4.0),
+    level: str = "sentence",
+    C: float | Sequence[float] | None = None,
     word_ngrams: tuple[int, int] | None | Sequence[tuple[int, int] | None] = (1, 2),
     char_ngrams: tuple[int, int] | None | Sequence[tuple[int, int] | None] = (2, 5),
     features: Sequence[str] | Sequence[Sequence[str]] | None = DEFAULT_FEATURES,
@@ -298,7 +270,8 @@ def fit_classifier(
     folds: int = 5,
     random_state: int = 0,
     description: str = "",
-) -> TextClassifier:
+    **word_options: Any,
+) -> TextClassifier | WordClassifier:
     """Fit a classifier on your own labels: TF-IDF word and character n-grams, named feature sets, logistic regression.
 
     Each option takes one value or a list of candidates; every combination of candidates is scored by
@@ -313,7 +286,14 @@ def fit_classifier(
     labels : sequence, DataFrame or sequence of sets
         One label per text (str, int or bool; two or more classes), or for several yes/no labels at
         once (``multilabel``) a DataFrame with one 0/1 column per label or one set of labels per text.
-    C : float or list of float, default (0.25, 1.0, 4.0)
+        With ``level="word"``: per text, the list of words a coder marked in it (BABE's ``biased_words``).
+    level : {"sentence", "word"}, default "sentence"
+        ``"sentence"``: one label (or label set) per text, a :class:`TextClassifier`. ``"word"``: a
+        :class:`~framing.classify.words.WordClassifier` that flags the marked words of a text, fitted by
+        :func:`~framing.classify.fit_words.fit_word_classifier` (which takes ``C``, ``word_lists``,
+        ``folds``, ``random_state``, ``description`` and, as ``**word_options``, ``templates``,
+        ``class_weight``, ``min_count`` and ``unmatched``).
+    C : float or list of float, default (0.25, 1.0, 4.0); (0.1, 0.3, 1.0) for ``level="word"``
         Inverse regularisation strength of the logistic regression.
     word_ngrams : (lo, hi), None or list of them, default (1, 2)
         Word n-gram range (None: no word n-grams).
@@ -335,10 +315,12 @@ def fit_classifier(
         Seed of the fold split and the solver.
     description : str, optional
         What the training data is (stored in the model and shown in reports).
+    **word_options
+        Options of the word model (``level="word"`` only).
 
     Returns
     -------
-    TextClassifier
+    TextClassifier (WordClassifier for ``level="word"``)
         ``metadata["cv"]`` holds the mean macro-F1 of the chosen options (optimistic: the best of the
         candidates; use :func:`framing.evaluate_classifier` for an unbiased figure) and every candidate's score.
 
@@ -355,9 +337,15 @@ def fit_classifier(
     >>> m.classes_, m.predict(["What a shameful lie!"])
     (['Biased', 'Neutral'], ['Biased'])
     """
+    if level != "sentence" or word_options:
+        return _fit_other_level(level, texts, labels, C, word_lists, folds, random_state, description, word_options,
+                                {"word_ngrams": word_ngrams != (1, 2), "char_ngrams": char_ngrams != (2, 5),
+                                 "features": features != DEFAULT_FEATURES, "dense_weight": dense_weight != 0.3,
+                                 "min_df": min_df != 2})
+    C = (0.25, 1.0, 4.0) if C is None else C
     texts = check_texts(texts)
     lab = parse_labels(labels, len(texts))
-    lists = _word_lists(word_lists)
+    lists = word_lists_of(word_lists)
     cands = [Options(c, w, ch, f) for f, w, ch, c in itertools.product(
         _grid(features, "features"), _grid(word_ngrams, "ngrams"), _grid(char_ngrams, "ngrams"), _grid(C, "C"))]
     for o in cands:
@@ -378,10 +366,31 @@ def fit_classifier(
         "options": {**chosen.as_json(), "dense_weight": dense_weight, "min_df": min_df, "random_state": random_state,
                     "word_lists": sorted(lists)},
         "feature_sets": list(chosen.features),
-        "framing_version": _version(),
+        "framing_version": framing_version(),
         "created": _dt.date.today().isoformat(),
     }
     return model
+
+
+def _fit_other_level(level: str, texts: Any, labels: Any, C: Any, word_lists: Any, folds: int, random_state: int,
+                     description: str, word_options: Mapping[str, Any], changed: Mapping[str, bool]) -> WordClassifier:
+    """``level="word"``: check that only options of the word model were given, and fit it."""
+    from .fit_words import fit_word_classifier
+
+    if level != "word":
+        if level == "sentence":
+            raise ModelError(f"option(s) {sorted(word_options)} are not options of a sentence classifier; they belong "
+                             "to level='word' (templates, class_weight, min_count, unmatched).")
+        raise ModelError(f"level={level!r}: use 'sentence' (one label per text) or 'word' (marked words per text).")
+    wrong = sorted(k for k, v in changed.items() if v)
+    if wrong:
+        raise ModelError(f"option(s) {wrong} apply to sentence classifiers only; a word model takes C, word_lists, "
+                         "folds, random_state, description, templates, class_weight, min_count and unmatched.")
+    opts = dict(word_options)
+    if C is not None:
+        opts["C"] = C
+    return fit_word_classifier(texts, labels, word_lists=word_lists, folds=folds, random_state=random_state,
+                               description=description or None, **opts)
 
 
 def _fit_final(pre: _Precomputed, lab: Labels, o: Options, lists: Mapping[str, list[str]],
@@ -400,9 +409,3 @@ def _fit_final(pre: _Precomputed, lab: Labels, o: Options, lists: Mapping[str, l
         design.fit_scale(np.hstack([pre.dense[k] for k in keys]))
     coef, b = _linear(x, lab.y, lab.kind, len(lab.classes), o.C, seed)
     return TextClassifier(lab.classes, lab.kind, design, coef, b)
-
-
-def _version() -> str:
-    from .. import __version__
-
-    return __version__
