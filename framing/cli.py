@@ -92,8 +92,8 @@ def _train_parser(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--label", action="append", default=[],
                    help="label column; repeat for several yes/no (0/1) labels at once")
     t.add_argument("--words", default=None, metavar="COL",
-                   help="instead of --label: column listing each text's marked words (e.g. BABE's biased_words); "
-                        "trains a word model")
+                   help="column listing each text's marked words (e.g. BABE's biased_words): alone, trains a word "
+                        "model; with --label, a sentence model stacked on a word model")
     t.add_argument("-o", "--output", required=True, help="model file to write (.json)")
     t.add_argument("--sep", default=None, help="CSV separator (default: guessed)")
     t.add_argument("--C", type=float, nargs="+", default=None,
@@ -276,20 +276,24 @@ def _classifiers(options: Sequence[str]) -> dict:
 
 def _train(args: argparse.Namespace) -> int:
     from .classify import DEFAULT_FEATURES, evaluate_classifier, fit_classifier
-    from .classify.data import parse_model_option, read_labelled_csv
+    from .classify.data import parse_model_option, read_labelled_csv, read_word_csv
 
     out = Path(args.output)
     if out.suffix.lower() != ".json":
         raise FramingError(f"{out}: the model is written as JSON; give an output name ending in .json.")
-    if bool(args.label) == bool(args.words):
-        raise FramingError("framing train: give either --label COL (sentence labels) or --words COL (marked words).")
+    if not args.label and not args.words:
+        raise FramingError("framing train: give --label COL (sentence labels), --words COL (marked words), or both "
+                           "(a sentence model stacked on a word model).")
     lists = dict(parse_model_option(w) for w in args.word_list)
-    if args.words:
+    if not args.label:
         return _train_words(args, out, lists)
     texts, labels = read_labelled_csv(args.data, args.text, args.label, args.sep)
-    opts = dict(C=args.C or [0.25, 1.0, 4.0], char_ngrams=None if args.no_char else (2, 5), folds=args.folds, random_state=args.seed,
+    stack = {"words": read_word_csv(args.data, args.text, args.words, args.sep)[1],
+             "unmatched": args.unmatched} if args.words else {}
+    opts = dict(C=args.C or [0.25, 1.0, 4.0], char_ngrams=None if args.no_char else (2, 5), folds=args.folds,
+                random_state=args.seed,
                 features=tuple(args.features) if args.features is not None else DEFAULT_FEATURES,
-                word_lists=lists or None)
+                word_lists=lists or None, **stack)
     model = fit_classifier(texts, labels, description=args.description or Path(args.data).name, **opts)
     cv = model.metadata["cv"]
     print(f"{model!r}")

@@ -8,7 +8,6 @@ what the fitted one did.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -168,6 +167,7 @@ class Design:
     dense_mean: np.ndarray = field(default_factory=lambda: np.zeros(0))
     dense_scale: np.ndarray = field(default_factory=lambda: np.zeros(0))
     dense_weight: float = 0.3
+    word_model: Any = None  # a WordClassifier whose sentence features join the dense part (stacking)
 
     # ----------------------------------------------------------------- dense part
     def dense_raw(self, texts: Sequence[str]) -> np.ndarray:
@@ -175,6 +175,8 @@ class Design:
         parts = [feature_set(n).transform(texts) for n in self.features]
         if self.word_lists:
             parts.append(_word_list_matrix(texts, self.word_lists))
+        if self.word_model is not None:
+            parts.append(self.word_model.sentence_features(texts))
         return np.hstack(parts) if parts else np.zeros((len(texts), 0))
 
     def fit_scale(self, dense: np.ndarray) -> None:
@@ -202,12 +204,20 @@ class Design:
 
     @property
     def n_dense(self) -> int:
-        return sum(len(v) for v in self.feature_names.values()) + len(self.word_lists)
+        stacked = len(self.word_model_columns()) if self.word_model is not None else 0
+        return sum(len(v) for v in self.feature_names.values()) + len(self.word_lists) + stacked
+
+    @staticmethod
+    def word_model_columns() -> tuple[str, ...]:
+        from .words import SENTENCE_FEATURES
+
+        return SENTENCE_FEATURES
 
     def dense_columns(self) -> list[tuple[str, str]]:
         """(block, column) of every dense column: ``("lexicon", "emotive")``, ``("word_list", "npov")``."""
         cols = [(n, c) for n in self.features for c in self.feature_names[n]]
-        return cols + [("word_list", n) for n in sorted(self.word_lists)]
+        cols += [("word_list", n) for n in sorted(self.word_lists)]
+        return cols + ([("word_model", c) for c in self.word_model_columns()] if self.word_model is not None else [])
 
     def feature_labels(self) -> list[tuple[str, str]]:
         """(block, name) of every column of :meth:`transform`, in order."""
@@ -226,6 +236,7 @@ class Design:
             "dense_mean": self.dense_mean.tolist(),
             "dense_scale": self.dense_scale.tolist(),
             "dense_weight": self.dense_weight,
+            "word_model": self.word_model.to_json() if self.word_model is not None else None,
         }
 
     @classmethod
@@ -241,6 +252,10 @@ class Design:
             dense_scale=np.asarray(d.get("dense_scale", []), dtype=float),
             dense_weight=float(d.get("dense_weight", 1.0)),
         )
+        if d.get("word_model"):
+            from .words import WordClassifier
+
+            design.word_model = WordClassifier.from_json(d["word_model"])
         for name in design.features:
             fs = feature_set(name, source=source)
             if fs.names != design.feature_names.get(name):

@@ -101,7 +101,10 @@ def evaluate_classifier(
     arr = np.array(texts, dtype=object)
     for i, (tr, te) in enumerate(outer):
         sub_labels = _subset_labels(labels, lab, tr)
-        model = fit_classifier(list(arr[tr]), sub_labels, random_state=random_state, **options)
+        opts = dict(options)
+        if opts.get("words") is not None:  # the marked words of a stacked word model, split like the texts
+            opts["words"] = [list(options["words"])[i] for i in tr]
+        model = fit_classifier(list(arr[tr]), sub_labels, random_state=random_state, **opts)
         scores = model.decision_function(list(arr[te]))
         pred[te] = _indices(scores, model, lab)
         log.info("outer fold %d/%d done", i + 1, len(outer))

@@ -15,7 +15,7 @@ from ..errors import ModelError
 from .common import EVALUATION_COLUMNS, c_grid, check_texts, framing_version, word_lists_of
 from .words import WORD_TEMPLATES, WordClassifier, feature_matrix, parse_word_labels, token_features, word_scores
 
-__all__ = ["fit_word_classifier", "evaluate_word_classifier", "WordData"]
+__all__ = ["fit_word_classifier", "fit_with_oof", "evaluate_word_classifier", "WordData"]
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,9 @@ class WordData:
 
 
 def _logreg(x: Any, y: np.ndarray, C: float, class_weight: str | None, seed: int) -> tuple[np.ndarray, float]:
-    m = LogisticRegression(C=C, class_weight=class_weight, solver="liblinear", random_state=seed, max_iter=1000)
+    # the dual solver: the same optimum, found faster on tens of thousands of tokens and features
+    m = LogisticRegression(C=C, class_weight=class_weight, solver="liblinear", dual=True, random_state=seed,
+                           max_iter=1000)
     m.fit(x, y)
     return m.coef_[0], float(m.intercept_[0])
 
@@ -94,7 +96,7 @@ def _folds(n: int, k: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
 
 
 def _select(data: WordData, Cs: Sequence[float], folds: list, min_count: int, class_weight: str | None,
-            seed: int) -> list[dict[str, Any]]:
+            seed: int) -> tuple[list[dict[str, Any]], dict[float, list[np.ndarray]]]:
     """Out-of-fold token probabilities for every C; the threshold and word P/R/F1 of each."""
     oof: dict[float, list[np.ndarray]] = {c: [np.zeros(0)] * len(data.texts) for c in Cs}
     for tr, te in folds:
@@ -118,7 +120,7 @@ def _select(data: WordData, Cs: Sequence[float], folds: list, min_count: int, cl
         pred = [{w.lower() for (_, _, w), q in zip(data.tokens[i], oof[c][i]) if q >= thr} for i in rows]
         sc = word_scores(data.gold, pred)
         out.append({"C": c, "threshold": thr, **{k: sc[k] for k in ("precision", "recall", "f1")}})
-    return out
+    return out, oof
 
 
 def fit_word_classifier(
@@ -179,6 +181,18 @@ def fit_word_classifier(
     >>> m.flagged_words(["A disgraceful committee."])
     [{'disgraceful'}]
     """
+    return fit_with_oof(texts, words, C=C, templates=templates, word_lists=word_lists, class_weight=class_weight,
+                        min_count=min_count, folds=folds, random_state=random_state, unmatched=unmatched,
+                        description=description)[0]
+
+
+def fit_with_oof(texts: Sequence[str], words: Any, *, C: float | Sequence[float] = (0.1, 0.3, 1.0),
+                 templates: Sequence[str] = tuple(WORD_TEMPLATES), word_lists: Mapping[str, Any] | None = None,
+                 class_weight: str | None = None, min_count: int = 2, folds: int = 5, random_state: int = 0,
+                 unmatched: str = "error", description: str | None = None) -> tuple[WordClassifier, list[np.ndarray]]:
+    """:func:`fit_word_classifier`, also returning each text's out-of-fold token probabilities at the chosen C
+    (what a sentence classifier stacked on the word model trains on, so its word features are never
+    computed by a model that saw the text's own marks)."""
     texts = check_texts(texts)
     Cs = c_grid(C)
     templates = tuple(templates)
@@ -190,7 +204,7 @@ def fit_word_classifier(
     lists = word_lists_of(word_lists)
     data = WordData(texts, words, templates, lists, unmatched)
     split = _folds(len(texts), folds, random_state)
-    results = _select(data, Cs, split, min_count, class_weight, random_state)
+    results, oof = _select(data, Cs, split, min_count, class_weight, random_state)
     best = max(results, key=lambda r: (r["f1"], -Cs.index(r["C"])))
     everything = np.arange(len(texts))
     vocab = data.vocabulary(everything, min_count)
@@ -209,7 +223,7 @@ def fit_word_classifier(
         "framing_version": framing_version(),
         "created": _dt.date.today().isoformat(),
     }
-    return WordClassifier(list(vocab), coef, b, best["threshold"], templates, lists, meta)
+    return WordClassifier(list(vocab), coef, b, best["threshold"], templates, lists, meta), oof[best["C"]]
 
 
 def evaluate_word_classifier(texts: Sequence[str], words: Any, folds: int = 5, *, n_boot: int = 1000,

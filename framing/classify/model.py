@@ -269,6 +269,8 @@ def _dense_spans(design: Design, set_name: str, text: str) -> list[tuple[int, in
 
     if set_name == "word_list":
         return word_list_hits(text, design.word_lists)
+    if set_name == "word_model":
+        return design.word_model.feature_spans(text)
     fs = feature_set(set_name)
     return list(fs.spans(text)) if fs.spans is not None else []
 

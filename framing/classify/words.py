@@ -34,6 +34,8 @@ __all__ = [
     "WordClassifier",
     "WORD_COLUMNS",
     "WORD_TEMPLATES",
+    "SENTENCE_FEATURES",
+    "sentence_features",
     "parse_word_labels",
     "text_tokens",
     "token_features",
@@ -55,6 +57,8 @@ WORD_TEMPLATES: dict[str, str] = {
                "the context model's flag and score, and how many flagged hits the text has",
     "quotes": "inside quotation marks",
 }
+#: Sentence features a sentence classifier stacked on a word model gets (``fit_classifier(..., words=...)``).
+SENTENCE_FEATURES = ("max", "top3", "mean", "n_flagged")
 _MISSING_POLICIES = ("error", "ignore")
 _STRIP = " \t\n\"'“”‘’«»()[]{}.,;:!?*"
 
@@ -178,6 +182,23 @@ def word_scores(gold: Sequence[set[str]], pred: Sequence[set[str]]) -> dict[str,
     rec = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     return {"precision": prec, "recall": rec, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
+
+
+def sentence_features(probs: Sequence[np.ndarray], threshold: float) -> np.ndarray:
+    """Per text, from its token probabilities: the highest, the mean of the three highest, the mean, and
+    ``log1p`` of the number of flagged tokens (columns :data:`SENTENCE_FEATURES`).
+
+    Examples
+    --------
+    >>> sentence_features([np.array([0.9, 0.1, 0.2, 0.6]), np.zeros(0)], 0.5).round(3).tolist()
+    [[0.9, 0.567, 0.45, 1.099], [0.0, 0.0, 0.0, 0.0]]
+    """
+    out = np.zeros((len(probs), len(SENTENCE_FEATURES)))
+    for i, p in enumerate(probs):
+        if len(p):
+            top = np.sort(p)[::-1]
+            out[i] = (top[0], top[:3].mean(), p.mean(), math.log1p(int((p >= threshold).sum())))
+    return out
 
 
 # ------------------------------------------------------------------------------ features
@@ -380,6 +401,19 @@ class WordClassifier:
         for text in texts:
             toks, p = self.token_probabilities(text)
             out.append({w.lower() for (_, _, w), q in zip(toks, p) if q >= thr})
+        return out
+
+    def sentence_features(self, texts: Sequence[str]) -> np.ndarray:
+        """:func:`sentence_features` of ``texts`` (what a stacked sentence classifier reads)."""
+        return sentence_features([self.token_probabilities(t)[1] for t in texts], self.threshold)
+
+    def feature_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Words behind the :data:`SENTENCE_FEATURES` of ``text``: ``(start, end, column)``."""
+        toks, p = self.token_probabilities(text)
+        order = np.argsort(-p, kind="stable")
+        out = [(toks[j][0], toks[j][1], "max") for j in order[:1]]
+        out += [(toks[j][0], toks[j][1], "top3") for j in order[:3]]
+        out += [(toks[j][0], toks[j][1], "n_flagged") for j in order if p[j] >= self.threshold]
         return out
 
     def explain(self, text: str, label: Any = None, top: int | None = 15) -> pd.DataFrame:

@@ -223,3 +223,57 @@ def test_words_babe_dev_beats_the_lexicon():
         m = fit_classifier(df["text"].tolist(), df["biased_words"].tolist(), level="word", C=0.3, folds=3,
                            unmatched="ignore")
     assert m.metadata["cv"]["f1"] > 0.45
+
+
+# ------------------------------------------------------------------ a sentence model stacked on a word model
+LABELS = ["Biased" if w else "Non-biased" for w in WORDS]
+SENT = dict(C=1.0, char_ngrams=None, folds=3, min_df=1, features=("lexicon",))
+
+
+@pytest.fixture(scope="module")
+def stacked():
+    return fit_classifier(TEXTS, LABELS, words=WORDS, min_count=1, **SENT)
+
+
+def test_words_stacked_sentence_model_uses_word_features(stacked):
+    assert isinstance(stacked.design.word_model, WordClassifier)
+    assert stacked.metadata["word_model"]["training"]["n_texts"] == len(TEXTS)
+    cols = stacked.design.dense_columns()
+    assert cols[-4:] == [("word_model", c) for c in ("max", "top3", "mean", "n_flagged")]
+    text = "Critics slammed the outrageous, vile plan."
+    assert stacked.predict([text, "Officials met in Geneva on Monday."]) == ["Biased", "Non-biased"]
+    ex = stacked.explain(text, top=None)
+    wm = ex[(ex["block"] == "word_model") & ex["start"].notna()]
+    assert len(wm) and all(text[s:e] == t for s, e, t in zip(wm["start"], wm["end"], wm["term"]))
+
+
+def test_words_stacked_save_load_identical(stacked, tmp_path):
+    m2 = load_classifier(stacked.save(tmp_path / "s.json"))
+    texts = ["Critics slammed the outrageous, vile plan.", "Officials met in Geneva.", "A bizarre rant."]
+    pd.testing.assert_frame_equal(m2.predict_proba(texts), stacked.predict_proba(texts))
+    assert isinstance(m2.design.word_model, WordClassifier)
+
+
+def test_words_stacked_errors():
+    with pytest.raises(ModelError, match=r"\['words'\] apply to sentence classifiers only"):
+        fit_classifier(TEXTS, WORDS, level="word", words=WORDS)
+    with pytest.raises(ModelError, match="15 word lists for 16 texts"):
+        fit_classifier(TEXTS, LABELS, words=WORDS[:-1], **SENT)
+
+
+def test_words_stacked_evaluate_splits_the_words_with_the_texts():
+    ev = evaluate_classifier(TEXTS, LABELS, folds=2, n_boot=20, words=WORDS, min_count=1,
+                             **{k: v for k, v in SENT.items() if k != "folds"})
+    assert ev["label"].tolist() == ["Biased", "Non-biased", "macro"]
+
+
+def test_words_cli_train_label_and_words_stacks(words_csv, tmp_path, capsys):
+    p = tmp_path / "both.csv"
+    df = pd.read_csv(words_csv, sep=";")
+    df["bias"] = LABELS
+    df.to_csv(p, sep=";", index=False)
+    out = tmp_path / "s.json"
+    rc = main(["train", str(p), "--text", "text", "--label", "bias", "--words", "biased_words", "-o", str(out),
+               "--folds", "3", "--C", "1", "--no-char", "--features", "lexicon"])
+    assert rc == 0, capsys.readouterr().err
+    assert isinstance(load_classifier(out).design.word_model, WordClassifier)
