@@ -128,9 +128,10 @@ def words(args: argparse.Namespace) -> int:
     texts, marked = dev["text"].tolist(), dev["biased_words"].tolist()
     print(f"dev: {args.dev} ({len(dev)} sentences); word model, options {opts}")
     if args.fit_time:
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.process_time()
         model = fit_classifier((texts * 2)[:2000], (marked * 2)[:2000], level="word", **opts)
-        print(f"fit on 2000 sentences: {time.perf_counter() - t:.1f}s -> {model!r}")
+        print(f"fit on 2000 sentences: {time.perf_counter() - t:.1f}s wall, {time.process_time() - cpu:.1f}s CPU "
+              f"-> {model!r}")
     t = time.perf_counter()
     if args.test is None:
         ev = evaluate_classifier(texts, marked, folds=args.folds, level="word", **opts)

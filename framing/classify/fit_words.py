@@ -21,29 +21,29 @@ log = logging.getLogger(__name__)
 
 
 class WordData:
-    """Texts with their tokens, token features and 0/1 token labels (computed once, shared by all folds)."""
+    """Texts with their tokens, token features and 0/1 token labels, and the token-feature matrix over the
+    features seen on at least ``min_count`` tokens (label-free, so one vocabulary serves every fold)."""
 
     def __init__(self, texts: Sequence[str], words: Any, templates: Sequence[str],
-                 word_lists: Mapping[str, Sequence[str]], unmatched: str) -> None:
+                 word_lists: Mapping[str, Sequence[str]], unmatched: str, min_count: int = 2) -> None:
         self.texts = list(texts)
         self.y = parse_word_labels(self.texts, words, unmatched=unmatched)
-        self.tokens, self.feats = [], []
+        self.tokens, feats = [], []
         for t in self.texts:
             toks, f = token_features(t, templates, word_lists)
             self.tokens.append(toks)
-            self.feats.append(f)
+            feats.append(f)
         self.gold = [{w.lower() for (_, _, w), v in zip(toks, y) if v} for toks, y in zip(self.tokens, self.y)]
+        counts: Counter[str] = Counter(x for fs in feats for f in fs for x in set(f))
+        self.vocabulary = {k: j for j, k in enumerate(sorted(k for k, v in counts.items() if v >= min_count))}
+        self.x = feature_matrix([f for fs in feats for f in fs], self.vocabulary)
+        self.bounds = np.cumsum([0] + [len(y) for y in self.y])
 
-    def vocabulary(self, rows: np.ndarray, min_count: int) -> dict[str, int]:
-        """Features seen on at least ``min_count`` tokens of the texts ``rows`` (label-free), sorted."""
-        c: Counter[str] = Counter(x for i in rows for f in self.feats[i] for x in set(f))
-        kept = sorted(k for k, v in c.items() if v >= min_count)
-        return {k: j for j, k in enumerate(kept)}
-
-    def matrix(self, rows: np.ndarray, vocab: Mapping[str, int]) -> tuple[Any, np.ndarray]:
-        feats = [f for i in rows for f in self.feats[i]]
+    def matrix(self, rows: np.ndarray) -> tuple[Any, np.ndarray]:
+        """Token rows and labels of the texts ``rows``, in that order."""
+        idx = np.concatenate([np.arange(self.bounds[i], self.bounds[i + 1]) for i in rows]) if len(rows) else []
         y = np.concatenate([self.y[i] for i in rows]) if len(rows) else np.zeros(0, dtype=int)
-        return feature_matrix(feats, vocab), y
+        return self.x[np.asarray(idx, dtype=np.int64)], y
 
 
 def _logreg(x: Any, y: np.ndarray, C: float, class_weight: str | None, seed: int) -> tuple[np.ndarray, float]:
@@ -95,14 +95,13 @@ def _folds(n: int, k: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
     return list(KFold(k, shuffle=True, random_state=seed).split(np.zeros(n)))
 
 
-def _select(data: WordData, Cs: Sequence[float], folds: list, min_count: int, class_weight: str | None,
+def _select(data: WordData, Cs: Sequence[float], folds: list, class_weight: str | None,
             seed: int) -> tuple[list[dict[str, Any]], dict[float, list[np.ndarray]]]:
     """Out-of-fold token probabilities for every C; the threshold and word P/R/F1 of each."""
     oof: dict[float, list[np.ndarray]] = {c: [np.zeros(0)] * len(data.texts) for c in Cs}
     for tr, te in folds:
-        vocab = data.vocabulary(tr, min_count)
-        x_tr, y_tr = data.matrix(tr, vocab)
-        x_te, _ = data.matrix(te, vocab)
+        x_tr, y_tr = data.matrix(tr)
+        x_te, _ = data.matrix(te)
         bounds = np.cumsum([0] + [len(data.y[i]) for i in te])
         for c in Cs:
             if y_tr.min() == y_tr.max():
@@ -202,13 +201,13 @@ def fit_with_oof(texts: Sequence[str], words: Any, *, C: float | Sequence[float]
     if class_weight not in (None, "balanced"):
         raise ModelError(f"class_weight={class_weight!r}: use None or 'balanced'.")
     lists = word_lists_of(word_lists)
-    data = WordData(texts, words, templates, lists, unmatched)
+    data = WordData(texts, words, templates, lists, unmatched, min_count)
     split = _folds(len(texts), folds, random_state)
-    results, oof = _select(data, Cs, split, min_count, class_weight, random_state)
+    results, oof = _select(data, Cs, split, class_weight, random_state)
     best = max(results, key=lambda r: (r["f1"], -Cs.index(r["C"])))
     everything = np.arange(len(texts))
-    vocab = data.vocabulary(everything, min_count)
-    x, y = data.matrix(everything, vocab)
+    vocab = data.vocabulary
+    x, y = data.matrix(everything)
     coef, b = _logreg(x, y, best["C"], class_weight, random_state)
     meta = {
         "level": "word",
