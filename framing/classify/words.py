@@ -17,7 +17,6 @@ import ast
 import json
 import math
 import warnings
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
@@ -29,6 +28,7 @@ from ..errors import FramingWarning, ModelError
 from ..lexicons import stem
 from ..text import TOKEN_RE
 from .common import FORMAT, FORMAT_VERSION
+from .design import _key, _list_sets
 
 __all__ = [
     "WordClassifier",
@@ -217,11 +217,6 @@ def _bin(v: float, edges: Sequence[float]) -> int:
     return int(sum(v >= e for e in edges))
 
 
-@lru_cache(maxsize=32)
-def _list_sets(key: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
-    return tuple((n, frozenset(ws), frozenset(stem(w) for w in ws if " " not in w)) for n, ws in key)
-
-
 def _lexicon_marks(text: str, toks: Sequence[tuple[int, int, str]]) -> tuple[list[list[str]], int]:
     """Per token, the lexicon features of the hits covering it; and the number of flagged hits of the text."""
     from .features import _loaded_rows
@@ -255,7 +250,7 @@ def token_features(text: str, templates: Sequence[str] = tuple(WORD_TEMPLATES),
     n = len(toks)
     lex, n_flag = _lexicon_marks(text, toks) if "lexicon" in templates else ([[] for _ in toks], 0)
     quotes = _quote_flags(text, toks) if "quotes" in templates else [False] * n
-    sets = _list_sets(tuple((k, tuple(v)) for k, v in sorted((word_lists or {}).items())))
+    sets = _list_sets(_key({k: list(v) for k, v in (word_lists or {}).items()}))
     out = []
     for i, (_, _, w) in enumerate(toks):
         lw = low[i]

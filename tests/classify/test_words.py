@@ -277,3 +277,13 @@ def test_words_cli_train_label_and_words_stacks(words_csv, tmp_path, capsys):
                "--folds", "3", "--C", "1", "--no-char", "--features", "lexicon"])
     assert rc == 0, capsys.readouterr().err
     assert isinstance(load_classifier(out).design.word_model, WordClassifier)
+
+
+def test_words_user_word_lists_become_token_features(tmp_path):
+    m = fit_classifier(TEXTS, WORDS, level="word", word_lists={"mine": ["shame", "vile", "brazen"]}, **FAST)
+    assert "list=mine" in m.vocabulary and m.word_lists == {"mine": ["brazen", "shame", "vile"]}
+    _, feats = token_features("Such shameful acts.", word_lists=m.word_lists)
+    assert "list=mine" in feats[1]   # matched by stem: shameful -> shame
+    m2 = load_classifier(m.save(tmp_path / "l.json"))
+    assert m2.word_lists == m.word_lists
+    pd.testing.assert_frame_equal(m2.predict_words(["A vile, brazen plan."]), m.predict_words(["A vile, brazen plan."]))
