@@ -204,20 +204,14 @@ class Design:
 
     @property
     def n_dense(self) -> int:
-        stacked = len(self.word_model_columns()) if self.word_model is not None else 0
+        stacked = len(self.word_model.sentence_columns) if self.word_model is not None else 0
         return sum(len(v) for v in self.feature_names.values()) + len(self.word_lists) + stacked
-
-    @staticmethod
-    def word_model_columns() -> tuple[str, ...]:
-        from .words import SENTENCE_FEATURES
-
-        return SENTENCE_FEATURES
 
     def dense_columns(self) -> list[tuple[str, str]]:
         """(block, column) of every dense column: ``("lexicon", "emotive")``, ``("word_list", "npov")``."""
         cols = [(n, c) for n in self.features for c in self.feature_names[n]]
         cols += [("word_list", n) for n in sorted(self.word_lists)]
-        return cols + ([("word_model", c) for c in self.word_model_columns()] if self.word_model is not None else [])
+        return cols + ([("word_model", c) for c in self.word_model.sentence_columns] if self.word_model is not None else [])
 
     def feature_labels(self) -> list[tuple[str, str]]:
         """(block, name) of every column of :meth:`transform`, in order."""
@@ -240,8 +234,9 @@ class Design:
         }
 
     @classmethod
-    def from_json(cls, d: Mapping[str, Any], source: str) -> "Design":
-        """Rebuild from :meth:`to_json`; the feature sets must be registered with the same column names."""
+    def from_json(cls, d: Mapping[str, Any], source: str, word_model: Any = None) -> "Design":
+        """Rebuild from :meth:`to_json`; the feature sets must be registered with the same column names.
+        ``word_model``: the stacked word model, rebuilt by the caller from ``d["word_model"]``."""
         design = cls(
             word=NgramBlock.from_json(d["word"]) if d.get("word") else None,
             char=NgramBlock.from_json(d["char"]) if d.get("char") else None,
@@ -252,10 +247,7 @@ class Design:
             dense_scale=np.asarray(d.get("dense_scale", []), dtype=float),
             dense_weight=float(d.get("dense_weight", 1.0)),
         )
-        if d.get("word_model"):
-            from .words import WordClassifier
-
-            design.word_model = WordClassifier.from_json(d["word_model"])
+        design.word_model = word_model
         for name in design.features:
             fs = feature_set(name, source=source)
             if fs.names != design.feature_names.get(name):

@@ -377,7 +377,12 @@ def _from_json(d: Mapping[str, Any], path: Path) -> TextClassifier:
     kind = d["kind"]
     if kind not in _KINDS:
         raise ValueError(f"unknown kind {kind!r}")
-    design = Design.from_json(d["design"], str(path))
+    stacked = d["design"].get("word_model")
+    if stacked:
+        from .words import WordClassifier
+
+        stacked = WordClassifier.from_json(stacked)
+    design = Design.from_json(d["design"], str(path), stacked or None)
     coef = np.asarray(d["coef"], dtype=float)
     intercept = np.asarray(d["intercept"], dtype=float)
     classes = list(d["classes"])

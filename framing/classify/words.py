@@ -326,6 +326,8 @@ class WordClassifier:
     """
 
     level = "word"
+    #: Columns of :meth:`sentence_features` (what a stacked sentence classifier reads).
+    sentence_columns = SENTENCE_FEATURES
 
     def __init__(self, vocabulary: Sequence[str], coef: np.ndarray, intercept: float, threshold: float,
                  templates: Sequence[str], word_lists: Mapping[str, Sequence[str]] | None = None,
