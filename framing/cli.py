@@ -300,6 +300,11 @@ def _train(args: argparse.Namespace) -> int:
     print(f"options chosen by {cv['folds']}-fold cross-validation: {model.metadata['options']}")
     for c in cv["candidates"]:
         print(f"  cv macro-F1 {c['macro_f1']:.3f} (sd {c['sd']:.3f})  {c['options']}")
+    stacked = model.metadata.get("word_model")
+    if stacked:
+        w = stacked["cv"]
+        print(f"stacked on a word model: cv word P {w['precision']:.3f} R {w['recall']:.3f} F1 {w['f1']:.3f} "
+              f"({stacked['training']['n_marked']} marked tokens)")
     if args.evaluate:
         ev = evaluate_classifier(texts, labels, folds=args.folds, random_state=args.seed,
                                  **{k: v for k, v in opts.items() if k not in ("random_state", "folds")})

@@ -275,7 +275,9 @@ def test_words_cli_train_label_and_words_stacks(words_csv, tmp_path, capsys):
     out = tmp_path / "s.json"
     rc = main(["train", str(p), "--text", "text", "--label", "bias", "--words", "biased_words", "-o", str(out),
                "--folds", "3", "--C", "1", "--no-char", "--features", "lexicon"])
-    assert rc == 0, capsys.readouterr().err
+    captured = capsys.readouterr()
+    assert rc == 0, captured.err
+    assert "stacked on a word model: cv word P" in captured.out
     assert isinstance(load_classifier(out).design.word_model, WordClassifier)
 
 
