@@ -289,3 +289,9 @@ def test_words_user_word_lists_become_token_features(tmp_path):
     m2 = load_classifier(m.save(tmp_path / "l.json"))
     assert m2.word_lists == m.word_lists
     pd.testing.assert_frame_equal(m2.predict_words(["A vile, brazen plan."]), m.predict_words(["A vile, brazen plan."]))
+
+
+def test_words_stacked_fit_is_deterministic(stacked):
+    again = fit_classifier(TEXTS, LABELS, words=WORDS, min_count=1, **SENT)
+    assert np.array_equal(again.coef_, stacked.coef_)
+    assert np.array_equal(again.design.word_model.coef_, stacked.design.word_model.coef_)
