@@ -87,6 +87,7 @@ _EXPORTS: dict[str, str] = {
     "load_classifier": "framing.classify",
     "evaluate_classifier": "framing.classify",
     "TextClassifier": "framing.classify",
+    "WordClassifier": "framing.classify",
     "register_feature_set": "framing.classify",
     "classifier_sentences": "framing.classify",
     "classifier_summary": "framing.classify",
