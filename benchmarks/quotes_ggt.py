@@ -2,7 +2,8 @@
 
 Usage::
 
-    python benchmarks/quotes_ggt.py PATH [-v] [--kind direct|indirect|mixed]
+    python benchmarks/quotes_ggt.py PATH [-v] [--kind direct|indirect|mixed] [--half A|B]
+        [--convention reported-speech|attribution]
 
 PATH is a folder with ``annotations.csv`` and ``rawtext/<id>.txt`` (as
 ``../shared/eval/ggt-quotes-dev``, see its SOURCE.md). The annotation
@@ -26,11 +27,15 @@ widened by the marks around it. Speaker accuracy (of the matches at 0.3):
 
 Kinds: a gold quote wrapped in quotation marks is direct, one holding marks
 mixed, else indirect; recall is by gold kind, precision by predicted kind.
+
+``--half A|B`` scores one half of the articles (the first byte of the SHA-1
+of the article id even: A, odd: B), to study one half and check on the other.
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import re
 import sys
@@ -121,10 +126,10 @@ def _widen(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def predictions(text: str) -> list[dict[str, Any]]:
+def predictions(text: str, convention: str = "reported-speech") -> list[dict[str, Any]]:
     from framing.analyzers.voices import extract_quotes
 
-    df = extract_quotes(text)
+    df = extract_quotes(text, convention=convention)
     out = []
     for r in df.itertuples(index=False):
         a, b = (r.start, r.end)
@@ -176,10 +181,18 @@ def match(gold: list[dict], preds: list[dict], threshold: float) -> list[tuple[i
     return pairs
 
 
-def score(path: Path, verbose: bool = False, show_kind: str | None = None) -> dict[str, Any]:
+def half_of(aid: str) -> str:
+    """The half of an article: A when the first byte of the SHA-1 of its id is even, else B."""
+    return "A" if hashlib.sha1(aid.encode()).digest()[0] % 2 == 0 else "B"
+
+
+def score(path: Path, verbose: bool = False, show_kind: str | None = None, half: str | None = None,
+          convention: str = "reported-speech") -> dict[str, Any]:
     texts, gold, skipped = load_gold(path)
+    if half is not None:
+        gold = {aid: g for aid, g in gold.items() if half_of(aid) == half}
     res: dict[str, Any] = {"skipped": dict(skipped), "n_articles": len(gold)}
-    preds = {aid: predictions(texts[aid]) for aid in sorted(gold)}
+    preds = {aid: predictions(texts[aid], convention) for aid in sorted(gold)}
     kinds = ("direct", "indirect", "mixed")
     for t in THRESHOLDS:
         c: Counter = Counter()
@@ -228,8 +241,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("path", type=Path)
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses, false positives, speaker errors")
     ap.add_argument("--kind", choices=["direct", "indirect", "mixed"], default=None, help="with -v: only this kind")
+    ap.add_argument("--half", choices=["A", "B"], default=None, help="score one half of the articles (see half_of)")
+    ap.add_argument("--convention", choices=["reported-speech", "attribution"], default="reported-speech")
     args = ap.parse_args(argv)
-    res = score(args.path, args.verbose, args.kind)
+    res = score(args.path, args.verbose, args.kind, args.half, args.convention)
     c3 = res[0.3]
     print(f"articles={res['n_articles']} gold={c3['gold']} predicted={c3['pred']}  left out: {res['skipped']}")
     for t in THRESHOLDS:

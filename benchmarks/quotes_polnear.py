@@ -3,6 +3,7 @@
 Usage::
 
     python benchmarks/quotes_polnear.py PATH [--half all|first|second] [--limit N] [--with-source-only]
+        [--convention attribution|reported-speech]
 
 PATH is the PolNeAR folder holding ``train/text`` and ``train/attributions``
 (or a split folder itself), e.g. ``../shared/eval/polnear-train``. For each
@@ -20,6 +21,11 @@ quotation its own row, the later ones with no cue and the speaker mention of
 the first. Such continuation rows are scored together with the row they
 continue, as one prediction with several fragments (``--rows-as-is`` scores
 every row alone).
+
+PolNeAR annotates attributions of beliefs, expectations, intentions and
+evaluations as well as of speech, so it is scored under
+``extract_quotes(convention="attribution")`` by default
+(``--convention reported-speech`` gives the figure of the default convention).
 """
 from __future__ import annotations
 
@@ -110,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="score the first or second half of the articles sorted by file name (tune on first, report both)")
     ap.add_argument("--with-source-only", action="store_true", help="ignore gold attributions without a source")
     ap.add_argument("--rows-as-is", action="store_true", help="score continuation rows as predictions of their own")
+    ap.add_argument("--convention", choices=("attribution", "reported-speech"), default="attribution",
+                    help="extract_quotes convention (PolNeAR's gold is attribution)")
     args = ap.parse_args(argv)
     from framing.analyzers.voices import extract_quotes
 
@@ -139,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         gold = read_ann(anns[stem][0])
         if args.with_source_only:
             gold = [g for g in gold if g["source"]]
-        df = extract_quotes(text)
+        df = extract_quotes(text, convention=args.convention)
         preds = attributions(df, args.rows_as_is)
         n_gold += len(gold)
         n_pred += len(preds)

@@ -72,18 +72,22 @@ _EXPORTS: dict[str, str] = {
     "naming_summary": "framing.analyzers.naming",
     "find_loaded_terms": "framing.analyzers.loaded",
     "loaded_terms": "framing.analyzers.loaded",
-    "loaded_rates": "framing.analyzers.loaded",
+    "loaded_rates": "framing.analyzers.loaded_rates",
+    "loaded_summary": "framing.analyzers.loaded_rates",
     "top_loaded_terms": "framing.analyzers.loaded",
     "loaded_sentences": "framing.analyzers.loaded",
     "load_lexicon": "framing.lexicons",
     "available_lexicons": "framing.lexicons",
     "distinctive_terms": "framing.analyzers.distinctive",
     "kwic": "framing.analyzers.kwic",
+    "story_metrics": "framing.analyzers.stories",
+    "story_differences": "framing.analyzers.stories",
     # trainable classifiers
     "fit_classifier": "framing.classify",
     "load_classifier": "framing.classify",
     "evaluate_classifier": "framing.classify",
     "TextClassifier": "framing.classify",
+    "WordClassifier": "framing.classify",
     "register_feature_set": "framing.classify",
     "classifier_sentences": "framing.classify",
     "classifier_summary": "framing.classify",
@@ -93,6 +97,8 @@ _EXPORTS: dict[str, str] = {
     "TABLES": "framing.tables",
     "default_analyzers": "framing.analyzers.builtin",
     "Comparison": "framing.compare",
+    "story_comparison": "framing.story_view",
+    "pick_story": "framing.story_view",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

@@ -61,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("-o", "--output", required=True, help="worksheet PDF")
     w.add_argument("--blind", action="store_true", help="replace outlet names by letters")
     w.add_argument("--answers", help="also write an answer key PDF here")
+    w.add_argument("--story", default=None, metavar="ID",
+                   help="the story to take excerpts and tasks from (default: the one most outlets covered)")
 
     i = sub.add_parser("ingest", help="turn raw article files into a corpus folder")
     i.add_argument("files", nargs="+", help="raw text files")
@@ -89,11 +91,15 @@ def _train_parser(sub: argparse._SubParsersAction) -> None:
     t = sub.add_parser("train", help="train a classifier on your own labelled texts (CSV) and save it as JSON")
     t.add_argument("data", help="CSV file with a text column and one or more label columns")
     t.add_argument("--text", required=True, help="column with the texts")
-    t.add_argument("--label", required=True, action="append",
+    t.add_argument("--label", action="append", default=[],
                    help="label column; repeat for several yes/no (0/1) labels at once")
+    t.add_argument("--words", default=None, metavar="COL",
+                   help="column listing each text's marked words (e.g. BABE's biased_words): alone, trains a word "
+                        "model; with --label, a sentence model stacked on a word model")
     t.add_argument("-o", "--output", required=True, help="model file to write (.json)")
     t.add_argument("--sep", default=None, help="CSV separator (default: guessed)")
-    t.add_argument("--C", type=float, nargs="+", default=[0.25, 1.0, 4.0], help="candidate C values")
+    t.add_argument("--C", type=float, nargs="+", default=None,
+                   help="candidate C values (default 0.25 1 4; word model 0.1 0.3 1)")
     t.add_argument("--no-char", action="store_true", help="no character n-grams (faster)")
     t.add_argument("--features", nargs="*", default=None, help="named feature sets (default: lexicon vader quotes style)")
     t.add_argument("--word-list", action="append", default=[], metavar="NAME=FILE",
@@ -101,6 +107,8 @@ def _train_parser(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
     t.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     t.add_argument("--description", default=None, help="what the training data is (default: the file name)")
+    t.add_argument("--unmatched", choices=["error", "ignore"], default="error",
+                   help="with --words: a marked word missing from its text is an error (default) or left out")
     t.add_argument("--evaluate", action="store_true",
                    help="also print nested cross-validated P/R/F1 per label (slower: one fit per fold)")
 
@@ -175,7 +183,7 @@ def _run(args: argparse.Namespace) -> int:
         else:
             from .report.worksheet import write_worksheet
 
-            write_worksheet(comp, out, blind=args.blind, answers=args.answers)
+            write_worksheet(comp, out, blind=args.blind, answers=args.answers, story=args.story)
         print(f"wrote {out}")
         return 0
     if args.command == "train":
@@ -218,7 +226,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 _QUOTE_VIEW = ("outlet", "kind", "speaker", "cue", "content")
-_TERM_VIEW = ("outlet", "category", "score", "flagged", "start", "term")
+_TERM_VIEW = ("outlet", "category", "score", "flagged", "in_quote", "start", "term")
 _VIEWS = {"quotes": _QUOTE_VIEW, "terms": _TERM_VIEW, "coverage": ("claim_id", "n_outlets", "only", "claim"),
           "naming": ("actor", "outlet", "count", "loaded", "name")}
 
@@ -270,26 +278,65 @@ def _classifiers(options: Sequence[str]) -> dict:
 
 def _train(args: argparse.Namespace) -> int:
     from .classify import DEFAULT_FEATURES, evaluate_classifier, fit_classifier
-    from .classify.data import parse_model_option, read_labelled_csv
+    from .classify.data import parse_model_option, read_labelled_csv, read_word_csv
 
     out = Path(args.output)
     if out.suffix.lower() != ".json":
         raise FramingError(f"{out}: the model is written as JSON; give an output name ending in .json.")
-    texts, labels = read_labelled_csv(args.data, args.text, args.label, args.sep)
+    if not args.label and not args.words:
+        raise FramingError("framing train: give --label COL (sentence labels), --words COL (marked words), or both "
+                           "(a sentence model stacked on a word model).")
     lists = dict(parse_model_option(w) for w in args.word_list)
-    opts = dict(C=args.C, char_ngrams=None if args.no_char else (2, 5), folds=args.folds, random_state=args.seed,
+    if not args.label:
+        return _train_words(args, out, lists)
+    texts, labels = read_labelled_csv(args.data, args.text, args.label, args.sep)
+    stack = {"words": read_word_csv(args.data, args.text, args.words, args.sep)[1],
+             "unmatched": args.unmatched} if args.words else {}
+    opts = dict(C=args.C or [0.25, 1.0, 4.0], char_ngrams=None if args.no_char else (2, 5), folds=args.folds,
+                random_state=args.seed,
                 features=tuple(args.features) if args.features is not None else DEFAULT_FEATURES,
-                word_lists=lists or None)
+                word_lists=lists or None, **stack)
     model = fit_classifier(texts, labels, description=args.description or Path(args.data).name, **opts)
     cv = model.metadata["cv"]
     print(f"{model!r}")
     print(f"options chosen by {cv['folds']}-fold cross-validation: {model.metadata['options']}")
     for c in cv["candidates"]:
         print(f"  cv macro-F1 {c['macro_f1']:.3f} (sd {c['sd']:.3f})  {c['options']}")
+    stacked = model.metadata.get("word_model")
+    if stacked:
+        w = stacked["cv"]
+        print(f"stacked on a word model: cv word P {w['precision']:.3f} R {w['recall']:.3f} F1 {w['f1']:.3f} "
+              f"({stacked['training']['n_marked']} marked tokens)")
     if args.evaluate:
         ev = evaluate_classifier(texts, labels, folds=args.folds, random_state=args.seed,
                                  **{k: v for k, v in opts.items() if k not in ("random_state", "folds")})
         print(f"nested {ev.attrs['folds']}-fold cross-validation (held-out predictions pooled, 95% bootstrap interval):")
+        print(ev.round(3).to_string(index=False))
+    model.save(out)
+    print(f"wrote {out}")
+    return 0
+
+
+def _train_words(args: argparse.Namespace, out: Path, lists: dict) -> int:
+    """``framing train --words COL``: a word model; prints its cross-validated word P/R/F1."""
+    from .classify import evaluate_classifier, fit_classifier
+    from .classify.data import read_word_csv
+
+    texts, words = read_word_csv(args.data, args.text, args.words, args.sep)
+    opts = dict(folds=args.folds, random_state=args.seed, word_lists=lists or None, unmatched=args.unmatched)
+    if args.C:
+        opts["C"] = args.C
+    model = fit_classifier(texts, words, level="word", description=args.description or Path(args.data).name, **opts)
+    cv = model.metadata["cv"]
+    print(f"{model!r}")
+    print(f"C and threshold chosen by {cv['folds']}-fold cross-validation: {model.metadata['options']}")
+    for c in cv["candidates"]:
+        print(f"  cv word P {c['precision']:.3f} R {c['recall']:.3f} F1 {c['f1']:.3f}  C={c['C']} "
+              f"threshold={c['threshold']:.3f}")
+    if args.evaluate:
+        ev = evaluate_classifier(texts, words, folds=args.folds, level="word",
+                                 **{k: v for k, v in opts.items() if k != "folds"})
+        print(f"nested {ev.attrs['folds']}-fold cross-validation (folds by text, 95% bootstrap interval):")
         print(ev.round(3).to_string(index=False))
     model.save(out)
     print(f"wrote {out}")

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .corpus import Corpus
 from .tables import TABLES
-from .text import Span, looks_english
+from .text import Span
 
 __all__ = ["Comparison", "analyze", "outlet_table", "source_table", "corpus_warnings"]
 
@@ -300,7 +300,7 @@ def corpus_warnings(articles: pd.DataFrame) -> list[str]:
 def language_warnings(corpus: Corpus) -> list[str]:
     """One caveat naming the articles that do not look English (:func:`framing.text.looks_english`), for
     the report (loading the corpus warned about them once already)."""
-    odd = [a.id for a in corpus.articles if a.text and not looks_english(a.text)]
+    odd = [a.id for a in corpus.articles if a.text and not a.is_english]
     if not odd:
         return []
     msg = (f"{len(odd)} article(s) do not look like English prose ({', '.join(odd[:5])}{' ...' if len(odd) > 5 else ''}): "

@@ -105,6 +105,12 @@ class Article:
         """Number of word tokens in :attr:`text`."""
         return word_count(self.text)
 
+    @cached_property
+    def is_english(self) -> bool:
+        """:func:`framing.text.looks_english` of :attr:`text`, computed once (the loader's warning and
+        the report's caveat both read it)."""
+        return looks_english(self.text)
+
     @classmethod
     def from_raw(cls, id: str, outlet: str, raw: str, *, clean: bool = True, **fields: Any) -> "Article":
         """Build an article from raw text, cleaning it and filling title/author/date from the header
@@ -354,7 +360,7 @@ def _article_from_record(rec: Mapping[str, Any], line: int, source: str | Path, 
         aid, outlet.key, text, clean=clean, title=_opt(rec.get("title")), date=date, date_approximate=approx,
         author=_opt(rec.get("author")), url=url, meta=extra,
     )
-    if not looks_english(article.text):
+    if not article.is_english:
         notes.report.non_english.append(aid)
     return article
 

@@ -35,7 +35,7 @@ MAX_ROWS = 50
 PLOTS: tuple[tuple[str, str], ...] = (
     ("sentiment", "sentence tone per outlet, mean and 95 % interval"),
     ("actors", "tone around each story actor, per outlet"),
-    ("loaded", "loaded terms per 1,000 words, by category"),
+    ("loaded", "flagged loaded terms per 1,000 own words, by category (kind='epistemic': hedges, factives)"),
     ("affiliations", "share of quotes by speaker affiliation"),
     ("voices", "direct, anonymous and loaded-verb shares of quotes"),
     ("distinctive", "an outlet's most distinctive words (outlet=...)"),
@@ -151,15 +151,15 @@ def _pct(v: Any) -> str:
 
 
 def _loaded_per_1000(comp: Any) -> dict[str, str]:
-    """All loaded terms per 1,000 words of each outlet, as the PDF's key figures show it."""
-    lr = comp.frames.get("loaded_rates")
-    if not isinstance(lr, pd.DataFrame) or lr.empty or not {"outlet", "n_hits", "n_words"} <= set(lr.columns):
+    """Flagged loaded terms per 1,000 of each outlet's own words, with the count and the 95 % interval
+    (``loaded_summary``), as the PDF's key figures show it."""
+    ls = comp.frames.get("loaded_summary")
+    if not isinstance(ls, pd.DataFrame) or ls.empty or not {"outlet", "voice", "n_loaded"} <= set(ls.columns):
         return {}
-    out = {}
-    for k, g in lr.groupby("outlet", sort=False):
-        words = float(g["n_words"].iloc[0])
-        out[str(k)] = _num(1000 * float(g["n_hits"].sum()) / words if words else float("nan"), ".1f")
-    return out
+    own = ls[ls["voice"] == "own"]
+    return {str(r.outlet): f"{_num(r.loaded_per_1000, '.1f')} ({r.n_loaded} in {r.n_words:,}; "
+                           f"{_num(r.loaded_ci_low, '.1f')}–{_num(r.loaded_ci_high, '.1f')})"
+            for r in own.itertuples(index=False)}
 
 
 def _key_figures(comp: Any, order: Sequence[str], names: dict[str, str], colors: dict[str, str]) -> str:
@@ -173,7 +173,8 @@ def _key_figures(comp: Any, order: Sequence[str], names: dict[str, str], colors:
         rows.append([f"{_swatch(colors.get(k, '#bbb'))} {_e(names.get(k, k))}", _e(_num(o.get("n_articles"), ".0f")),
                      _e(_num(o.get("n_words"), ",.0f")), _e(_num(s.get("mean"), "+.2f") + ci), _e(loaded.get(k, "–")),
                      _e(_num(v.get("n_quotes"), ".0f")), _e(_pct(v.get("share_anonymous")))])
-    return _table(["outlet", "articles", "words", "mean tone [95 % CI]", "loaded / 1,000 words", "quotes",
+    return _table(["outlet", "articles", "words", "mean tone [95 % CI]",
+                   "flagged loaded / 1,000 own words (n in words; 95 % CI)", "quotes",
                    "anonymous"], rows)
 
 

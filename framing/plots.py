@@ -333,34 +333,61 @@ def plot_actor_heatmap(actor_sentiment: pd.DataFrame, *, ax: Axes | None = None,
 
 def plot_loaded_rates(loaded_rates: pd.DataFrame, *, ax: Axes | None = None, order: Sequence[str] | None = None,
                       colors: Mapping[str, str] | None = None, labels: Mapping[str, str] | None = None,
-                      categories: Sequence[str] | None = None, value: str = "rate_per_1000") -> Axes:
-    """Loaded terms per 1,000 words by category: one group per category, one bar per outlet.
+                      categories: Sequence[str] | None = None, value: str = "rate_per_1000",
+                      voice: str | None = "own", kind: str | None = "loaded",
+                      xlabel: str | None = None) -> Axes:
+    """Loaded terms per 1,000 words by category: one group per category, one bar per outlet, with the
+    95 % interval as a whisker when the table has ``ci_low``/``ci_high``.
 
     Parameters
     ----------
     loaded_rates : pandas.DataFrame
-        ``outlet, category, rate_per_1000`` (``Comparison.loaded_rates``).
+        ``outlet, category, rate_per_1000`` (``Comparison.loaded_rates``), optionally with
+        ``voice``, ``kind``, ``ci_low``, ``ci_high``.
+    voice, kind : str or None
+        Rows drawn when the table has these columns: default the outlet's own words
+        (``voice="own"``) and loaded categories (``kind="loaded"``); ``kind="epistemic"`` draws the
+        hedges, factives and assertives; None draws every row.
+    categories : sequence of str, optional
+        Categories in order; default those with a hit (``n_hits``, else the value) for some outlet.
     """
     ax = _ax(ax, (7.0, 4.0))
-    if not _has(loaded_rates, "outlet", "category", value):
+    t = loaded_rates
+    if isinstance(t, pd.DataFrame):
+        for col, want in (("voice", voice), ("kind", kind)):
+            if want is not None and col in t.columns:
+                t = t[t[col] == want]
+    if not _has(t, "outlet", "category", value):
         return _no_data(ax, "no loaded terms")
-    order = _order(loaded_rates, order)
+    order = _order(t, order)
     colors = colors or outlet_colors(order)
-    t = loaded_rates.drop_duplicates(["outlet", "category"])
+    t = t.drop_duplicates(["outlet", "category"])
     if categories is None:
-        categories = sorted({str(c) for c in t["category"]})
+        hit = t["n_hits"] if "n_hits" in t.columns else t[value].fillna(0)
+        categories = sorted({str(c) for c, h in zip(t["category"], hit) if h > 0}) or sorted({str(c) for c in t["category"]})
     categories = list(categories)
     piv = t.pivot(index="category", columns="outlet", values=value).reindex(index=categories, columns=order)
+    ci = {c: t.pivot(index="category", columns="outlet", values=c).reindex(index=categories, columns=order)
+          for c in ("ci_low", "ci_high") if c in t.columns}
     n = len(order)
     h = 0.84 / max(1, n)
     y0 = np.arange(len(categories))
     for i, key in enumerate(order):
         vals = piv[key].fillna(0).to_numpy(dtype=float)
-        ax.barh(y0 - 0.42 + h * (i + 0.5), vals, height=h, color=colors.get(key, NO_DATA_COLOR),
+        y = y0 - 0.42 + h * (i + 0.5)
+        ax.barh(y, vals, height=h, color=colors.get(key, NO_DATA_COLOR),
                 edgecolor="#333333", linewidth=0.3, label=(labels or {}).get(key, key))
+        if len(ci) == 2:
+            lo, hi = ci["ci_low"][key].to_numpy(dtype=float), ci["ci_high"][key].to_numpy(dtype=float)
+            ok = ~(np.isnan(lo) | np.isnan(hi))
+            ax.hlines(y[ok], lo[ok], hi[ok], color="#333333", linewidth=0.6)
     ax.set_yticks(y0, [c.replace("_", " ") for c in categories], fontsize=8)
     ax.set_ylim(len(categories) - 0.5, -0.5)
-    return _finish_grouped_bars(ax, "loaded terms per 1,000 words", n)
+    if xlabel is None:
+        what = "epistemic markers" if kind == "epistemic" else ("flagged loaded terms" if kind == "loaded" else "terms")
+        xlabel = f"{what} per 1,000 {'quoted ' if voice == 'quoted' else 'own ' if voice == 'own' else ''}words" + \
+            (" (bars: 95 % interval)" if len(ci) == 2 else "")
+    return _finish_grouped_bars(ax, xlabel, n)
 
 
 def plot_affiliation_shares(affiliation_shares: pd.DataFrame, *, ax: Axes | None = None,

@@ -85,6 +85,10 @@ class StreamCounts:
         """Declared ``loaded_rates``."""
         return self.table("loaded_rates")
 
+    def loaded_summary(self) -> pd.DataFrame:
+        """Declared ``loaded_summary`` (own and quoted words, epistemic markers, counts and intervals)."""
+        return self.table("loaded_summary")
+
     def voice_summary(self) -> pd.DataFrame:
         """Declared ``voice_summary``."""
         return self.table("voice_summary")

@@ -268,14 +268,41 @@ declare("loaded_terms", "One row per loaded-language hit (framing.loaded_terms).
     ("note", "str", "Why the entry is loaded."),
     ("source", "str", "Where the entry comes from (lexicon provenance)."),
     ("score", "float64", "Probability that the hit is loaded in its context (the packaged model)."),
-    ("flagged", "bool", "score at or above the model's threshold."),
+    ("flagged", "bool", "score at or above the model's threshold: loaded as the outlet's own wording."),
+    ("in_quote", "bool", "Inside double quotation marks: someone else's words (a scare quote itself is not)."),
+    ("word_flagged", "bool", "Would be flagged without the in-quotation part of the score (= flagged outside quotes)."),
 ])
-declare("loaded_rates", "One row per outlet and lexicon category: hits per 1,000 words.", [
+_RATE_CI = [("ci_low", "float64", "Exact Poisson 95 % interval of the rate, low end (hits per word; missing with no words)."),
+            ("ci_high", "float64", "High end of that interval.")]
+declare("loaded_rates", "One row per outlet, voice (own or quoted words) and category: counted hits per 1,000 words.", [
     _OUTLET,
-    ("category", "str", "Lexicon category."),
-    ("n_hits", "int64", "Hits of the category."),
-    ("n_words", "int64", "Words of the outlet's articles."),
+    ("voice", "str", "own (the outlet's words, outside quotation marks) or quoted (inside them)."),
+    ("kind", "str", "loaded, or epistemic (hedge, factive, assertive: how sure a claim is, not loaded)."),
+    ("category", "str", "Lexicon or pattern category."),
+    ("n_hits", "int64", "Counted hits: flagged ones (word_flagged when quoted) for loaded kinds, every hit for epistemic."),
+    ("n_candidates", "int64", "Every lexicon/pattern hit of the category in that voice, flagged or not."),
+    ("n_words", "int64", "Words of that voice: all words minus quoted words (own), or quoted words."),
     ("rate_per_1000", "float64", "1000 * n_hits / n_words (missing with no words)."),
+    *_RATE_CI,
+])
+declare("loaded_summary", "One row per outlet and voice: flagged loaded terms and epistemic markers per 1,000 words.", [
+    _OUTLET,
+    ("voice", "str", "own (the outlet's words) or quoted (words inside quotation marks)."),
+    ("n_words", "int64", "Words of that voice."),
+    ("n_loaded", "int64", "Flagged loaded-language hits (all loaded categories)."),
+    ("n_candidates", "int64", "Every hit of the loaded categories, flagged or not."),
+    ("loaded_per_1000", "float64", "1000 * n_loaded / n_words (missing with no words)."),
+    ("loaded_ci_low", "float64", "Exact Poisson 95 % interval of loaded_per_1000, low end."),
+    ("loaded_ci_high", "float64", "High end of that interval."),
+    ("n_epistemic", "int64", "Epistemic markers (hedges, factives, assertives), every hit."),
+    ("epistemic_per_1000", "float64", "1000 * n_epistemic / n_words."),
+    ("epistemic_ci_low", "float64", "Exact Poisson 95 % interval of epistemic_per_1000, low end."),
+    ("epistemic_ci_high", "float64", "High end of that interval."),
+])
+declare("quoted_words", "One row per article: its words and how many are inside double quotation marks.", [
+    _ID, _OUTLET,
+    ("n_words", "int64", "Word tokens (framing.text.word_count)."),
+    ("n_quoted_words", "int64", "Of those, tokens inside double quotation marks (as in_quote of loaded_terms)."),
 ])
 declare("top_loaded_terms", "Per outlet, its most frequent loaded lemmas.", [
     _OUTLET,
@@ -422,4 +449,27 @@ declare("naming_summary", "One row per actor, outlet and naming form: how often 
     ("name", "str", "The naming form."),
     ("count", "int64", "Mentions with this form."),
     ("loaded", "bool", "The form contains a loaded-language term."),
+])
+
+# -- stories (framing.analyzers.stories) -----------------------------------------------------------
+declare("story_metrics", "One row per article and metric, with the article's story: what outlets are compared on "
+        "within each story (framing.story_metrics).", [
+    _ID, _OUTLET,
+    ("story", "str", "The story (event) of the article (Corpus.story_of)."),
+    ("metric", "str", "tone, loaded_rate, quote_rate, anonymous_share or affiliation:<class>."),
+    ("value", "float64", "Mean sentence compound (tone), per 1,000 words (rates) or a share in [0, 1]."),
+    ("count", "Int64", "Numerator: flagged loaded terms, quotes (missing for tone)."),
+    ("n", "int64", "Denominator: sentences (tone), words (rates) or quotes (shares)."),
+])
+declare("story_differences", "One row per outlet and metric: the outlet's mean difference from the story's mean "
+        "over its outlets, averaged over stories (framing.story_differences).", [
+    _OUTLET,
+    ("metric", "str", "As in story_metrics, plus frame:<frame> (frame score) when frames ran."),
+    ("n_stories", "int64", "Stories behind the figure (the outlet and at least one other outlet have a value)."),
+    ("n_articles", "int64", "The outlet's articles in those stories."),
+    ("mean_value", "float64", "Mean over those stories of the outlet's value (its own level, topic included)."),
+    ("mean_diff", "float64", "Mean over stories of (outlet's value - story's mean over its outlets)."),
+    ("sd", "float64", "Standard deviation of the differences over stories (missing below 2 stories)."),
+    ("ci_low", "float64", "95 % t interval of mean_diff over stories, low end (missing below 2 stories)."),
+    ("ci_high", "float64", "High end of that interval."),
 ])

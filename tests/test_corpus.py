@@ -282,6 +282,21 @@ def test_corpus_non_english_articles_one_warning() -> None:
     assert "4 article(s) do not look like English prose ('0', '1', '2', '3')" in str(caught[0].message)
 
 
+def test_corpus_language_check_runs_once_per_article(monkeypatch) -> None:
+    import framing.corpus as corpus_mod
+    from framing.compare import language_warnings
+
+    calls: list[str] = []
+    real = corpus_mod.looks_english
+    monkeypatch.setattr(corpus_mod, "looks_english", lambda text: calls.append(text[:10]) or real(text))
+    german = "Der Minister sagte, die Gespräche würden im Frühjahr wieder aufgenommen, beide Seiten seien bereit. " * 3
+    rows = [{"id": "de", "outlet": "cbc", "text": german}, {"id": "en", "outlet": "cbc", "text": GOOD_TEXT}]
+    corpus, _ = _warnings_of(lambda: Corpus.from_records(rows))
+    assert len(calls) == 2
+    assert language_warnings(corpus)[0].startswith("1 article(s) do not look like English prose (de)")
+    assert len(calls) == 2  # the report's caveat reads the loader's verdict
+
+
 def test_corpus_clean_corpus_loads_without_warnings(s400) -> None:
     _, caught = _warnings_of(lambda: load_corpus(Path(__file__).resolve().parents[1] / "corpora" / "s400"))
     assert caught == []

@@ -79,8 +79,10 @@ def test_display_comparison_html_key_figures(comp):
         assert pal.colors[k] in row
         s = comp.outlet_sentiment.set_index("outlet").loc[k]
         assert f"{s['mean']:+.2f} [{s['ci_low']:+.2f}, {s['ci_high']:+.2f}]" in row
-        lr = comp.loaded_rates[comp.loaded_rates["outlet"] == k]
-        assert f">{1000 * lr['n_hits'].sum() / lr['n_words'].iloc[0]:.1f}<" in row
+        lr = comp.loaded_rates[(comp.loaded_rates["outlet"] == k) & (comp.loaded_rates["voice"] == "own")]
+        flagged = lr[lr["kind"] == "loaded"]  # flagged loaded terms in the outlet's own words, with n and words
+        n, words = int(flagged["n_hits"].sum()), int(lr["n_words"].iloc[0])
+        assert f">{1000 * n / words:.1f} ({n} in {words:,}; " in row
         v = comp.voice_summary.set_index("outlet").loc[k]
         assert f">{int(v['n_quotes'])}<" in row and f">{100 * v['share_anonymous']:.0f}%<" in row
     for w in comp.warnings:

@@ -92,7 +92,8 @@ def test_registry_chunked_parallel_run_equals_serial(seeds, name) -> None:
     chosen = resolve([name])
     serial = run(seeds, chosen)
     parallel = run(seeds, chosen, n_jobs=2)
-    chunks = [Corpus(seeds.articles[i:i + 2], seeds.outlets, seeds.actors) for i in range(0, len(seeds), 2)]
+    chunks = [Corpus(seeds.articles[i:i + 2], seeds.outlets, seeds.actors, seeds.story)
+              for i in range(0, len(seeds), 2)]
     states = fit_states(seeds, chosen, chunks)
     for table, frame in serial.items():
         pd.testing.assert_frame_equal(frame, parallel[table], obj=table)

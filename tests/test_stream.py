@@ -67,7 +67,10 @@ def test_stream_chunk_counts_of_empty_tables() -> None:
     assert counts.n_articles == {"cbc": 1}
     assert counts.voice_summary().empty and list(counts.voice_summary().columns) == TABLES["voice_summary"].names
     rates = counts.loaded_rates()
-    assert (rates["n_words"] == 5).all() and rates["n_hits"].sum() == len(framing.loaded_terms(c))
+    own = rates["voice"] == "own"
+    assert (rates.loc[own, "n_words"] == 5).all() and (rates.loc[~own, "n_words"] == 0).all()
+    assert rates["n_candidates"].sum() == len(framing.loaded_terms(c))  # "at all": an unflagged intensifier
+    assert rates["n_hits"].sum() == 0
 
 
 def test_stream_tables_have_the_declared_columns_of_the_full_analysis(s400) -> None:
@@ -79,6 +82,7 @@ def test_stream_tables_have_the_declared_columns_of_the_full_analysis(s400) -> N
     pd.testing.assert_frame_equal(counts.voice_summary(), comp.voice_summary)
     pd.testing.assert_frame_equal(counts.affiliation_shares(), comp.affiliation_shares)
     pd.testing.assert_frame_equal(counts.loaded_rates(), comp.loaded_rates)
+    pd.testing.assert_frame_equal(counts.loaded_summary(), comp.loaded_summary)
 
 
 def test_stream_dask_local_cluster_equals_serial(s400) -> None:

@@ -189,10 +189,57 @@ def _news_word_counts() -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _english_word_classes() -> dict[str, str]:
+    """Word -> class (``common``: frequent in general English; ``noun``: a WordNet noun-only lemma) of
+    the packaged ``models/english_word_classes.csv`` (words rare in news only)."""
+    out: dict[str, str] = {}
+    for line in read_text("models/english_word_classes.csv").splitlines():
+        if not line or line.startswith("#") or line == "word,class":
+            continue
+        word, _, cls = line.partition(",")
+        out[word] = cls
+    return out
+
+
 @lru_cache(maxsize=8)
-def _common_words(max_count: int) -> frozenset[str]:
-    """Words counted more than ``max_count`` times in the news word-count table."""
-    return frozenset(w for w, n in _news_word_counts().items() if n > max_count)
+def _common_words(max_count: int, classes: tuple[str, ...] = ()) -> frozenset[str]:
+    """Words that are never uncommon: counted more than ``max_count`` times in the news word-count
+    table, or of one of ``classes`` in :func:`_english_word_classes` (frequent in general English,
+    nouns only)."""
+    news = (w for w, n in _news_word_counts().items() if n > max_count)
+    if not classes:
+        return frozenset(news)
+    wanted = set(classes)
+    return frozenset(news).union(w for w, c in _english_word_classes().items() if c in wanted)
+
+
+@lru_cache(maxsize=1)
+def _evaluative_stems() -> frozenset[str]:
+    """Snowball stems of the words with a VADER valence and of the one-word entries of the packaged
+    loaded lexicon outside the epistemic categories: the evaluative word families."""
+    from ..lexicons import _as_lexicon, stem
+
+    words = {w for w in vader_lexicon() if w.isalpha()}
+    words |= {e.term.lower() for e in _as_lexicon(None).entries
+              if e.term.isalpha() and e.category not in ("hedge", "factive", "assertive")}
+    return frozenset(stem(w) for w in words)
+
+
+@lru_cache(maxsize=1 << 14)
+def evaluative_family(word: str) -> bool:
+    """Whether a word (or one part of a hyphenated word) shares its Snowball stem with a word of
+    VADER or of the curated lexicon: a rare form of an evaluative word ("pityingly", "profanely").
+
+    Examples
+    --------
+    >>> evaluative_family("pityingly"), evaluative_family("voicemail")
+    (True, False)
+    """
+    from ..lexicons import stem
+
+    stems = _evaluative_stems()
+    return any(stem(p) in stems for p in word.split("-") if p)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -207,16 +254,20 @@ def _rarest_count(span: str, lemma: str) -> int:
 # tokens; _uncommon_words checks the exact token boundaries of the few rare ones
 _LOWER_RUN_RE = re.compile(r"\b[a-z]+(?:-[a-z]+)*\b")
 _NOUN_SUFFIXES = ("tion", "tions", "ment", "ments", "ity", "ities")
+#: endings of adjectives and manner adverbs, the parts of speech that evaluate ("sclerotic", "buffoonish")
+_ADJECTIVE_SUFFIXES = ("ic", "ish", "ous", "ive", "ful", "less", "some", "esque", "ly")
 _TOKEN_JOINERS = frozenset("-'\u2019.")
 _MAX_FIND_WORDS = 64  # above this many distinct rare words, scan tokens once instead of str.find per word
 
 
-def _uncommon_words(text: str, min_length: int, max_count: int) -> list[tuple[int, int, str]]:
+def _uncommon_words(text: str, min_length: int, max_count: int,
+                    classes: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """Whole lower-case tokens (a-z with inner hyphens, as :data:`framing.text.TOKEN_RE` cuts them) of
-    at least ``min_length`` letters that the news table counts at most ``max_count`` times, as
-    (start, end, word) in text order. One regex pass in C collects the lower-case runs; only the few
+    at least ``min_length`` letters that the news table counts at most ``max_count`` times and that
+    are of none of the English word ``classes`` (see :func:`_common_words`), as (start, end, word) in
+    text order. One regex pass in C collects the lower-case runs; only the few
     rare ones are then located with ``str.find`` and checked for token boundaries."""
-    common = _common_words(max_count)
+    common = _common_words(max_count, classes)
     # Whitespace-separated chunks first (str.split is far cheaper than a regex pass): a chunk that is a
     # common word holds no rare whole token, and no lower-case run crosses whitespace, so the regex
     # only needs to read the remaining distinct chunks.
@@ -284,6 +335,42 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
             end = m.end()
             out.append((a, end))
     return out
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """The words inside double quotation marks, as ``(start, end)`` in text order (marks left out).
+
+    What :func:`framing.quotes.marks.find_quotes` finds (curly, straight and guillemet marks, quotes
+    running over paragraphs, unclosed quotes ended at their paragraph), double marks only: single
+    marks are mostly apostrophes and scare quotes. A loaded-language hit inside one of these spans is
+    someone else's words (``in_quote``); the same spans give each article's quoted words.
+
+    Examples
+    --------
+    >>> t = 'He called it \u201ca disgrace\u201d and left.'
+    >>> [t[a:b] for a, b in quotation_spans(t)]
+    ['a disgrace']
+    """
+    from ..quotes.marks import find_quotes
+    from ..text import paragraph_spans
+
+    if not any(ch in text for ch in _QUOTE_CLASS):
+        return []
+    paras = paragraph_spans(text)
+    spans = find_quotes(text, [p.start for p in paras], [p.end for p in paras])
+    return sorted((q.start, q.end) for q in spans if q.double)
+
+
+def quoted_word_count(text: str, spans: Sequence[tuple[int, int]] | None = None) -> int:
+    """Word tokens (:data:`framing.text.TOKEN_RE`) inside :func:`quotation_spans` of ``text``.
+
+    Examples
+    --------
+    >>> quoted_word_count('She said \u201cthis is a disgrace\u201d on Monday.')
+    4
+    """
+    spans = quotation_spans(text) if spans is None else spans
+    return sum(len(TOKEN_RE.findall(text, a, b)) for a, b in spans)
 
 
 def _structural(text: str) -> list[tuple[int, int, str, str]]:
@@ -412,7 +499,7 @@ def _merge(hits: list, extra: list, taken: list[tuple[int, int]]) -> list:
 class RegisterContext:
     """The quotation and register-cue part of the score of hits of one text, asked in text order.
 
-    A hit inside a quotation gets ``w_quote``; a hit whose rough sentence (:class:`_RoughSentences`)
+    A hit inside a quotation (:func:`quotation_spans`) gets ``w_quote``; a hit whose rough sentence (:class:`_RoughSentences`)
     holds a reporting cue gets ``w_rep``, an opinion cue ``w_op``. The cue starts are found once per
     text with ``str.find`` (:func:`_cue_starts`); a rough sentence cut at the window limit (no
     sentence end near) is searched on its own, as a cue word may end just at the cut ("us|ing"),
@@ -423,7 +510,7 @@ class RegisterContext:
     def __init__(self, text: str, low: str, w_quote: float, w_rep: float, w_op: float) -> None:
         self.low = low
         self.w_quote, self.w_rep, self.w_op = w_quote, w_rep, w_op
-        self.quotes = _quote_regions(text) if w_quote else []
+        self.quotes = quotation_spans(text)  # also when w_quote is 0: in_quote is reported
         self.use_cues = bool(w_rep or w_op)
         self.rough = _RoughSentences(text) if self.use_cues else None
         self.cache: dict[tuple[int, int], float] = {}
@@ -439,20 +526,21 @@ class RegisterContext:
         """The largest context part any hit can get."""
         return max(self.w_op, 0.0) + max(self.w_rep, 0.0) + max(self.w_quote, 0.0)
 
-    def score(self, s: int, e: int) -> float:
-        """Context part of the score of ``text[s:e]`` (hits come in text order since the last restart)."""
+    def score(self, s: int, e: int) -> tuple[float, bool]:
+        """Context part of the score of ``text[s:e]`` and whether the span is inside a quotation
+        (:func:`quotation_spans`; hits come in text order since the last restart)."""
         quotes, qi = self.quotes, self.qi
         while qi < len(quotes) and quotes[qi][1] <= s:
             qi += 1
         self.qi = qi
-        inside = qi < len(quotes) and quotes[qi][0] < s and e < quotes[qi][1]
+        inside = qi < len(quotes) and quotes[qi][0] <= s and e <= quotes[qi][1]
         cue = 0.0
         if self.use_cues:
             bounds = self.rough.around(s, e)
             cue = self.cache.get(bounds)
             if cue is None:
                 cue = self.cache[bounds] = self._sentence_cue(*bounds)
-        return (self.w_quote if inside else 0.0) + cue
+        return (self.w_quote if inside else 0.0) + cue, inside
 
     def _sentence_cue(self, a: int, b: int) -> float:
         low, w_rep, w_op = self.low, self.w_rep, self.w_op

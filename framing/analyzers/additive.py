@@ -18,7 +18,8 @@ import pandas as pd
 
 from ..tables import TABLES
 
-__all__ = ["add", "sentiment_counts", "sentiment_final", "loaded_counts", "loaded_final", "voice_counts",
+__all__ = ["add", "sentiment_counts", "sentiment_final", "loaded_counts", "loaded_final", "loaded_summary_final",
+           "voice_counts",
            "voice_final", "affiliation_counts", "affiliation_final", "SCALE"]
 
 SCALE = 10_000  # compound scores have 4 decimals
@@ -75,26 +76,45 @@ def sentiment_final(counts: Counts, outlets: Sequence[str]) -> pd.DataFrame:
 
 # -- loaded terms ----------------------------------------------------------------------------------
 def loaded_counts(tables: Mapping[str, pd.DataFrame]) -> Counts:
-    """Per outlet: words (from ``article_counts``) and hits per category (``hits:<category>``)."""
+    """Per outlet: words and quoted words (from ``quoted_words``), and per voice and category the
+    counted hits and the candidates (``hits:<voice>:<category>``, ``cand:<voice>:<category>``)."""
+    from .loaded_rates import hit_counts
+
     out: Counts = {}
-    arts = tables["article_counts"]
-    for outlet, n in arts.groupby("outlet", sort=False)["n_words"].sum().items():
-        out[outlet] = {"n_words": int(n)}
-    lt = tables["loaded_terms"]
-    if len(lt):
-        for (outlet, cat), n in lt.groupby(["outlet", "category"], sort=False).size().items():
-            out.setdefault(outlet, {"n_words": 0})[f"hits:{cat}"] = int(n)
+    qw = tables["quoted_words"]
+    for outlet, g in qw.groupby("outlet", sort=False)[["n_words", "n_quoted_words"]].sum().iterrows():
+        out[outlet] = {"n_words": int(g["n_words"]), "n_quoted_words": int(g["n_quoted_words"])}
+    for (outlet, voice, cat), (n, cand) in hit_counts(tables["loaded_terms"]).items():
+        mine = out.setdefault(outlet, {"n_words": 0, "n_quoted_words": 0})
+        mine[f"hits:{voice}:{cat}"] = n
+        mine[f"cand:{voice}:{cat}"] = cand
     return out
+
+
+def _loaded_rates_of(counts: Counts, outlets: Sequence[str]) -> pd.DataFrame:
+    from .loaded_rates import rates_from_counts
+
+    order = _outlets_in(counts, outlets)
+    words = {o: (counts[o].get("n_words", 0), counts[o].get("n_quoted_words", 0)) for o in order}
+    hits = {}
+    for o in order:
+        for k, v in counts[o].items():
+            if k.startswith("hits:"):
+                _, voice, cat = k.split(":", 2)
+                hits[(o, voice, cat)] = (v, counts[o].get(f"cand:{voice}:{cat}", 0))
+    return rates_from_counts(hits, words)
 
 
 def loaded_final(counts: Counts, outlets: Sequence[str]) -> pd.DataFrame:
     """``loaded_rates`` from merged :func:`loaded_counts` (same rows as the in-memory table)."""
-    from .loaded import rates_from_counts
+    return _loaded_rates_of(counts, outlets)
 
-    order = _outlets_in(counts, outlets)
-    words = {o: counts[o].get("n_words", 0) for o in order}
-    hits = {(o, k[5:]): v for o in order for k, v in counts[o].items() if k.startswith("hits:")}
-    return rates_from_counts(hits, words)
+
+def loaded_summary_final(counts: Counts, outlets: Sequence[str]) -> pd.DataFrame:
+    """``loaded_summary`` from merged :func:`loaded_counts` (same rows as the in-memory table)."""
+    from .loaded_rates import summary_from_rates
+
+    return summary_from_rates(_loaded_rates_of(counts, outlets))
 
 
 # -- voices ------------------------------------------------------------------------------------------

@@ -17,11 +17,13 @@ from . import additive
 from .distinctive import distinctive_terms
 from .coverage import coverage
 from .frames import frame_shares, frames
-from .loaded import loaded_rates, loaded_terms, top_loaded_terms
+from .loaded import loaded_terms, top_loaded_terms
+from .loaded_rates import loaded_rates, quoted_words, summary_from_rates
 from .naming import naming, naming_summary
 from .roles import roles
 from .mentions import actor_sentiment, actor_sentiment_summary, name_counts, names_from_counts
 from .sentiment import article_sentiment, outlet_sentiment, sentence_sentiment
+from .stories import story_differences, story_metrics
 from .voices import affiliation_shares, merge_story_name_counts, story_name_counts, voice_summary, voices
 
 __all__ = ["resolve", "default_analyzers", "REPORT_EXTRAS", "DISTINCTIVE_TOP", "classifier_analyzer"]
@@ -95,7 +97,15 @@ def _on(name: str, func: Callable[[pd.DataFrame], pd.DataFrame]) -> Callable[[Ta
 
 
 def _rates(tables: Tables) -> pd.DataFrame:
-    return loaded_rates(tables["loaded_terms"], tables["article_counts"][["outlet", "n_words"]])
+    return loaded_rates(tables["loaded_terms"], tables["quoted_words"])
+
+
+def _loaded_summary(tables: Tables) -> pd.DataFrame:
+    return summary_from_rates(_rates(tables))
+
+
+def _run_quoted_words(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
+    return quoted_words(corpus)
 
 
 register(Analyzer(
@@ -116,12 +126,18 @@ register(Analyzer(
         "actors are the corpus's most frequent names, found once for the whole corpus (the fit).",
     summaries=(Summary("actor_sentiment", _on("actor_mentions", actor_sentiment_summary)),)))
 register(Analyzer(
-    "loaded_terms", "loaded_terms", _run_loaded, needs=("article_counts",),
-    doc="Loaded-language hits (framing.loaded_terms).",
+    "quoted_words", "quoted_words", _run_quoted_words,
+    doc="Words of each article inside double quotation marks (the quoted-word denominators of loaded rates)."))
+register(Analyzer(
+    "loaded_terms", "loaded_terms", _run_loaded, needs=("article_counts", "quoted_words"),
+    doc="Loaded-language hits (framing.loaded_terms); rates count flagged hits, own and quoted words apart, "
+        "epistemic markers apart (framing.analyzers.loaded_rates).",
     summaries=(
         Summary("loaded_rates", _rates,
                 additive.loaded_counts, additive.add, additive.loaded_final),
-        Summary("top_loaded_terms", _on("loaded_terms", top_loaded_terms)),
+        Summary("loaded_summary", _loaded_summary,
+                additive.loaded_counts, additive.add, additive.loaded_summary_final),
+        Summary("top_loaded_terms", _on("loaded_terms", partial(top_loaded_terms, flagged_only=True, voice="own"))),
     )))
 register(Analyzer(
     "voices", "voices", _run_voices, fit=Fit(story_name_counts, merge_story_name_counts),
@@ -164,6 +180,22 @@ register(Analyzer(
     doc="Claims: sentences of different outlets stating the same fact, per story (framing.coverage); "
         "off by default: about 9x the sentence-sentiment time on a large corpus. "
         "framing.coverage_matrix(comp.coverage) gives claims x outlets."))
+
+
+def _run_story_metrics(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
+    return story_metrics(corpus, tables)
+
+
+def _story_differences(tables: Tables) -> pd.DataFrame:
+    return story_differences(tables["story_metrics"], tables.get("article_frames"))
+
+
+register(Analyzer(
+    "story_metrics", "story_metrics", _run_story_metrics,
+    needs=("article_counts", "quoted_words", "sentences", "loaded_terms", "voices"),
+    doc="Per-article tone, loaded-term and quote metrics with the article's story (framing.story_metrics); "
+        "summary: each outlet's mean difference from the other outlets within a story, over stories.",
+    summaries=(Summary("story_differences", _story_differences),)))
 
 
 def _run_classifiers(models: Mapping[str, Any], corpus: Any, state: None, tables: Tables) -> pd.DataFrame:

@@ -69,7 +69,8 @@ def _types(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def extract_quotes(text: str, actors: Iterable[Actor] | None = None) -> pd.DataFrame:
+def extract_quotes(text: str, actors: Iterable[Actor] | None = None, *,
+                   convention: str = "reported-speech") -> pd.DataFrame:
     """Find who is quoted in ``text``, how, and with which reporting verb.
 
     Parameters
@@ -80,6 +81,14 @@ def extract_quotes(text: str, actors: Iterable[Actor] | None = None) -> pd.DataF
         Story actors (``actors.yaml``): names and aliases resolve to the
         canonical name, affiliation and country. Without them speakers
         resolve from the names and titles in the text.
+    convention : {"reported-speech", "attribution"}
+        Which attributions count (:mod:`framing.quotes.convention`).
+        ``"reported-speech"`` (default): what someone said or wrote; an
+        indirect row needs a verb of saying (the Gender Gap Tracker's
+        convention). ``"attribution"``: also thoughts, beliefs,
+        expectations, intentions and evaluations ("expected that",
+        "sought to", "criticized"), as PolNeAR annotates them. Direct
+        quotes are kept under both.
 
     Returns
     -------
@@ -127,7 +136,7 @@ def extract_quotes(text: str, actors: Iterable[Actor] | None = None) -> pd.DataF
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    rows = quote_rows(text, actors)
+    rows = quote_rows(text, actors, convention=convention)
     if not rows:
         return _empty()
     return _types(pd.DataFrame(rows, columns=list(QUOTE_COLUMNS)))
@@ -179,7 +188,8 @@ def merge_story_name_counts(parts: list[dict[str, dict[str, int]]]) -> dict[str,
     return story_names(total)
 
 
-def voices(corpus: Any, names: Mapping[str, Mapping[str, tuple[str, ...]]] | None = None) -> pd.DataFrame:
+def voices(corpus: Any, names: Mapping[str, Mapping[str, tuple[str, ...]]] | None = None, *,
+           convention: str = "reported-speech") -> pd.DataFrame:
     """Quotes of every article of a corpus.
 
     Speakers are resolved within each article, then named one way per story (rule *one name per
@@ -196,6 +206,8 @@ def voices(corpus: Any, names: Mapping[str, Mapping[str, tuple[str, ...]]] | Non
         The stories' person names (:func:`merge_story_name_counts` of
         :func:`story_name_counts`); computed from ``corpus`` when not given
         (the registry's fit passes the whole corpus's when it runs in chunks).
+    convention : {"reported-speech", "attribution"}
+        Which attributions count (see :func:`extract_quotes`).
 
     Returns
     -------
@@ -215,7 +227,8 @@ def voices(corpus: Any, names: Mapping[str, Mapping[str, tuple[str, ...]]] | Non
         sents = list(getattr(art, "sentences", ()) or ()) or None
         aid, outlet = art.id, art.outlet
         story = names.get(_story_of(corpus, art), {})
-        records.extend((aid, outlet, *row) for row in quote_rows(art.text, actors, paras, sents, story, found))
+        records.extend((aid, outlet, *row) for row in quote_rows(art.text, actors, paras, sents, convention,
+                                                                 story_names=story, people=found))
     return TABLES["voices"].from_rows(records)
 
 

@@ -5,6 +5,8 @@
     model = framing.fit_classifier(texts, labels)        # TF-IDF word + char n-grams, lexicon features, LR
     model.predict_proba(["Some sentence."])               # DataFrame, one column per label
     model.save("biased.json"); framing.load_classifier("biased.json")   # JSON, never pickle
+    words = framing.fit_classifier(texts, marked_words, level="word")   # which words are biased
+    words.predict_words(["Some sentence."])               # one row per token: offsets, probability, flagged
 
 Feature sets are registered by name (:func:`register_feature_set`); a saved model stores the names only.
 """
@@ -21,13 +23,20 @@ from .features import (
 )
 from .evaluate import evaluate_classifier
 from .fit import DEFAULT_FEATURES, fit_classifier
+from .fit_words import evaluate_word_classifier, fit_word_classifier
 from .model import TextClassifier, load_classifier
+from .words import WORD_TEMPLATES, WordClassifier, word_scores
 
 __all__ = [
     "DEFAULT_FEATURES",
     "Design",
     "NgramBlock",
     "TextClassifier",
+    "WordClassifier",
+    "WORD_TEMPLATES",
+    "evaluate_word_classifier",
+    "fit_word_classifier",
+    "word_scores",
     "classifier_sentences",
     "classifier_summary",
     "classifiers_sentences",

@@ -5,8 +5,9 @@ from functools import lru_cache
 
 from .fit import fit_classifier
 from .model import TextClassifier
+from .words import WordClassifier
 
-__all__ = ["demo_model"]
+__all__ = ["demo_model", "demo_word_model"]
 
 
 @lru_cache(maxsize=1)
@@ -18,3 +19,17 @@ def demo_model() -> TextClassifier:
                "The minister visited the city."]
     return fit_classifier(biased + neutral, ["Biased"] * 4 + ["Non-biased"] * 4, C=1.0, char_ngrams=None,
                           features=(), folds=2, min_df=1)
+
+
+@lru_cache(maxsize=1)
+def demo_word_model() -> "WordClassifier":
+    """A tiny word model for the docstring examples (twelve hand-written sentences; not for use)."""
+    from .fit_words import fit_word_classifier
+
+    texts = ["What a disgraceful lie.", "The committee met on Tuesday.", "A shameful, disgraceful plan.",
+             "The plan was published in May.", "The shameful regime lied again.", "Officials said the talks continue.",
+             "An outrageous and shameful attack.", "The minister visited the city.", "This disgraceful, outrageous decision.",
+             "The report was published on Monday.", "Another outrageous lie.", "The delegation arrived in Brussels."]
+    words = [["disgraceful"], [], ["shameful", "disgraceful"], [], ["shameful"], [], ["outrageous", "shameful"], [],
+             ["disgraceful", "outrageous"], [], ["outrageous"], []]
+    return fit_word_classifier(texts, words, C=3.0, folds=2, min_count=1, templates=("word", "stem"))

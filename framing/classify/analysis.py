@@ -73,6 +73,9 @@ def classifier_sentences(corpus: Any, model: TextClassifier | str, name: str = "
     """
     if isinstance(model, str) or hasattr(model, "__fspath__"):
         model = load_classifier(model)
+    if getattr(model, "level", None) == "word":
+        raise ModelError(f"classifier {name!r}: a word model (level='word') flags words, not sentences; give a sentence "
+                         "classifier here, and use the word model's predict_words() or explain() for highlighting.")
     if not isinstance(model, TextClassifier):
         raise ModelError(f"classifier {name!r}: expected a TextClassifier or a model file path, got {type(model).__name__}.")
     meta: list[tuple[str, str, int, int, int]] = []

@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..errors import ModelError, where
 
-__all__ = ["read_labelled_csv", "parse_model_option"]
+__all__ = ["read_labelled_csv", "read_word_csv", "parse_model_option"]
 
 
 def read_labelled_csv(path: str | Path, text: str, labels: Sequence[str], sep: str | None = None) -> tuple[list[str], Any]:
@@ -39,14 +39,7 @@ def read_labelled_csv(path: str | Path, text: str, labels: Sequence[str], sep: s
         File missing or unreadable, a column missing (the columns found are listed), empty cells.
     """
     path = Path(path)
-    try:
-        df = pd.read_csv(path, sep=sep, engine="python" if sep is None else "c", encoding="utf-8-sig", dtype=str,
-                         keep_default_na=False)
-    except FileNotFoundError:
-        raise ModelError(f"{path}: no such file. Give the path of a CSV file with a text and a label column.") from None
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as e:
-        raise ModelError(f"{path}: cannot read it as CSV ({type(e).__name__}: {e}). Save it as UTF-8 CSV, "
-                         "or give the separator with --sep.") from None
+    df = _read(path, sep)
     wanted = [text, *labels]
     missing = [c for c in wanted if c not in df.columns]
     if missing:
@@ -63,6 +56,54 @@ def read_labelled_csv(path: str | Path, text: str, labels: Sequence[str], sep: s
         return texts, df[labels[0]].str.strip().tolist()
     frame = pd.DataFrame({c: df[c].str.strip().str.lower().map(_yes_no(path, c)) for c in labels})
     return texts, frame
+
+
+def read_word_csv(path: str | Path, text: str, words: str, sep: str | None = None) -> tuple[list[str], list[str]]:
+    """Texts and their marked words from a CSV file (``framing train --words COL``).
+
+    Parameters
+    ----------
+    path : path
+        CSV file (UTF-8, a byte-order mark is fine; separator guessed unless ``sep`` is given).
+    text : str
+        Column holding the texts (none may be empty).
+    words : str
+        Column holding each text's marked words: a list such as BABE's ``['bizarre', 'rant']``, or
+        words separated by commas; empty for a text without marked words.
+
+    Returns
+    -------
+    (texts, words)
+        Ready for ``fit_classifier(texts, words, level="word")``.
+
+    Raises
+    ------
+    framing.errors.ModelError
+        File missing or unreadable, a column missing (the columns found are listed), empty texts.
+    """
+    path = Path(path)
+    df = _read(path, sep)
+    missing = [c for c in (text, words) if c not in df.columns]
+    if missing:
+        raise ModelError(f"{path}: column(s) {missing} not found; the file has {list(df.columns)}. Name the text "
+                         "column with --text and the column of marked words with --words.")
+    empty = [i for i, v in enumerate(df[text]) if not str(v).strip()]
+    if empty:
+        lines = ", ".join(str(i + 2) for i in empty[:5])
+        raise ModelError(f"{where(path, None, text)}: {len(empty)} empty text(s), e.g. on line(s) {lines}. "
+                         "Fill or drop those rows.")
+    return df[text].tolist(), df[words].tolist()
+
+
+def _read(path: Path, sep: str | None) -> pd.DataFrame:
+    try:
+        return pd.read_csv(path, sep=sep, engine="python" if sep is None else "c", encoding="utf-8-sig", dtype=str,
+                           keep_default_na=False)
+    except FileNotFoundError:
+        raise ModelError(f"{path}: no such file. Give the path of a CSV file with a text and a label column.") from None
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as e:
+        raise ModelError(f"{path}: cannot read it as CSV ({type(e).__name__}: {e}). Save it as UTF-8 CSV, "
+                         "or give the separator with --sep.") from None
 
 
 def _yes_no(path: Path, col: str) -> Any:

@@ -8,7 +8,6 @@ what the fitted one did.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -168,6 +167,7 @@ class Design:
     dense_mean: np.ndarray = field(default_factory=lambda: np.zeros(0))
     dense_scale: np.ndarray = field(default_factory=lambda: np.zeros(0))
     dense_weight: float = 0.3
+    word_model: Any = None  # a WordClassifier whose sentence features join the dense part (stacking)
 
     # ----------------------------------------------------------------- dense part
     def dense_raw(self, texts: Sequence[str]) -> np.ndarray:
@@ -175,6 +175,8 @@ class Design:
         parts = [feature_set(n).transform(texts) for n in self.features]
         if self.word_lists:
             parts.append(_word_list_matrix(texts, self.word_lists))
+        if self.word_model is not None:
+            parts.append(self.word_model.sentence_features(texts))
         return np.hstack(parts) if parts else np.zeros((len(texts), 0))
 
     def fit_scale(self, dense: np.ndarray) -> None:
@@ -202,12 +204,14 @@ class Design:
 
     @property
     def n_dense(self) -> int:
-        return sum(len(v) for v in self.feature_names.values()) + len(self.word_lists)
+        stacked = len(self.word_model.sentence_columns) if self.word_model is not None else 0
+        return sum(len(v) for v in self.feature_names.values()) + len(self.word_lists) + stacked
 
     def dense_columns(self) -> list[tuple[str, str]]:
         """(block, column) of every dense column: ``("lexicon", "emotive")``, ``("word_list", "npov")``."""
         cols = [(n, c) for n in self.features for c in self.feature_names[n]]
-        return cols + [("word_list", n) for n in sorted(self.word_lists)]
+        cols += [("word_list", n) for n in sorted(self.word_lists)]
+        return cols + ([("word_model", c) for c in self.word_model.sentence_columns] if self.word_model is not None else [])
 
     def feature_labels(self) -> list[tuple[str, str]]:
         """(block, name) of every column of :meth:`transform`, in order."""
@@ -226,11 +230,13 @@ class Design:
             "dense_mean": self.dense_mean.tolist(),
             "dense_scale": self.dense_scale.tolist(),
             "dense_weight": self.dense_weight,
+            "word_model": self.word_model.to_json() if self.word_model is not None else None,
         }
 
     @classmethod
-    def from_json(cls, d: Mapping[str, Any], source: str) -> "Design":
-        """Rebuild from :meth:`to_json`; the feature sets must be registered with the same column names."""
+    def from_json(cls, d: Mapping[str, Any], source: str, word_model: Any = None) -> "Design":
+        """Rebuild from :meth:`to_json`; the feature sets must be registered with the same column names.
+        ``word_model``: the stacked word model, rebuilt by the caller from ``d["word_model"]``."""
         design = cls(
             word=NgramBlock.from_json(d["word"]) if d.get("word") else None,
             char=NgramBlock.from_json(d["char"]) if d.get("char") else None,
@@ -241,6 +247,7 @@ class Design:
             dense_scale=np.asarray(d.get("dense_scale", []), dtype=float),
             dense_weight=float(d.get("dense_weight", 1.0)),
         )
+        design.word_model = word_model
         for name in design.features:
             fs = feature_set(name, source=source)
             if fs.names != design.feature_names.get(name):

@@ -8,14 +8,14 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import precision_recall_fscore_support
 
-from .fit import _folds, check_texts, fit_classifier, parse_labels
+from ..errors import ModelError
+from .common import EVALUATION_COLUMNS, check_texts
+from .fit import _folds, fit_classifier, parse_labels
 
 __all__ = ["evaluate_classifier", "EVALUATION_COLUMNS"]
 
 log = logging.getLogger(__name__)
 
-#: Columns of :func:`evaluate_classifier`.
-EVALUATION_COLUMNS = ["label", "precision", "recall", "f1", "support", "f1_ci_low", "f1_ci_high"]
 
 
 def _prf(y: np.ndarray, pred: np.ndarray, kind: str, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -30,8 +30,9 @@ def evaluate_classifier(
     folds: int = 5,
     *,
     n_boot: int = 1000,
-    level: float = 0.95,
+    confidence: float = 0.95,
     random_state: int = 0,
+    level: str = "sentence",
     **options: Any,
 ) -> pd.DataFrame:
     """Cross-validated precision, recall and F1 per label, and macro-F1 with a bootstrap interval.
@@ -50,10 +51,14 @@ def evaluate_classifier(
         Outer folds (stratified for single-label data).
     n_boot : int, default 1000
         Bootstrap samples for the F1 intervals.
-    level : float, default 0.95
+    confidence : float, default 0.95
         Interval coverage.
     random_state : int, default 0
         Seed of the outer split, the bootstrap and the fits.
+    level : {"sentence", "word"}, default "sentence"
+        ``"word"``: ``labels`` are the marked words of each text and the figures are word precision,
+        recall and F1 (word types per text, micro), folds split by text
+        (:func:`~framing.classify.fit_words.evaluate_word_classifier`); one row, ``label == "marked word"``.
     **options
         Passed to :func:`framing.fit_classifier` (``C``, ``word_ngrams``, ``char_ngrams``, ``features``...).
 
@@ -82,6 +87,13 @@ def evaluate_classifier(
     >>> ev["label"].tolist()
     ['B', 'N', 'macro']
     """
+    if level == "word":
+        from .fit_words import evaluate_word_classifier
+
+        return evaluate_word_classifier(texts, labels, folds, n_boot=n_boot, confidence=confidence,
+                                        random_state=random_state, **options)
+    if level != "sentence":
+        raise ModelError(f"level={level!r}: use 'sentence' or 'word' (the interval's coverage is `confidence=`).")
     texts = check_texts(texts)
     lab = parse_labels(labels, len(texts))
     outer = _folds(lab, folds, random_state)
@@ -89,7 +101,10 @@ def evaluate_classifier(
     arr = np.array(texts, dtype=object)
     for i, (tr, te) in enumerate(outer):
         sub_labels = _subset_labels(labels, lab, tr)
-        model = fit_classifier(list(arr[tr]), sub_labels, random_state=random_state, **options)
+        opts = dict(options)
+        if opts.get("words") is not None:  # the marked words of a stacked word model, split like the texts
+            opts["words"] = [list(options["words"])[i] for i in tr]
+        model = fit_classifier(list(arr[tr]), sub_labels, random_state=random_state, **opts)
         scores = model.decision_function(list(arr[te]))
         pred[te] = _indices(scores, model, lab)
         log.info("outer fold %d/%d done", i + 1, len(outer))
@@ -103,7 +118,7 @@ def evaluate_classifier(
         fb = _prf(lab.y[idx], pred[idx], lab.kind, k)[2]
         boot[b, :k] = fb
         boot[b, k] = fb.mean()
-    lo, hi = np.quantile(boot, [(1 - level) / 2, 1 - (1 - level) / 2], axis=0) if n_boot else (np.full(k + 1, np.nan),) * 2
+    lo, hi = np.quantile(boot, [(1 - confidence) / 2, 1 - (1 - confidence) / 2], axis=0) if n_boot else (np.full(k + 1, np.nan),) * 2
     rows = [(c, float(p[i]), float(r[i]), float(f[i]), int(s[i]), float(lo[i]), float(hi[i])) for i, c in enumerate(lab.classes)]
     rows.append(("macro", float(p.mean()), float(r.mean()), float(f.mean()), n, float(lo[k]), float(hi[k])))
     out = pd.DataFrame(rows, columns=EVALUATION_COLUMNS)

@@ -16,9 +16,12 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import KFold, StratifiedKFold
 
 from ..errors import ModelError
-from .design import Design, NgramBlock, idf_of, read_word_list
+from .common import c_grid, check_texts, framing_version, word_lists_of
+from .design import Design, NgramBlock, idf_of
 from .features import feature_set
 from .model import TextClassifier
+from .fit_words import fit_with_oof, fit_word_classifier
+from .words import WordClassifier, sentence_features
 
 __all__ = ["fit_classifier", "Labels", "parse_labels", "check_texts", "DEFAULT_FEATURES"]
 
@@ -118,35 +121,12 @@ def _multilabel_frame(frame: pd.DataFrame, n_texts: int, source: str) -> Labels:
     return Labels([_plain(c) for c in frame.columns], "multilabel", y.astype(int))
 
 
-def check_texts(texts: Any, source: str = "texts") -> list[str]:
-    """Texts as a list of non-empty strings.
-
-    Raises
-    ------
-    framing.errors.ModelError
-        Not a sequence, or some texts are empty/missing (their row numbers are named).
-    """
-    if isinstance(texts, str) or not hasattr(texts, "__iter__"):
-        raise ModelError(f"{source}: give a list (or Series) of texts, not a {type(texts).__name__}.")
-    values = list(texts)
-    bad = [i for i, t in enumerate(values) if not isinstance(t, str) or not t.strip()]
-    if bad:
-        raise ModelError(f"{source}: {len(bad)} empty or non-text value(s), e.g. at row(s) {bad[:5]} (0-based); "
-                         "drop or fill them before training.")
-    if not values:
-        raise ModelError(f"{source}: no texts given.")
-    return values
-
-
 # ------------------------------------------------------------------------------ options
 
 def _grid(value: Any, kind: str) -> list[Any]:
     """A single option value or a list of candidates -> list of candidates."""
     if kind == "C":
-        vals = [value] if isinstance(value, (int, float)) else list(value)
-        if not vals or any(not isinstance(v, (int, float)) or v <= 0 for v in vals):
-            raise ModelError(f"C must be a positive number or a list of them, got {value!r}.")
-        return [float(v) for v in vals]
+        return c_grid(value)
     if kind == "ngrams":
         if value is None or (isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value)):
             return [value]
@@ -226,7 +206,8 @@ class _Precomputed:
     """Everything that does not depend on the fold: n-gram counts (vocabulary from all training texts,
     label-free) and raw dense features. Idf and scaling are recomputed inside each fold."""
 
-    def __init__(self, texts: list[str], cands: list[Options], word_lists: Mapping[str, list[str]], min_df: int) -> None:
+    def __init__(self, texts: list[str], cands: list[Options], word_lists: Mapping[str, list[str]], min_df: int,
+                 stacked: np.ndarray | None = None) -> None:
         self.blocks: dict[tuple[str, Any], tuple[NgramBlock, sp.csr_matrix]] = {}
         for o in cands:
             for analyzer, rng in (("word", o.word_ngrams), ("char_wb", o.char_ngrams)):
@@ -236,6 +217,11 @@ class _Precomputed:
         self.dense = {n: feature_set(n).transform(texts) for n in names}
         if word_lists:
             self.dense["_word_lists"] = Design(word_lists=dict(word_lists)).dense_raw(texts)
+        if stacked is not None:  # the word model's out-of-fold sentence features
+            self.dense["_word_model"] = stacked
+
+    def dense_keys(self, o: Options) -> list[str]:
+        return list(o.features) + [k for k in ("_word_lists", "_word_model") if k in self.dense]
 
     def matrices(self, o: Options, tr: np.ndarray, te: np.ndarray, dense_weight: float) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         parts_tr, parts_te = [], []
@@ -246,7 +232,7 @@ class _Precomputed:
             idf = idf_of(counts[tr])
             parts_tr.append(block.weigh(counts[tr], idf))
             parts_te.append(block.weigh(counts[te], idf))
-        keys = list(o.features) + (["_word_lists"] if "_word_lists" in self.dense else [])
+        keys = self.dense_keys(o)
         if keys:
             d = np.hstack([self.dense[k] for k in keys])
             scaler = Design(dense_weight=dense_weight)
@@ -276,19 +262,12 @@ def _select(pre: _Precomputed, labels: Labels, cands: list[Options],
     return [{"options": o.as_json(), "macro_f1": float(np.mean(s)), "sd": float(np.std(s))} for o, s in scores.items()]
 
 
-def _word_lists(word_lists: Mapping[str, Any] | None) -> dict[str, list[str]]:
-    if not word_lists:
-        return {}
-    if not isinstance(word_lists, Mapping):
-        raise ModelError("word_lists must be a dict {name: path or list of words}.")
-    return {str(k): read_word_list(v, str(k)) for k, v in sorted(word_lists.items())}
-
-
 def fit_classifier(
     texts: Sequence[str],
     labels: Any,
     *,
-    C: float | Sequence[float] = (0.25, 1.0, 4.0),
+    level: str = "sentence",
+    C: float | Sequence[float] | None = None,
     word_ngrams: tuple[int, int] | None | Sequence[tuple[int, int] | None] = (1, 2),
     char_ngrams: tuple[int, int] | None | Sequence[tuple[int, int] | None] = (2, 5),
     features: Sequence[str] | Sequence[Sequence[str]] | None = DEFAULT_FEATURES,
@@ -298,7 +277,9 @@ def fit_classifier(
     folds: int = 5,
     random_state: int = 0,
     description: str = "",
-) -> TextClassifier:
+    words: Any = None,
+    **word_options: Any,
+) -> TextClassifier | WordClassifier:
     """Fit a classifier on your own labels: TF-IDF word and character n-grams, named feature sets, logistic regression.
 
     Each option takes one value or a list of candidates; every combination of candidates is scored by
@@ -313,7 +294,12 @@ def fit_classifier(
     labels : sequence, DataFrame or sequence of sets
         One label per text (str, int or bool; two or more classes), or for several yes/no labels at
         once (``multilabel``) a DataFrame with one 0/1 column per label or one set of labels per text.
-    C : float or list of float, default (0.25, 1.0, 4.0)
+        With ``level="word"``: per text, the list of words a coder marked in it (BABE's ``biased_words``).
+    level : {"sentence", "word"}, default "sentence"
+        ``"word"``: a :class:`~framing.classify.words.WordClassifier` that flags the marked words of a text
+        (:func:`~framing.classify.fit_words.fit_word_classifier`; it takes ``C``, ``word_lists``, ``folds``,
+        ``random_state``, ``description`` and ``**word_options``).
+    C : float or list of float, default (0.25, 1.0, 4.0); (0.1, 0.3, 1.0) for ``level="word"``
         Inverse regularisation strength of the logistic regression.
     word_ngrams : (lo, hi), None or list of them, default (1, 2)
         Word n-gram range (None: no word n-grams).
@@ -335,10 +321,17 @@ def fit_classifier(
         Seed of the fold split and the solver.
     description : str, optional
         What the training data is (stored in the model and shown in reports).
+    words : sequence, optional
+        Per text, the words a coder marked in it (as for ``level="word"``): a word model is fitted too, and
+        four sentence features from its token probabilities (out-of-fold for the training texts) join the
+        dense features (stacking). The word model is stored inside the sentence model.
+    **word_options
+        Options of the word model (``level="word"``, or with ``words``): ``templates``,
+        ``class_weight``, ``min_count``, ``unmatched``.
 
     Returns
     -------
-    TextClassifier
+    TextClassifier (WordClassifier for ``level="word"``)
         ``metadata["cv"]`` holds the mean macro-F1 of the chosen options (optimistic: the best of the
         candidates; use :func:`framing.evaluate_classifier` for an unbiased figure) and every candidate's score.
 
@@ -355,21 +348,27 @@ def fit_classifier(
     >>> m.classes_, m.predict(["What a shameful lie!"])
     (['Biased', 'Neutral'], ['Biased'])
     """
+    if level != "sentence" or (word_options and words is None):
+        changed = dict(word_ngrams=word_ngrams != (1, 2), char_ngrams=char_ngrams != (2, 5), min_df=min_df != 2,
+                       features=features != DEFAULT_FEATURES, dense_weight=dense_weight != 0.3, words=words is not None)
+        return _fit_other_level(level, texts, labels, C, word_lists, folds, random_state, description, word_options, changed)
+    C = (0.25, 1.0, 4.0) if C is None else C
     texts = check_texts(texts)
     lab = parse_labels(labels, len(texts))
-    lists = _word_lists(word_lists)
+    lists = word_lists_of(word_lists)
     cands = [Options(c, w, ch, f) for f, w, ch, c in itertools.product(
         _grid(features, "features"), _grid(word_ngrams, "ngrams"), _grid(char_ngrams, "ngrams"), _grid(C, "C"))]
-    for o in cands:
-        for n in o.features:
-            feature_set(n)  # unknown names fail here, before any work
+    for n in {n for o in cands for n in o.features}:
+        feature_set(n)  # unknown names fail here, before any work
     split = _folds(lab, folds, random_state)
-    pre = _Precomputed(texts, cands, lists, min_df)
+    word_model, stacked = _stacked_word_model(texts, words, folds, random_state, word_options)
+    pre = _Precomputed(texts, cands, lists, min_df, stacked)
     results = _select(pre, lab, cands, split, dense_weight, random_state)
     best = max(range(len(cands)), key=lambda i: (results[i]["macro_f1"], -i))
     chosen = cands[best]
     log.info("classifier options chosen by %d-fold CV: %s (macro-F1 %.3f)", len(split), chosen, results[best]["macro_f1"])
     model = _fit_final(pre, lab, chosen, lists, dense_weight, random_state)
+    model.design.word_model = word_model
     model.metadata = {
         "training": {"description": description, "n_texts": len(texts), "label_counts": lab.counts()},
         "cv": {"macro_f1": results[best]["macro_f1"], "sd": results[best]["sd"], "folds": len(split),
@@ -378,10 +377,49 @@ def fit_classifier(
         "options": {**chosen.as_json(), "dense_weight": dense_weight, "min_df": min_df, "random_state": random_state,
                     "word_lists": sorted(lists)},
         "feature_sets": list(chosen.features),
-        "framing_version": _version(),
+        "word_model": _word_model_summary(word_model),
+        "framing_version": framing_version(),
         "created": _dt.date.today().isoformat(),
     }
     return model
+
+
+def _word_model_summary(model: WordClassifier | None) -> dict[str, Any] | None:
+    """What a stacked sentence model's metadata says about its word model."""
+    if model is None:
+        return None
+    cv = model.metadata["cv"]
+    return {"training": model.metadata["training"], "cv": {k: cv[k] for k in ("precision", "recall", "f1")},
+            "options": model.metadata["options"]}
+
+
+def _stacked_word_model(texts: list[str], words: Any, folds: int, seed: int,
+                        word_options: Mapping[str, Any]) -> tuple[WordClassifier | None, np.ndarray | None]:
+    """With ``words``: a word model fitted on all texts, and each text's sentence features from its
+    out-of-fold token probabilities (so no text is described by a model that saw its own marks)."""
+    if words is None:
+        return None, None
+    model, oof = fit_with_oof(texts, words, folds=folds, random_state=seed, **word_options)
+    return model, sentence_features(oof, model.threshold)
+
+
+def _fit_other_level(level: str, texts: Any, labels: Any, C: Any, word_lists: Any, folds: int, random_state: int,
+                     description: str, word_options: Mapping[str, Any], changed: Mapping[str, bool]) -> WordClassifier:
+    """``level="word"``: check that only options of the word model were given, and fit it."""
+    if level != "word":
+        if level == "sentence":
+            raise ModelError(f"option(s) {sorted(word_options)} are not options of a sentence classifier; they belong "
+                             "to level='word' (templates, class_weight, min_count, unmatched).")
+        raise ModelError(f"level={level!r}: use 'sentence' (one label per text) or 'word' (marked words per text).")
+    wrong = sorted(k for k, v in changed.items() if v)
+    if wrong:
+        raise ModelError(f"option(s) {wrong} apply to sentence classifiers only; a word model takes C, word_lists, "
+                         "folds, random_state, description, templates, class_weight, min_count and unmatched.")
+    opts = dict(word_options)
+    if C is not None:
+        opts["C"] = C
+    return fit_word_classifier(texts, labels, word_lists=word_lists, folds=folds, random_state=random_state,
+                               description=description or None, **opts)
 
 
 def _fit_final(pre: _Precomputed, lab: Labels, o: Options, lists: Mapping[str, list[str]],
@@ -395,14 +433,8 @@ def _fit_final(pre: _Precomputed, lab: Labels, o: Options, lists: Mapping[str, l
         design.word = pre.blocks[("word", o.word_ngrams)][0]
     if o.char_ngrams is not None:
         design.char = pre.blocks[("char_wb", o.char_ngrams)][0]
-    keys = list(o.features) + (["_word_lists"] if lists else [])
+    keys = pre.dense_keys(o)
     if keys:
         design.fit_scale(np.hstack([pre.dense[k] for k in keys]))
     coef, b = _linear(x, lab.y, lab.kind, len(lab.classes), o.C, seed)
     return TextClassifier(lab.classes, lab.kind, design, coef, b)
-
-
-def _version() -> str:
-    from .. import __version__
-
-    return __version__

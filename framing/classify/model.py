@@ -5,21 +5,21 @@ import json
 import math
 import re
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
 from ..errors import ModelError
+from .common import FORMAT, FORMAT_VERSION
 from .design import Design, _TOKEN_RE, word_list_hits
+
+if TYPE_CHECKING:
+    from .words import WordClassifier
 
 __all__ = ["TextClassifier", "load_classifier", "FORMAT", "FORMAT_VERSION"]
 
-#: Value of the ``format`` field of a model file.
-FORMAT = "framing-classifier"
-#: Version of the model-file layout this package writes and reads.
-FORMAT_VERSION = 1
 _KINDS = ("binary", "multiclass", "multilabel")
 #: Words as ``char_wb`` sees them: runs of non-whitespace.
 _NON_SPACE_RE = re.compile(r"\S+")
@@ -269,6 +269,8 @@ def _dense_spans(design: Design, set_name: str, text: str) -> list[tuple[int, in
 
     if set_name == "word_list":
         return word_list_hits(text, design.word_lists)
+    if set_name == "word_model":
+        return design.word_model.feature_spans(text)
     fs = feature_set(set_name)
     return list(fs.spans(text)) if fs.spans is not None else []
 
@@ -321,8 +323,9 @@ def _fail(path: Path, what: str, fix: str) -> ModelError:
     return ModelError(f"{path}: {what}. {fix}")
 
 
-def load_classifier(path: str | Path) -> TextClassifier:
-    """Load a model written by :meth:`TextClassifier.save`. Reads JSON only: nothing in the file is executed.
+def load_classifier(path: str | Path) -> "TextClassifier | WordClassifier":
+    """Load a model written by :meth:`TextClassifier.save` (or a word model's
+    :meth:`~framing.classify.words.WordClassifier.save`). Reads JSON only: nothing in the file is executed.
 
     Raises
     ------
@@ -357,6 +360,12 @@ def load_classifier(path: str | Path) -> TextClassifier:
         raise _fail(path, f"model format version {d.get('format_version')!r}, this framing reads version {FORMAT_VERSION}",
                     "Retrain the model with this version of framing (or install the version that wrote it).")
     try:
+        if d.get("level", "sentence") == "word":
+            from .words import WordClassifier
+
+            return WordClassifier.from_json(d)
+        if d.get("level", "sentence") != "sentence":
+            raise _fail(path, f"unknown model level {d.get('level')!r}", "Pass a sentence or word model written by framing.")
         return _from_json(d, path)
     except ModelError:
         raise
@@ -368,7 +377,12 @@ def _from_json(d: Mapping[str, Any], path: Path) -> TextClassifier:
     kind = d["kind"]
     if kind not in _KINDS:
         raise ValueError(f"unknown kind {kind!r}")
-    design = Design.from_json(d["design"], str(path))
+    stacked = d["design"].get("word_model")
+    if stacked:
+        from .words import WordClassifier
+
+        stacked = WordClassifier.from_json(stacked)
+    design = Design.from_json(d["design"], str(path), stacked or None)
     coef = np.asarray(d["coef"], dtype=float)
     intercept = np.asarray(d["intercept"], dtype=float)
     classes = list(d["classes"])

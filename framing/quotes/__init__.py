@@ -10,6 +10,9 @@ One module per stage, run in this order by :func:`quote_rows`:
   speaker that can speak, no non-speech reading of the verb);
 * :mod:`.rules` - one named rule per syntactic frame, run by
   :mod:`.attribute`;
+* :mod:`.convention` - which attributions count: ``"reported-speech"``
+  (default: what was said or written) or ``"attribution"`` (also beliefs,
+  expectations, intentions and evaluations);
 * :mod:`.continuation` - a cue-less quote right after an attribution
   takes its speaker (one row per quotation);
 * :mod:`.resolve` - names, titles, pronouns and groups to speakers;

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..text import Span
+from .convention import apply_convention, check_convention
 from .cues import Cue, find_cues
 from .marks import ascii_double_marks
 from .rules import (RawQuote, State, attribute_verb, rule_according_to, rule_colon_label, rule_fallback_clause,
@@ -27,11 +28,14 @@ def find_attributions(
     text: str,
     paragraphs: list[Span] | None = None,
     sentences: list[Span] | None = None,
+    convention: str = "reported-speech",
 ) -> tuple[list[RawQuote], Doc]:
     """Find attributions in ``text`` (speakers not yet resolved).
 
     Offsets refer to ``text``; ASCII double marks (``''``) are read as
     ``"`` (see :func:`framing.quotes.marks.ascii_double_marks`).
+    ``convention`` says which attributions count (see
+    :mod:`framing.quotes.convention`).
 
     Examples
     --------
@@ -50,7 +54,8 @@ def find_attributions(
             rule_fallback_clause(st, ci, c)
     for ps, pe in zip(doc.para_starts, doc.para_ends):
         rule_colon_label(st, ps, pe)
-    rows = st.rows
+    rows = apply_convention(st.rows, check_convention(convention), text)
+    st.rows = rows
     rows.sort(key=lambda r: r.start)
     rows.extend(_unattributed_quotes(st))
     rows.sort(key=lambda r: (r.start, r.end))

@@ -210,10 +210,13 @@ def _table(rows: list[RawQuote], text: str, doc: Doc, actors: Iterable[Actor] | 
 
 
 def quote_rows(text: str, actors: Iterable[Actor] | None = None, paragraphs: list[Span] | None = None,
-               sentences: list[Span] | None = None,
+               sentences: list[Span] | None = None, convention: str = "reported-speech", *,
                story_names: Mapping[str, tuple[str, ...]] | None = None,
                people: list[TextName] | None = None) -> list[tuple[Any, ...]]:
-    """The quote table rows of ``text`` (tuples in :data:`QUOTE_COLUMNS` order).
+    """The quote table rows of ``text`` (tuples in :data:`QUOTE_COLUMNS` order) under ``convention``
+    (see :mod:`framing.quotes.convention`). ``story_names`` are the person names of the text's story
+    (:func:`framing.analyzers.voices.story_name_counts`), ``people`` the names the text gives
+    (:func:`framing.quotes.resolve.text_names`, found here when not given).
 
     Examples
     --------
@@ -222,5 +225,5 @@ def quote_rows(text: str, actors: Iterable[Actor] | None = None, paragraphs: lis
     """
     if not text or not text.strip():
         return []
-    raw, doc = find_attributions(text, paragraphs, sentences)
+    raw, doc = find_attributions(text, paragraphs, sentences, convention)
     return _table(raw, text, doc, actors, story_names, people)

@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 from .. import plots
 from ..io import atomic_write_text
 from . import _common as C
+from . import stories_section
 
 __all__ = ["write_html", "render_html", "highlight_html"]
 
@@ -92,6 +93,7 @@ def _records(df: Any) -> list[dict[str, Any]]:
 
 
 def context(comp: Any) -> dict[str, Any]:
+    from .loaded_section import html_section as loaded_html
     from .sections import html_sections
 
     """Everything the template shows (plain data; the template escapes it)."""
@@ -120,14 +122,11 @@ def context(comp: Any) -> dict[str, Any]:
                       "n_quotes": C.fmt(v.get("n_quotes"), 0), "direct": C.fmt_pct(v.get("share_direct")),
                       "indirect": C.fmt_pct(v.get("share_indirect")), "anon": C.fmt_pct(v.get("share_anonymous")),
                       "loaded_verbs": C.fmt_pct(v.get("share_loaded_verbs")), "n_speakers": C.fmt(v.get("n_speakers"), 0)})
-    n_cats = len(pal.categories) or 1
     charts = {
         "sentiment": _chart(plots.plot_sentence_sentiment, comp.sentences, _h(n, 0.42, 1.0, 2.2, 7.5),
                             summary=comp.outlet_sentiment, order=pal.order, colors=pal.colors, labels=names),
         "actors": _chart(plots.plot_actor_heatmap, comp.actor_sentiment, _h(n, 0.45, 1.8, 2.6, 8.0),
                          order=pal.order, labels=names),
-        "loaded": _chart(plots.plot_loaded_rates, comp.loaded_rates, _h(n_cats * n, 0.075, 1.0, 2.4, 9.0),
-                         order=pal.order, colors=pal.colors, labels=names),
         "affiliations": _chart(plots.plot_affiliation_shares, comp.affiliation_shares, _h(n, 0.38, 1.5, 2.6, 7.5),
                                order=pal.order, labels=names, colors=pal.affiliations),
         "voices": _chart(plots.plot_voice_summary, comp.voice_summary, _h(3 * n, 0.08, 1.0, 2.0, 6.0),
@@ -160,6 +159,11 @@ def context(comp: Any) -> dict[str, Any]:
         "outlets": outlets, "stats": stats, "charts": charts, "distinctive": distinctive, "articles": articles,
         "warnings": list(comp.warnings), "sources": list(refs.values()), "methods": methods,
         "extra_sections": Markup(html_sections(comp, pal)),
+        "title": stories_section.title(comp, n),
+        "subtitle": stories_section.subtitle(comp, comp.story or "(no story description)"),
+        "scope": stories_section.scope_text(comp), "stories_nav": Markup(stories_section.nav_link(comp)),
+        "stories_section": Markup(stories_section.html_section(comp, pal)),
+        "loaded_section": Markup(loaded_html(comp, pal)),
         "categories": [{"name": c, "slug": _slug(c), "color": col} for c, col in sorted(pal.categories.items())],
         "affiliations": [{"name": a, "color": col} for a, col in sorted(pal.affiliations.items())],
         "version": framing.__version__, "n_articles": len(comp.articles),

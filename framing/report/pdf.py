@@ -222,11 +222,13 @@ def cover(comp: Any, pal: C.Palette) -> list[Any]:
     """Title, outlets with their facts, articles, warnings."""
     import framing
 
+    from .sections import stories_section  # (pdf <- stories_section: imported through sections)
+
     story = comp.story or "(no story description in the corpus)"
     n_out, n_art = len(pal.order), len(comp.articles)
     el: list[Any] = [
-        P(f"How {n_out} outlet{'s' if n_out != 1 else ''} framed the same story", "title"),
-        P(story, "subtitle"),
+        P(stories_section.title(comp, n_out), "title"),
+        P(stories_section.subtitle(comp, story), "subtitle"),
         P(f"{n_art} article{'s' if n_art != 1 else ''} from {', '.join(pal.names[k] for k in pal.order)}. "
           "This report puts the outlets side by side: the tone of their sentences, the loaded words they use, "
           "whom they let speak, and the words that set each apart. Every chart uses the same order and colour "
@@ -234,6 +236,8 @@ def cover(comp: Any, pal: C.Palette) -> list[Any]:
           "drawing conclusions about the outlets.", "base"),
         Spacer(1, 6),
     ]
+    if stories_section.scope_text(comp):
+        el += [P(stories_section.scope_text(comp), "base"), Spacer(1, 6)]
     if comp.warnings:
         el.append(box([P("Read this first", "cellb")] + [P("• " + w, "warn") for w in comp.warnings]))
         el.append(Spacer(1, 8))
@@ -313,26 +317,24 @@ def sentiment_section(comp: Any, pal: C.Palette) -> list[Any]:
 
 
 def loaded_section(comp: Any, pal: C.Palette) -> list[Any]:
-    n = len(pal.order)
-    cats = set()
-    if _col(comp.loaded_rates, "category"):
-        cats = {str(c) for c in comp.loaded_rates["category"].dropna()}
-    el: list[Any] = [P("2 · Loaded language", "h1"),
-                     P("Words from the loaded-language lexicon, per 1,000 words of each outlet's text, by category. "
-                       "A word inside a quotation is counted too: it may be the speaker's word, not the outlet's.",
-                       "note"),
-                     _chart(plots.plot_loaded_rates, comp.loaded_rates,
-                            _height(max(1, len(cats)) * max(1, n), 0.075, 1.0, 2.4, 8.5),
-                            order=pal.order, colors=pal.colors, labels=pal.names),
-                     P("Most frequent loaded terms", "h2")]
-    rows = [["", "Outlet", "Terms (category) × count"]]
-    sw = []
-    for k in pal.order:
-        terms = comp.top_terms(k)
-        rows.append(["", pal.names[k], ", ".join(f"{t} ({c.replace('_', ' ')}) ×{m}" for t, c, m in terms)
-                     or "no loaded terms found"])
-        sw.append(pal.colors[k])
-    el.append(table(rows, [0.35 * cm, 3.5 * cm, 13.7 * cm], swatches=sw))
+    """Flagged loaded terms per 1,000 of each outlet's own words (chart with 95 % whiskers), a table of
+    own-word, quoted-word and epistemic rates each with count, words and interval, the epistemic-marker
+    chart and the most frequent flagged terms (rows and texts from :mod:`framing.report.loaded_section`)."""
+    from . import loaded_section as L
+
+    lr = comp.loaded_rates
+    sw = [pal.colors[k] for k in pal.order]
+    kw = {"order": pal.order, "colors": pal.colors, "labels": pal.names}
+    el: list[Any] = [P("2 · Loaded language", "h1"), P(L.HOW, "note", raw=True),
+                     _chart(L.plot_own, lr, L.chart_height(comp, pal, "loaded"), kind="loaded", **kw)]
+    rows = L.summary_rows(comp, pal)
+    if len(rows) > 1:
+        w = (FRAME_W - 3.35 * cm - 2.2 * cm) / 3
+        el.append(table([[""] + r for r in rows], [0.35 * cm, 3.0 * cm, w, w, w, 2.2 * cm], swatches=sw))
+    el += [P("Epistemic markers", "h2"), P(L.EPISTEMIC_NOTE, "note"),
+           _chart(L.plot_own, lr, L.chart_height(comp, pal, "epistemic"), kind="epistemic", **kw),
+           P("Most frequent flagged terms", "h2"),
+           table([[""] + r for r in L.top_rows(comp, pal)], [0.35 * cm, 3.5 * cm, FRAME_W - 3.85 * cm], swatches=sw)]
     return el
 
 
@@ -425,21 +427,16 @@ def outlet_pages(comp: Any, pal: C.Palette) -> list[Any]:
 
 def key_figures(comp: Any, k: str) -> Table:
     s = C.rows_for(comp.outlet_sentiment, outlet=k)
-    lr = C.rows_for(comp.loaded_rates, outlet=k)
+    from .loaded_section import key_figure
+
     vs = C.rows_for(comp.voice_summary, outlet=k)
     tone = C.fmt(s["mean"].iloc[0], 2, True) if _col(s, "mean") else "–"
-    if _col(lr, "n_hits") and _col(lr, "n_words"):
-        words = float(lr["n_words"].iloc[0]) or float("nan")
-        rate = C.fmt(1000 * float(lr["n_hits"].sum()) / words, 1)
-    elif _col(lr, "rate_per_1000"):
-        rate = C.fmt(float(lr["rate_per_1000"].sum()), 1)
-    else:
-        rate = "–"
+    rate = key_figure(comp, k)
     quotes = C.fmt(vs["n_quotes"].iloc[0], 0) if _col(vs, "n_quotes") else "–"
     anon = C.fmt_pct(vs["share_anonymous"].iloc[0]) if _col(vs, "share_anonymous") else "–"
-    rows = [["Mean sentence tone", "Loaded terms / 1,000 words", "Quotes", "Anonymous sources"],
+    rows = [["Mean sentence tone", "Flagged loaded terms, own words", "Quotes", "Anonymous sources"],
             [tone, rate, quotes, anon]]
-    return table(rows, [FRAME_W / 4] * 4, zebra=False)
+    return table(rows, [FRAME_W * 0.2, FRAME_W * 0.4, FRAME_W * 0.2, FRAME_W * 0.2], zebra=False)
 
 
 def methods_section(comp: Any, pal: C.Palette) -> list[Any]:
@@ -509,18 +506,20 @@ def render_pdf(comp: Any) -> bytes:
                             subject="Side-by-side comparison of news framing", creator="framing",
                             keywords="", invariant=1, pageCompression=1)
     el: list[Any] = []
+    from .sections import pdf_sections, stories_section
+
     el += cover(comp, pal)
+    stories = stories_section.pdf_section(comp, pal)  # several stories: outlets compared within each story
+    el += [PageBreak()] + stories if stories else []
     el += [PageBreak()] + sentiment_section(comp, pal)
     el += [PageBreak()] + loaded_section(comp, pal)
     el += [PageBreak()] + voices_section(comp, pal)
     el += [PageBreak()] + distinctive_section(comp, pal)
-    from .sections import pdf_sections
-
     for section in pdf_sections(comp, pal):
         el += [PageBreak()] + section
     el += outlet_pages(comp, pal)
     el += methods_section(comp, pal)
-    foot = _footer(story)
+    foot = _footer(stories_section.footer_text(comp))
     try:
         doc.build(el, onFirstPage=foot, onLaterPages=foot)
     except Exception as exc:  # reportlab layout errors carry no file context

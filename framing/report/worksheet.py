@@ -65,7 +65,8 @@ def worksheet_plan(comp: Any, blind: bool = False, max_chars: int | None = None)
     Returns
     -------
     list of dict
-        ``key, name, label, text`` (excerpt, masked when blind), ``article`` (title), ``terms``
+        ``key, name, label, text`` (excerpt, masked when blind), ``article_id``, ``start, end`` (the
+        excerpt's offsets in the article's text), ``article`` (title), ``terms``
         (term, category) found in the excerpt, ``quotes`` (speaker, affiliation) in the excerpt,
         in label order.
     """
@@ -99,25 +100,70 @@ def worksheet_plan(comp: Any, blind: bool = False, max_chars: int | None = None)
         for m in marks:
             if m.kind == "quote" and s <= m.start < e and (m.detail, m.label) not in quotes:
                 quotes.append((m.detail, m.label))
-        plan.append({"key": k, "name": pal.names[k], "label": labels[k], "text": text,
+        plan.append({"key": k, "name": pal.names[k], "label": labels[k], "text": text, "article_id": aid,
+                     "start": s, "end": e,
                      "prefix": s > 0, "suffix": e < len(full),
                      "article": art["title"] if isinstance(art["title"], str) and art["title"] else aid, "terms": terms, "quotes": quotes})
     return plan
 
 
-def _shared_actor(comp: Any) -> tuple[str | None, dict[str, list[tuple[str, int]]]]:
-    """The actor most outlets mention, and how each outlet names it (mention, count)."""
+def _shared_actor(comp: Any, plan: list[dict[str, Any]]) -> tuple[str | None, dict[str, list[tuple[str, int]]]]:
+    """The actor named inside the most excerpts of ``plan`` (at least two, or the one excerpt there is;
+    ties: more mentions, then name), and how each excerpt that names it does so (mention, count). Task 4
+    shows only those excerpts, so its actor occurs in every excerpt shown for it."""
     am = comp.actor_mentions
-    if not isinstance(am, pd.DataFrame) or am.empty or not {"outlet", "actor", "mention"} <= set(am.columns):
+    needed = {"article_id", "actor", "mention", "start"}
+    if not isinstance(am, pd.DataFrame) or am.empty or not needed <= set(am.columns):
         return None, {}
-    reach = am.groupby("actor", sort=False)["outlet"].nunique()
-    size = am.groupby("actor", sort=False).size()
-    actor = sorted(reach.index, key=lambda a: (-reach[a], -size[a], str(a)))[0]
+    spans = {p["article_id"]: p for p in plan}
+    hits: dict[str, dict[str, list[str]]] = {}
+    for aid, actor, mention, start in zip(am["article_id"], am["actor"], am["mention"], am["start"]):
+        p = spans.get(aid)
+        if p is not None and p["start"] <= int(start) < p["end"]:
+            hits.setdefault(str(actor), {}).setdefault(p["key"], []).append(str(mention))
+    need = min(2, len(plan))
+    ranked = sorted((a for a, by in hits.items() if len(by) >= need),
+                    key=lambda a: (-len(hits[a]), -sum(map(len, hits[a].values())), a))
+    if not ranked:
+        return None, {}
     out: dict[str, list[tuple[str, int]]] = {}
-    for k, g in am[am["actor"] == actor].groupby("outlet", sort=False):
-        vc = g["mention"].astype(str).value_counts()
-        out[str(k)] = sorted(((m, int(n)) for m, n in vc.items()), key=lambda t: (-t[1], t[0]))
-    return str(actor), out
+    for k, mentions in hits[ranked[0]].items():
+        vc = pd.Series(mentions).value_counts()
+        out[k] = sorted(((m, int(n)) for m, n in vc.items()), key=lambda t: (-t[1], t[0]))
+    return ranked[0], out
+
+
+def _story_scope(comp: Any, story: str | None) -> tuple[Any, str | None]:
+    """The comparison of the one story the worksheet uses, and a note for the teacher saying which
+    (None for a one-story corpus when no story is asked for: the comparison as it is)."""
+    from ..story_view import pick_story, story_comparison, story_counts
+
+    counts = story_counts(comp.articles)
+    if story is None and len(counts) <= 1:
+        return comp, None
+    chosen = str(story) if story is not None else pick_story(comp.articles)
+    sub = story_comparison(comp, chosen)
+    if len(counts) <= 1:
+        return sub, None
+    row = counts[counts["story"] == chosen].iloc[0]
+    titles = [t for t in sub.articles["title"] if isinstance(t, str) and t]
+    how = ("as asked" if story is not None else
+           "chosen as the one covered by the most outlets (then the most articles)")
+    note = (f"This corpus has {len(counts)} stories; this worksheet uses only story {chosen} ({row['n_outlets']} "
+            f"outlets, {row['n_articles']} articles" + (f", {row['first_date']}" if row["first_date"] else "")
+            + (f": “{titles[0]}”" if titles else "") + f"), {how}. Every excerpt, task and answer comes from it. "
+            "Use another story with framing worksheet CORPUS --story ID (or write_worksheet(..., story=ID)); "
+            "the stories are listed in the report.")
+    return sub, note
+
+
+def _story_text(comp: Any, scoped: bool) -> str:
+    """What the worksheet calls the story: the corpus's description, or for one story of several its
+    description when it reads as one (has a space), else "one news event" with its date."""
+    if not scoped or " " in comp.story.strip():
+        return comp.story or "one news story"
+    dates = sorted(d.isoformat() for d in comp.articles["date"] if hasattr(d, "isoformat"))
+    return "one news event" + (f" of {dates[0]}" if dates else "")
 
 
 def _doc(buf: io.BytesIO, title: str) -> SimpleDocTemplate:
@@ -142,16 +188,33 @@ def _lines(n: int) -> list[Any]:
     return [table([[""] for _ in range(n)], [FRAME_W], header=False, zebra=False, row_height=0.9 * cm)]
 
 
-def render_worksheet(comp: Any, blind: bool = False) -> bytes:
-    """The worksheet (teacher notes + student pages) as PDF bytes."""
+def _naming_task(actor: str | None, shown: list[dict[str, Any]], what: str, n_excerpts: int) -> Any:
+    """Task 4 on the excerpts that name ``actor`` (a one-line note when no actor is named in two)."""
+    if actor is None:
+        return KeepTogether([P("4 · Same actor, different names", "h2"),
+                             P("Not in this worksheet: no person or group is named in two or more of these "
+                               "excerpts, so there is nothing to compare.", "note")])
+    which = " (of the excerpts that name it)" if len(shown) < n_excerpts else ""
+    return KeepTogether([P("4 · Same actor, different names", "h2"),
+                         P(f"How does each {what.lower()}{which} refer to <b>{esc(actor)}</b>? Write the words it "
+                           "uses (a name, a title, a label). What does each choice suggest?", raw=True),
+                         table([[what, "Words used", "What it suggests"]] + [[p["label"], "", ""] for p in shown],
+                               [3 * cm, (FRAME_W - 3 * cm) / 2, (FRAME_W - 3 * cm) / 2], zebra=False,
+                               row_height=1.0 * cm)])
+
+
+def render_worksheet(comp: Any, blind: bool = False, story: str | None = None) -> bytes:
+    """The worksheet (teacher notes + student pages) as PDF bytes, on one story (``story``, or the
+    one :func:`framing.story_view.pick_story` picks when the corpus has several)."""
     C.require_tables(comp)
+    comp, scope = _story_scope(comp, story)
     register_fonts()
     st = styles()
     plan = worksheet_plan(comp, blind)
-    story = comp.story or "one news story"
+    story = _story_text(comp, scope is not None)
     n = len(plan)
     what = "Source" if blind else "Outlet"
-    actor, _ = _shared_actor(comp)
+    actor, named = _shared_actor(comp, plan)
     el: list[Any] = [
         P("Teacher notes", "title"),
         P(f"One story, {n} ways to tell it: {story}", "subtitle"),
@@ -179,6 +242,8 @@ def render_worksheet(comp: Any, blind: bool = False) -> bytes:
           "are good discussion material. Excerpts are chosen automatically as the passage with the most loaded words "
           "and quotes, so they are the most 'charged' part of each article, not a fair sample.", raw=True),
     ]
+    if scope:
+        el += [Spacer(1, 4), P("<b>Which story.</b> " + esc(scope), raw=True)]
     if blind:
         el += [Spacer(1, 4), P("<b>Blind mode.</b> Outlet names are replaced by letters, also where an article names "
                                "itself ('[the outlet]'); the letters are not in the order the outlets are listed.",
@@ -228,11 +293,7 @@ def render_worksheet(comp: Any, blind: bool = False) -> bytes:
         el += [KeepTogether([P("3 · Who is behind the outlet?", "h2"),
                P("Look up (or ask your teacher) who owns and funds each outlet. Find one sentence in its excerpt that "
                  "you think fits that owner's interests — and one that does not."), *_lines(4)])]
-    el += [KeepTogether([P("4 · Same actor, different names", "h2"),
-           P(f"How does each {what.lower()} refer to <b>{esc(actor or 'the main actor of the story')}</b>? Write the "
-             "words it uses (a name, a title, a label). What does each choice suggest?", raw=True),
-           table([[what, "Words used", "What it suggests"]] + [[p["label"], "", ""] for p in plan],
-                 [3 * cm, (FRAME_W - 3 * cm) / 2, (FRAME_W - 3 * cm) / 2], zebra=False, row_height=1.0 * cm)]),
+    el += [_naming_task(actor, [p for p in plan if p["key"] in named], what, len(plan)),
            *_frame_and_coverage_tasks(comp, plan, what),
            KeepTogether([P(f"{7 if 'coverage' in comp.frames else 6} · Reflection", "h2"),
            P("Which excerpt would you trust most to understand what happened, and why? What would you need to read "
@@ -247,18 +308,20 @@ def render_worksheet(comp: Any, blind: bool = False) -> bytes:
     return buf.getvalue()
 
 
-def render_answers(comp: Any, blind: bool = False) -> bytes:
-    """The answer key as PDF bytes: real outlets, and what the tool found in each excerpt."""
+def render_answers(comp: Any, blind: bool = False, story: str | None = None) -> bytes:
+    """The answer key as PDF bytes: real outlets, and what the tool found in each excerpt (of the same
+    story as :func:`render_worksheet`)."""
     C.require_tables(comp)
+    comp, scope = _story_scope(comp, story)
     register_fonts()
     plan = worksheet_plan(comp, blind)
     pal = C.palette(comp)
-    story = comp.story or "one news story"
+    story = _story_text(comp, scope is not None)
     what = "Source" if blind else "Outlet"
     el: list[Any] = [P("Answer key", "title"), P(story, "subtitle"),
                      P("For the teacher. These are the framing tool's findings, not the only right answers: the tool "
                        "uses word lists and rules and can be wrong. Accept any answer students can support from the text.",
-                       "note"), Spacer(1, 6)]
+                       "note"), Spacer(1, 6)] + ([P(scope, "note"), Spacer(1, 6)] if scope else [])
     rows = [[what, "Outlet", "Country", "Type", "Relation to a state"]]
     facts = {r["outlet"]: r for r in comp.outlets.to_dict("records")} if isinstance(comp.outlets, pd.DataFrame) else {}
     for p in plan:
@@ -281,16 +344,16 @@ def render_answers(comp: Any, blind: bool = False) -> bytes:
                                   f"Most quoted: " + (", ".join(f"{s} ({n})" for s, n in _speakers(comp, p['key']))
                                                        or "nobody identified") + ".", "small"),
                                 Spacer(1, 5)]))
-    actor, names = _shared_actor(comp)
+    actor, names = _shared_actor(comp, plan)
     el.append(P("Task 4 · how each outlet names " + (actor or "the main actor"), "h2"))
     if actor:
-        rows = [[what, "Outlet", "Words used (times)"]]
+        rows = [[what, "Outlet", "Words used in the excerpt (times)"]]
         for p in plan:
-            rows.append([p["label"], p["name"], ", ".join(f"{m} ({n})" for m, n in names.get(p["key"], []))
-                         or "not mentioned"])
+            if p["key"] in names:
+                rows.append([p["label"], p["name"], ", ".join(f"{m} ({n})" for m, n in names[p["key"]])])
         el.append(table(rows, [2.2 * cm, 4.6 * cm, FRAME_W - 6.8 * cm]))
     else:
-        el.append(P("The tool found no actor mentioned by several outlets.", "note"))
+        el.append(P("Task 4 was left out: the tool found no actor named in two or more of the excerpts.", "note"))
     el += _frame_and_coverage_answers(comp, plan, what)
     if comp.warnings:
         el += [Spacer(1, 6), box([P("Caveats", "cellb")] + [P("• " + w, "warn") for w in comp.warnings])]
@@ -356,10 +419,14 @@ def _speakers(comp: Any, key: str) -> list[tuple[str, int]]:
     return comp.top_speakers(key, 3)
 
 
-def write_worksheet(comp: Any, path: str | Path, *, blind: bool = False, answers: str | Path | None = None) -> Path:
+def write_worksheet(comp: Any, path: str | Path, *, blind: bool = False, answers: str | Path | None = None,
+                    story: str | None = None) -> Path:
     """Write the worksheet PDF (and the answer key when ``answers`` is given), each atomically.
 
     Both documents are rendered before either is written, so a failure leaves both files untouched.
+    All excerpts, tasks and answers come from one story: ``story`` (a value of ``comp.articles.story``),
+    or, when the corpus has several stories, the one most outlets covered (then most articles); the
+    teacher notes and the answer key say which.
 
     Examples
     --------
@@ -367,8 +434,8 @@ def write_worksheet(comp: Any, path: str | Path, *, blind: bool = False, answers
     >>> comp = framing.analyze(framing.load_corpus("corpora/s400"))               # doctest: +SKIP
     >>> write_worksheet(comp, "ws.pdf", blind=True, answers="ws-key.pdf")        # doctest: +SKIP
     """
-    sheet = render_worksheet(comp, blind)
-    key = render_answers(comp, blind) if answers is not None else None
+    sheet = render_worksheet(comp, blind, story)
+    key = render_answers(comp, blind, story) if answers is not None else None
     out = atomic_write_bytes(path, sheet)
     if key is not None:
         atomic_write_bytes(answers, key)  # type: ignore[arg-type]

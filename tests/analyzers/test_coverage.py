@@ -13,6 +13,7 @@ from framing.analyzers.coverage import (COVERAGE_COLUMNS, THRESHOLD, _quote_bloc
 from tests.conftest import ROOT
 
 GOLD = ROOT / "tests" / "data" / "s400_claims.csv"
+GOLD_V2 = ROOT / "tests" / "data" / "s400_claims_v2.csv"
 
 
 @pytest.fixture(scope="module")
@@ -107,9 +108,10 @@ def test_coverage_threshold_moves_the_grouping(s400):
     assert n[0.1] < n[THRESHOLD] < n[0.5]
 
 
-def test_claim_gold_offsets_are_whole_sentences(s400):
+@pytest.mark.parametrize("path", [GOLD, GOLD_V2], ids=["v1", "v2"])
+def test_claim_gold_offsets_are_whole_sentences(s400, path):
     arts = {a.id: a for a in s400}
-    with GOLD.open(encoding="utf-8") as fh:
+    with path.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
     assert len(rows) > 150 and len({r["claim_id"] for r in rows}) > 40
     for r in rows:
@@ -131,6 +133,36 @@ def test_coverage_gold_benchmark_runs(capsys):
     assert f > cg.prf(*cg.pair_counts(gold, strict, cross_only=True))[2]
 
 
+def test_claim_gold_v2_differs_from_v1_only_by_its_written_rules():
+    """v2 keeps v1's sentences; it only gives claims of their own (R1) or splits claims (R2)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import coverage_gold as cg
+
+    v1, v2 = cg.read_gold(GOLD), cg.read_gold(GOLD_V2)
+    assert set(v1) == set(v2)
+    changed = {k for k in v1 if v1[k] != v2[k]}
+    assert 15 <= len(changed) <= 30
+    split = {"patriot": {"patriot_refused", "patriot_withdrawn"}, "coup": {"coup_gulen", "coup_west"},
+             "alternative": {"alt_urged", "alt_eurosam"}}
+    for k in changed:  # a split claim goes to one of its parts; anything else to a claim of one sentence
+        (old,), (new,) = v1[k] - v2[k], v2[k] - v1[k]
+        assert new in split.get(old, ()) or sum(new in v for v in v2.values()) == 1
+
+
+def test_coverage_gold_matrix_level_counts():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import coverage_gold as cg
+
+    gold = {("a", 0): {"x"}, ("b", 0): {"x"}, ("c", 0): {"x"}, ("a", 9): {"y"}, ("b", 9): {"z"}}
+    # predicted: a0+b0 (right), a9+b9 (wrong), c0 alone -> links (x,a,b) found; (x,a,c), (x,b,c) missed
+    pred = {("a", 0): 1, ("b", 0): 1, ("c", 0): 2, ("a", 9): 3, ("b", 9): 3}
+    assert cg.carry_counts(gold, pred) == (1, 2, 1, 3)
+    assert cg.carry_counts(gold, pred, involving="c") == (0, 0, 0, 2)
+    # one-article claims: c0 (gold claim x is shared: wrong); y and z are exclusive in the gold but joined
+    table = pd.DataFrame({"article_id": ["a", "b", "c", "a", "b"], "start": [0, 0, 0, 9, 9], "claim_id": [1, 1, 2, 3, 3]})
+    assert cg.exclusive_counts(gold, table) == (0, 1, 0, 2)
+
+
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_sparse_average_linkage_equals_scipy_on_complete_graphs(seed):
     """The reference: scipy's average linkage cut at 1 - threshold, every pair an edge."""
@@ -149,3 +181,17 @@ def test_sparse_average_linkage_equals_scipy_on_complete_graphs(seed):
     ours = _average_linkage(25, iu[0], iu[1], sims[iu], t)
     pairs = lambda lab: {(i, j) for i, j in zip(*iu) if lab[i] == lab[j]}  # noqa: E731
     assert pairs(ours) == pairs(ref)
+
+
+def test_coverage_variants_benchmark_scores_the_current_method(capsys):
+    """benchmarks/coverage_variants.py reproduces the packaged method's cross-validated figure."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import re
+
+    import coverage_variants as cv
+
+    assert cv.main(["--only", "current,clauses,wordnet"]) == 0
+    out = capsys.readouterr().out
+    f1 = {m.group(1): float(m.group(2)) for m in re.finditer(r"^\s+(\S+)\s+LOAO .*? F1 ([0-9.]+) \|", out, re.M)}
+    assert set(f1) == {"current", "clauses"} and 0.2 < f1["current"] < 0.5
+    assert "wordnet          skipped" in out

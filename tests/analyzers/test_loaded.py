@@ -27,7 +27,6 @@ from framing.analyzers.loaded import (
     SENTENCE_COLUMNS,
     TERM_COLUMNS,
     find_loaded_terms,
-    loaded_rates,
     loaded_sentence_scores,
     loaded_sentences,
     loaded_terms,
@@ -181,29 +180,6 @@ def test_loaded_terms_empty_corpus_has_columns():
     assert len(df) == 0
 
 
-def test_loaded_rates_zero_rows_and_per_1000():
-    c = _corpus()
-    table = loaded_terms(c)
-    rates = loaded_rates(table, c)
-    assert list(rates.columns) == ["outlet", "category", "n_hits", "n_words", "rate_per_1000"]
-    assert list(dict.fromkeys(rates["outlet"])) == ["cbc", "rt", "presstv"]
-    assert len(rates) == 3 * len(CATEGORIES)
-    ptv = rates[rates["outlet"] == "presstv"].set_index("category")
-    assert ptv.loc["emotive", "n_hits"] == 1
-    assert ptv.loc["emotive", "n_words"] == 8
-    assert ptv.loc["emotive", "rate_per_1000"] == pytest.approx(125.0)
-    assert ptv.loc["hedge", "n_hits"] == 0 and ptv.loc["hedge", "rate_per_1000"] == 0.0
-    assert rates["n_hits"].sum() == len(table)
-
-
-def test_loaded_rates_from_mapping_flagged_only():
-    table = pd.DataFrame({"outlet": ["rt", "rt", "rt"], "category": ["emotive", "emotive", "hedge"],
-                          "flagged": [True, False, False]})
-    r = loaded_rates(table, {"rt": 2000}, categories=["emotive", "hedge"], flagged_only=True)
-    assert r["n_hits"].tolist() == [1, 0]
-    assert r["rate_per_1000"].tolist() == [0.5, 0.0]
-
-
 def test_loaded_top_terms_counts_and_ties():
     rows = [("a", "rt", "regime", "ideological_label")] * 3 + [("b", "rt", "regime", "ideological_label")] \
         + [("a", "rt", "slam", "emotive")] * 2 + [("a", "rt", "bizarre", "emotive")] * 2 \
@@ -241,9 +217,10 @@ def test_loaded_babe_beats_lexicon_baseline_when_data_present():
 
 # (sentence, rare lower-case word not in the lexicon that must be flagged as uncommon_word)
 UNCOMMON_FOUND = [
-    ("The governor unveiled a sclerotic plan that critics called a fiefdom.", "sclerotic"),
-    ("The governor unveiled a sclerotic plan that critics called a fiefdom.", "fiefdom"),
-    ("Erdogan's buffoonish threats did not impress the alliance.", "buffoonish"),
+    ("The governor unveiled a sclerotic plan that critics called a fiefdom.", "sclerotic"),  # adjective ending
+    ("Erdogan's buffoonish threats did not impress the alliance.", "buffoonish"),  # adjective ending
+    ("The backlash against the chain has been ferocious.", "ferocious"),  # -ous is not a plural
+    ("He kept scoffing at the plan.", "scoffing"),  # a form of an evaluative word ("scoff")
 ]
 
 # (sentence, word that must NOT come out as uncommon_word, why)
@@ -252,6 +229,14 @@ UNCOMMON_NOT_FOUND = [
     ('"The plan is sclerotic," he said.', "sclerotic"),  # inside a direct quotation, attributed
     ("Sclerotic Industries opened a plant in Ankara.", "Sclerotic"),  # capitalised
     ("Turkey received the first parts of the S-400 Triumph system in July.", "parts"),  # common word
+    # issue 20: words rare in political news but neutral are not uncommon_word
+    ("She wore a fedora and a blouse to the hearing.", "fedora"),  # frequent in general English
+    ("She wore a fedora and a blouse to the hearing.", "blouse"),  # a noun only (WordNet): names a thing
+    ("He left a voicemail for the senator before the cameraman arrived.", "voicemail"),
+    ("He left a voicemail for the senator before the cameraman arrived.", "cameraman"),
+    ("The board budgeted the funds and rerouted the money.", "budgeted"),  # no sign of evaluation
+    # a known loss: loaded nouns ("fiefdom") are left to the curated lexicon
+    ("The governor unveiled a sclerotic plan that critics called a fiefdom.", "fiefdom"),
 ]
 
 
@@ -268,7 +253,13 @@ def test_loaded_uncommon_word_flagged(text, word):
 @pytest.mark.parametrize("text, word", UNCOMMON_NOT_FOUND)
 def test_loaded_uncommon_word_not_flagged(text, word):
     got = find_loaded_terms(text)
-    assert word not in set(got.loc[got["category"] == "uncommon_word", "term"])
+    assert word not in set(got.loc[(got["category"] == "uncommon_word") & got["flagged"], "term"])
+
+
+def test_loaded_quoted_uncommon_word_is_the_speakers():
+    got = find_loaded_terms('"The plan is sclerotic," he said.')
+    row = got[got["term"] == "sclerotic"].iloc[0]
+    assert row["in_quote"] and not row["flagged"] and row["word_flagged"]  # counted per quoted word
 
 
 def test_loaded_uncommon_can_be_switched_off():
@@ -366,3 +357,23 @@ def test_loaded_compounds_of_common_words_are_not_uncommon(word: str) -> None:
     text = f"Officials said the {word} plan would go ahead as planned next year."
     hits = find_loaded_terms(text, warn_language=False)
     assert word not in set(hits.loc[hits["category"] == "uncommon_word", "term"])
+
+
+def test_loaded_english_word_classes_table() -> None:
+    from framing.analyzers._loaded_scan import _english_word_classes, _news_word_counts
+
+    classes = _english_word_classes()
+    assert len(classes) > 10_000 and set(classes.values()) == {"common", "noun"}
+    news = _news_word_counts()
+    assert all(news.get(w, 0) <= 5 for w in list(classes)[:2000])  # only words rare in news are listed
+    assert classes["blouse"] == "noun" and "sclerotic" not in classes
+
+
+def test_loaded_uncommon_word_classes_can_be_switched_off(monkeypatch) -> None:
+    from framing.analyzers import loaded
+
+    text = "She wore a blouse that the critics called vulgar and mulishly gaudy, the dugout roared!"
+    assert "blouse" not in set(find_loaded_terms(text)["term"])
+    cfg = dict(loaded._model()["uncommon_word"], english_word_classes=[], weight=0.0)
+    monkeypatch.setitem(loaded._model(), "uncommon_word", cfg)
+    assert "blouse" in set(find_loaded_terms(text)["term"])  # the version-2 rule flagged it

@@ -69,7 +69,7 @@ def _one(text: str, **kw) -> pd.Series:
     ],
 )
 def test_voices_kinds_and_cues(text, kind, content_starts, speaker, cue):
-    row = _one(text)
+    row = _one(text, convention="attribution")  # "accuses X of" is an attribution, not reported speech
     assert row["kind"] == kind
     assert row["content"].startswith(content_starts)
     assert row["speaker"] == speaker
@@ -138,7 +138,7 @@ def test_voices_negated_speech_is_not_an_attribution():
     ],
 )
 def test_voices_speaker_resolution(text, speaker, mention, anonymous):
-    df = extract_quotes(text)
+    df = extract_quotes(text, convention="attribution")  # "is concerned" is an attribution, not speech
     row = df.iloc[-1]
     assert row["speaker"] == speaker
     assert row["speaker_mention"] == mention
@@ -294,15 +294,19 @@ def test_voices_long_text_without_newline_is_linear():
 
     unit = "Turkish officials have said that they would not give in, insisting that it goes ahead. “Yes,” he said. "
     small = unit * 200
-    big = unit * 4000
-    t0 = time.perf_counter()
-    extract_quotes(small)
-    t_small = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    df = extract_quotes(big)
-    t_big = time.perf_counter() - t0
+    big = unit * 2000
+    extract_quotes(small)  # warm the caches outside the timings
+    t_small, t_big = [], []
+    for _ in range(3):  # interleaved, best of three: robust to a loaded machine
+        t0 = time.perf_counter()
+        extract_quotes(small)
+        t_small.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        df = extract_quotes(big)
+        t_big.append(time.perf_counter() - t0)
     assert len(df) > 0
-    assert t_big < max(t_small, 0.01) * 20 * 3  # 20x the text, well under quadratic growth
+    # 10x the text: linear growth is ~10x, quadratic 100x; allow 40x for noise
+    assert min(t_big) < max(min(t_small), 0.005) * 10 * 4
 
 
 # ------------------------------------------------ second-pass rules ----
@@ -348,7 +352,7 @@ def test_voices_long_text_without_newline_is_linear():
     ],
 )
 def test_voices_second_pass_rules(text, content_starts, mention, cue):
-    df = extract_quotes(text)
+    df = extract_quotes(text, convention="attribution")  # attitude verbs: PolNeAR's convention
     hits = df[df["content"].str.startswith(content_starts)]
     assert len(hits) == 1, df[["content", "speaker_mention", "cue"]].to_string()
     row = hits.iloc[0]
@@ -440,8 +444,9 @@ def test_voices_mutual_attributions_keep_the_later_cue():
 
 
 def test_voices_cue_without_a_specific_rule_gives_its_clause():
+    # the clause has no speaker of its own: a row under the attribution convention only
     df = extract_quotes("Mr. Sanders showed no sign of backing down. While saying that he does respect "
-                        "Mrs. Clinton, he continued to attack her record.")
+                        "Mrs. Clinton, he continued to attack her record.", convention="attribution")
     assert "he does respect Mrs. Clinton" in df["content"].tolist(), df[["content", "cue"]].to_string()
 
 

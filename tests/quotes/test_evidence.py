@@ -5,6 +5,7 @@ import pytest
 
 from framing.analyzers.voices import extract_quotes
 from framing.quotes.evidence import (cannot_speak, is_imperative, is_object_not_clause, is_verdict, lacks_content,
+                                     opens_topic,
                                      needs_clause, opens_no_content)
 
 
@@ -26,6 +27,8 @@ def test_evidence_opens_no_content(content, expected):
     ("Turkey hopes to co-produce the systems", False),
     ("prices rose sharply", False),
     ("the plan stopped at the border", False),
+    ("the drug group to its monitoring program, which tracks the dispensing of medications", True),
+    ("insurance policies only when the beneficiaries were lenders", True),
 ])
 def test_evidence_is_object_not_clause(content, expected):
     assert is_object_not_clause(content) is expected
@@ -64,4 +67,31 @@ def test_evidence_non_speech_readings_give_no_row(text):
     ("Turkey threatened to close access to the Incirlik base.", "to close access to the Incirlik base."),
 ])
 def test_evidence_speech_readings_keep_their_row(text, content):
-    assert extract_quotes(text)["content"].tolist() == [content]
+    # "found", "threatened" attribute a finding and an intention: rows under the attribution convention
+    assert extract_quotes(text, convention="attribution")["content"].tolist() == [content]
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("about a growing concern in the emergency wards", True),
+    ("off assets worth billions of dollars", True),
+    ("of a slowdown in the second half", True),
+    ("about 550 students attend the school", False),  # about = roughly
+    ("to investigate the leak", False),  # "urged her to investigate": left to opens_no_content
+    ("the budget is balanced", False),
+])
+def test_evidence_opens_topic(content, expected):
+    assert opens_topic(content) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tokyo's Nikkei added 0.4 per cent to 20,402 while the Kospi rose 0.3 per cent.",
+    "The ministry denied the request for a new middle school in the valley.",
+    "Conventional wisdom says the cold snap is the result of a warmer Arctic.",
+])
+def test_evidence_quantity_object_and_non_speaker_give_no_row(text):
+    assert extract_quotes(text, convention="attribution").empty
+
+
+def test_evidence_deny_with_a_clause_keeps_its_row():
+    df = extract_quotes("The ministry denied that the school request had been refused.")
+    assert df["content"].tolist() == ["the school request had been refused."]

@@ -13,6 +13,7 @@ from framing.quotes.rules import State, rule_according_to, rule_colon_label, rul
 from framing.quotes.rules import rule_nominal_that, rule_passive_by
 from framing.quotes.rules import verbs
 from framing.quotes.segment import segment
+from framing.analyzers.voices import extract_quotes
 
 
 def _apply(text, rule, cue, *, subject=False):
@@ -137,3 +138,68 @@ def test_rule_colon_label_skips_labels_lists_and_fragments(text):
     st = State(segment(text, None, None), [])
     rule_colon_label(st, 0, len(text))
     assert st.rows == []
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("“Work is what people of that age need most,” said lead author Dr. Ann Berg, a cardiologist in Winnipeg.",
+     "author Dr. Ann Berg"),
+    ("“Rates will stay put,” said senior economist Paul Tran.", "senior economist Paul Tran"),
+])
+def test_rules_quote_then_cue_speaker_after_modifiers(text, mention):
+    df = extract_quotes(text)
+    assert df["speaker_mention"].tolist() == [mention]
+
+
+def test_rules_quote_then_cue_inverted_after_question_mark():
+    # the sentence splitter cuts after '?”': the cue opens the next segment
+    df = extract_quotes("“Do we want more cases like hers?” said Gokool. “We are failing these families.”")
+    assert df["content"].tolist() == ["Do we want more cases like hers?", "We are failing these families."]
+    assert df["speaker_mention"].tolist() == ["Gokool", "Gokool"]
+
+
+def test_rules_according_to_inside_its_clause_takes_the_whole_sentence():
+    text = "Some of those worries, according to security analysts, include the firm's ties to the state."
+    df = extract_quotes(text)
+    assert df["content"].tolist() == [text]
+    assert df["speaker_mention"].tolist() == ["security analysts"]
+    # an appositive after the speaker is no part of the content
+    df = extract_quotes("The talks failed, according to Smith, a senior official.")
+    assert df["content"].tolist() == ["The talks failed"]
+
+
+def test_rules_content_comma_x_said_before_a_coordinated_clause():
+    text = "Details of the bid began to circulate on Friday, sources said, and as staff worry about cuts."
+    df = extract_quotes(text)
+    assert df["content"].tolist() == ["Details of the bid began to circulate on Friday"]
+    assert df["speaker_mention"].tolist() == ["sources"]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Early results are “very exciting,” says Heart and Stroke senior manager Erin Kim, who leads the project.",
+     "Heart and Stroke senior manager Erin Kim"),
+    ("The early results are good, says Heart and Stroke manager Erin Kim.", "Heart and Stroke manager Erin Kim"),
+    ("The early results are good, said Smith on Tuesday.", "Smith"),  # "on Tuesday" is no part of the speaker
+])
+def test_rules_inverted_speaker_over_lower_case_modifiers(text, mention):
+    assert extract_quotes(text)["speaker_mention"].tolist() == [mention]
+
+
+def test_rules_parenthetical_cue_gives_both_parts():
+    df = extract_quotes("The pills have a narrow set of uses, he says, and are meant to be taken for days only.")
+    assert df["content"].tolist() == ["The pills have a narrow set of uses", "and are meant to be taken for days only."]
+    assert df["cue"].tolist() == ["says", ""]  # the second part continues the first attribution
+    assert df["speaker_mention"].tolist() == ["he", "he"]
+
+
+def test_rules_content_comma_x_said_then_participle_cue():
+    df = extract_quotes("The talks failed, Smith said, adding that more were planned.")
+    assert df[["content", "cue"]].values.tolist() == [["The talks failed", "said"], ["more were planned.", "adding"]]
+
+
+def test_rules_speaker_closing_the_sentence_after_a_list():
+    # "..., recipes and goal setting, says Kim.": the list before the comma is no subject with an appositive
+    text = "Most of the help comes through an app which includes coaching, recipes and goal setting, says Kim."
+    df = extract_quotes(text)
+    assert df["speaker_mention"].tolist() == ["Kim"]
+    assert df["content"].tolist() == ["Most of the help comes through an app which includes coaching, recipes and goal setting"]
+    assert extract_quotes("Smith, a senior official, said Tuesday.").empty  # a weekday is no speaker

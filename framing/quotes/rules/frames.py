@@ -10,6 +10,7 @@ import re
 
 from ..cues import Cue
 from ..tokens import CONNECTIVE_RE, loose_np_right, n_words, np_right
+from ..evidence import is_object_not_clause
 from .state import State
 
 __all__ = ["rule_passive_by", "rule_according_to", "rule_nominal_that"]
@@ -44,7 +45,9 @@ def rule_according_to(st: State, ci: int, c: Cue) -> bool:
     """"According to the ministry, the talks failed." or "The talks failed, according to X."
 
     Opening the sentence, the content follows the speaker (after an
-    appositive); later in the sentence, the content is what precedes the cue.
+    appositive); later in the sentence, the content is what precedes the cue,
+    or the whole sentence when the cue splits a clause ("Some of those
+    concerns, according to experts, include ...": :func:`_splits_clause`).
     """
     text, doc = st.text, st.doc
     s0, s1 = doc.segs[c.seg]
@@ -75,10 +78,28 @@ def rule_according_to(st: State, ci: int, c: Cue) -> bool:
         return True
     a = s0 + (m_lead.end() if m_lead else 0)
     b = s0 + len(head.rstrip().rstrip(","))
+    if _splits_clause(text[a:b], after):
+        st.add(st.row("indirect", a, st.content_end(c, ci, a, s1), c, sp))
+        return True
     if n_words(text[a:b], 3) < 3:
         return True
     st.add(st.row("indirect", a, b, c, sp, appos=after.strip(" ,.")))
     return True
+
+
+def _splits_clause(before: str, after: str) -> bool:
+    """Does "according to X" sit inside its content ("Some of those concerns, according to
+    experts, include the link to ...")? The words before it hold no finite verb and a comma
+    after the speaker goes on with at least three words that do not describe the speaker."""
+    m = _COMMA_LEAD_RE.match(after)
+    if m is None or not before.strip() or not is_object_not_clause(before):
+        return False
+    rest = after[m.end():]
+    return n_words(rest, 3) >= 3 and rest.split(None, 1)[0].lower() not in _APPOS_DETS
+
+
+#: First words of an appositive after the speaker (", a senior official"), not of the rest of a clause.
+_APPOS_DETS = frozenset("a an the who which whose one".split())
 
 
 def rule_nominal_that(st: State, ci: int, c: Cue) -> bool:

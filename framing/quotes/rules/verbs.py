@@ -21,7 +21,7 @@ from typing import Callable
 from ..cues import Cue
 from ..segment import inside, seg_of
 from ..tokens import CAPS_NP_RE, CONNECTIVE_RE, FUNC_CAPS, TIME_WORDS, loose_np_right, n_words, np_left, np_right
-from ..evidence import cannot_speak, lacks_content
+from ..evidence import cannot_speak, is_object_not_clause, lacks_content
 from .state import TIME_AFTER_CUE_RE, RawQuote, State, is_tail, that_reachable
 
 __all__ = ["attribute_verb", "subject_of"]
@@ -40,6 +40,7 @@ _AND_BUT_END_RE = re.compile(r"\b(?:and|but)\s+(?:(?:then|also|later|again|\w+ly
 _QUOTE_OPEN_RE = re.compile(r"\s*[\"“«]")
 _AS_END_RE = re.compile(r"(?:^|[\s,])as\s+$", re.I)
 _COMMA_START_RE = re.compile(r"\s*,")
+_COMMA_AND_RE = re.compile(r"\s*,\s+(?:and|but)\s")
 _THIS_SO_RE = re.compile(r"\s+(?:this|so)\b\s*[,.;]", re.I)
 _ON_RE = re.compile(r"\s+on\b")
 _QUOTE_OR_COLON_RE = re.compile(r"[\"“:]")
@@ -99,8 +100,8 @@ def rule_quote_then_cue(st: State, ci: int, c: Cue) -> bool:
     gap = text[q.outer_end:c.start]
     qs0 = s0
     if (q.open < s0 <= c.start and q.outer_end <= s0 and text[q.outer_end:s0].strip() == ""
-            and text[s0:c.start].strip() and is_tail(text[c.end:s1])):
-        qs0 = doc.segs[seg_of(doc, q.open)][0]  # "“...?” | He asked." split by the sentence splitter
+            and (not text[s0:c.start].strip() or is_tail(text[c.end:s1]))):
+        qs0 = doc.segs[seg_of(doc, q.open)][0]  # "“...?” | He asked." / "“...?” | said Smith." split by the splitter
     lead = text[qs0:q.open].strip(" \t\n\u00a0-—–:") if q.open >= qs0 else "x"
     if lead and (n_words(text[q.start:q.end], 6) >= 6 or CONNECTIVE_RE.fullmatch(lead + " ")):
         lead = ""  # a whole quoted clause after a lead-in, or "But “...,” X said"
@@ -114,7 +115,7 @@ def rule_quote_then_cue(st: State, ci: int, c: Cue) -> bool:
         speaker = np_
     appos = ""
     if speaker is None:  # “...,” said Smith
-        sp = np_right(doc, c.end, s1, st.roles)
+        sp = _speaker_after_cue(st, c.end, s1)
         if sp is None and _DET_AFTER_RE.match(text[c.end:s1]):
             sp = loose_np_right(text, c.end, s1)  # "said the 46-year-old"
         if sp is None:
@@ -125,6 +126,39 @@ def rule_quote_then_cue(st: State, ci: int, c: Cue) -> bool:
     st.add(st.row("direct", q.start, q.end, c, (speaker[0], speaker[1]), appos=appos or speaker[2], quoted=True),
            track=c)
     return True
+
+
+_LOWER_WORD_RE = re.compile(r"\s+[a-z][a-z-]*(?=\s)")
+#: Lower-case words that end a speaker phrase rather than modify the name after them ("said Smith on Tuesday").
+_NOT_MODIFIERS = frozenset("""on in at to for from with by of and but or nor after before during since until last this
+that these those who whom which when while as than then also again later earlier today yesterday tonight told
+said says asked added is was are were has have had will would can could""".split())
+
+
+def _np_after_modifiers(st: State, a: int, s1: int) -> tuple[int, int] | None:
+    """A speaker after up to two lower-case modifiers ("said lead author Dr. Allan Garland",
+    "said senior analyst Jane Roe"): the noun phrase after them, when it holds a capitalised word."""
+    pos = a
+    for _ in range(2):
+        m = _LOWER_WORD_RE.match(st.text, pos, s1)
+        if m is None or m.group().strip() in _NOT_MODIFIERS:
+            return None
+        pos = m.end()
+        sp = np_right(st.doc, pos, s1, st.roles)
+        if sp is not None and any(w[:1].isupper() for w in st.text[sp[0]:sp[1]].split()):
+            return sp
+    return None
+
+
+def _speaker_after_cue(st: State, a: int, s1: int) -> tuple[int, int] | None:
+    """The speaker phrase right after an inverted cue: a noun phrase, extended over lower-case
+    modifiers to the name after them ("says Heart and Stroke senior manager Erin Kim"), or a name
+    after such modifiers alone ("says lead author Dr. Allan Garland")."""
+    sp = np_right(st.doc, a, s1, st.roles)
+    if sp is None:
+        return _np_after_modifiers(st, a, s1)
+    ext = _np_after_modifiers(st, sp[1], s1)
+    return (sp[0], ext[1]) if ext is not None else sp
 
 
 def _inherit_row(st: State, ci: int, c: Cue, a: int, pidx: int, that: bool = False) -> None:
@@ -176,7 +210,7 @@ def rule_content_comma_says_x(st: State, ci: int, c: Cue) -> bool:
     left_strip = text[s0:c.start].rstrip()
     if left_strip[-1:] not in (",", "”", '"', ":") or c.form.lower().endswith("ing"):
         return False
-    sp = np_right(doc, c.end, s1, st.roles)
+    sp = _speaker_after_cue(st, c.end, s1)
     if sp is None or not _INVERSION_END_RE.match(text, sp[1], s1):
         return True
     head = text[s0:c.start]
@@ -278,16 +312,21 @@ def rule_insist_on(st: State, ci: int, c: Cue, subj: Subject) -> bool:
 def rule_content_comma_x_said(st: State, ci: int, c: Cue, subj: Subject) -> bool:
     """"The talks failed, Smith said on Monday." (nothing but adjuncts after the cue).
 
-    Also "..., Smith told reporters." and a content ending with a quoted
-    fragment: 'The talks “failed,” Smith said.'
+    Also "..., Smith told reporters.", a content ending with a quoted
+    fragment: 'The talks “failed,” Smith said.', an attribution followed
+    by a coordinated clause of the narrator: "The talks failed, sources said,
+    and as workers worry ...", one followed by a participle cue ("The talks
+    failed, Smith said, adding that ...") and an attribution inside its
+    content (see :func:`_right_of_parenthetical`).
     """
     text = st.text
     s0, s1 = st.doc.segs[c.seg]
     after_cue = text[c.end:s1]
-    if not (is_tail(after_cue) or (c.lemma in ("tell", "ask") and n_words(after_cue, 5) <= 4
-                                   and not _QUOTE_OR_COLON_RE.search(after_cue))):
-        return False
     hs = text[s0:subj[0]].rstrip()
+    right = _right_of_parenthetical(st, c, hs, after_cue)
+    if not (right is not None or is_tail(after_cue) or _COMMA_AND_RE.match(after_cue) or _cue_after_comma(st, c, after_cue)
+            or (c.lemma in ("tell", "ask") and n_words(after_cue, 5) <= 4 and not _QUOTE_OR_COLON_RE.search(after_cue))):
+        return False
     if hs.endswith((',"', ",”", ",'", ",’")):
         b = s0 + len(hs)
     elif hs.endswith((",", ":")):
@@ -295,11 +334,54 @@ def rule_content_comma_x_said(st: State, ci: int, c: Cue, subj: Subject) -> bool
     else:
         return True
     a = _lead_end(text, s0, subj[0])
-    if n_words(text[a:b], 3) < 3:
-        return True
-    qd = st.doc.contains_any_quote(a, b)
-    st.add(st.row("mixed" if qd else "indirect", a, b, c, (subj[0], subj[1]), appos=subj[2], quoted=qd), track=c)
+    first = None
+    if n_words(text[a:b], 3) >= 3:
+        qd = st.doc.contains_any_quote(a, b)
+        idx = st.add(st.row("mixed" if qd else "indirect", a, b, c, (subj[0], subj[1]), appos=subj[2], quoted=qd),
+                     track=c)
+        first = st.rows[idx] if idx >= 0 else None
+    if right is not None:
+        ra = c.end + right
+        rb = st.content_end(c, ci, ra, s1)
+        if n_words(text[ra:rb], 3) >= 3:
+            qd = st.doc.contains_any_quote(ra, rb)
+            row = st.row("mixed" if qd else "indirect", ra, rb, c, (subj[0], subj[1]), appos=subj[2], quoted=qd)
+            if first is not None:  # the second part of one attribution: a continuation row (no cue of its own)
+                row.cue, row.cue_start, row.cue_end, row.mention, row.inherit = "", None, None, None, first
+            st.add(row, track=c if first is None else None)
     return True
+
+
+_COMMA_GOES_ON_RE = re.compile(r"\s*,\s+")
+_AND_BUT_RE = re.compile(r"(?:and|but)\s+([\w'’]+)", re.I)
+
+
+def _right_of_parenthetical(st: State, c: Cue, head: str, after_cue: str) -> int | None:
+    """Where the content resumes after a cue set in it by commas ("The drugs have few uses, he says,
+    and are meant for short use."), as an offset into ``after_cue``; None when it does not.
+
+    The words before the speaker end with a comma, the words after the cue start with one and go
+    on with at least three words that are no tail (:func:`is_tail`); after "and"/"but" a finite verb
+    must follow (the reported clause goes on: "and are meant"), not a clause of the narrator ("and
+    as workers worry").
+    """
+    if not head.endswith(","):
+        return None
+    m = _COMMA_GOES_ON_RE.match(after_cue)
+    if m is None or is_tail(after_cue) or n_words(after_cue[m.end():], 3) < 3:
+        return None
+    m_and = _AND_BUT_RE.match(after_cue, m.end())
+    if m_and is not None and is_object_not_clause(m_and.group(1)):
+        return None
+    if _cue_after_comma(st, c, after_cue):
+        return None  # ", adding that ...": a cue of its own
+    return m.end()
+
+
+def _cue_after_comma(st: State, c: Cue, after_cue: str) -> bool:
+    """Does another cue follow the cue's comma ("The talks failed, Smith said, adding that ...")?"""
+    m = _COMMA_GOES_ON_RE.match(after_cue)
+    return m is not None and any(st.cues[cj].start == c.end + m.end() for cj in st.seg_cues.get(c.seg, ()))
 
 
 def rule_cognition_needs_clause(st: State, ci: int, c: Cue, subj: Subject) -> bool:
@@ -381,13 +463,28 @@ _SUBJECT_RULES: tuple[Callable[[State, int, Cue, Subject], bool], ...] = (
 )
 
 
+def _speaker_closes_sentence(st: State, c: Cue) -> bool:
+    """Does a comma precede the cue and a name after it end the sentence ("..., coaching, recipes
+    and goal setting, says Kim.")? Then the speaker is after the cue, whatever the words before the
+    comma look like (a list is no appositive subject); a date or a weekday is no speaker."""
+    text = st.text
+    s0, s1 = st.doc.segs[c.seg]
+    if not text[s0:c.start].rstrip().endswith(",") or c.form.lower().endswith("ing"):
+        return False
+    sp = np_right(st.doc, c.end, s1, st.roles)
+    if sp is None or text[sp[1]:s1].strip(" .!?\"”’)") != "":
+        return False
+    words = text[sp[0]:sp[1]].lower().split()
+    return not all(w.strip(".,") in TIME_WORDS or w in ("today", "yesterday", "tonight") for w in words)
+
+
 def attribute_verb(st: State, ci: int, c: Cue) -> None:
     """Try the rules for a reporting verb in order (see the module docstring)."""
     for rule in _FIRST_RULES:
         if rule(st, ci, c):
             return
     subj = subject_of(st, ci, c)
-    if subj is None:
+    if subj is None or _speaker_closes_sentence(st, c):
         if rule_content_comma_says_x(st, ci, c):
             return
         subj = _sentence_subject(st, c)
