@@ -9,7 +9,6 @@ from ..actors import Actor
 from ..text import Span
 from .attribute import find_attributions
 from .continuation import merge_continuations
-from .data import lexicon
 from .names import TextName, strip_party_tag
 from .resolve import Resolver, text_names
 from .rules import RawQuote
@@ -111,40 +110,6 @@ def _mark_quoted(names: list[TextName], doc: Doc) -> list[TextName]:
     return out
 
 
-def _is_media(mention: str) -> bool:
-    low = mention.lower().replace("’", "'").strip()
-    low = low[4:] if low.startswith("the ") else low
-    org = lexicon().orgs.get(low)
-    return org is not None and org[3] == "media"
-
-
-def rule_channel_not_speaker(rows: list[RawQuote], text: str) -> None:
-    """Rule *a wire agency is the channel, not the speaker*: in "“...,” Christie said, according to
-    the AP" the row of "according to the AP" holds a person's attributed quote; that inner row is
-    the quote and the outer one is hidden. "Reuters reported that ..." stays the agency's.
-
-    Examples
-    --------
-    >>> from framing.quotes.attribute import find_attributions
-    >>> t = '"I am not in this business to be prom king," Christie said in 2014, according to the AP.'
-    >>> rows, _ = find_attributions(t)
-    >>> rule_channel_not_speaker(rows, t)
-    >>> [(r.cue, t[r.mention[0]:r.mention[1]]) for r in rows if not r.hidden]
-    [('said', 'Christie')]
-    """
-    for r in rows:
-        if r.hidden or r.mention is None or not r.cue.lower().startswith("according"):
-            continue
-        if not _is_media(text[r.mention[0]:r.mention[1]]):
-            continue
-        inner = [o for o in rows if o is not r and o.mention is not None and o.cue_start is not None
-                 and r.start <= o.cue_start < r.end and not _is_media(text[o.mention[0]:o.mention[1]])]
-        if inner:
-            r.hidden = True
-            for o in inner:
-                o.hidden = False
-
-
 def _table(rows: list[RawQuote], text: str, doc: Doc, actors: Iterable[Actor] | None,
            story_names: Mapping[str, tuple[str, ...]] | None = None,
            people: list[TextName] | None = None) -> list[tuple[Any, ...]]:
@@ -153,7 +118,6 @@ def _table(rows: list[RawQuote], text: str, doc: Doc, actors: Iterable[Actor] | 
     Plain tuples, not dicts: a corpus gives tens of thousands of rows, and
     the frame is built once from all of them.
     """
-    rule_channel_not_speaker(rows, text)
     rows = merge_continuations(rows, doc)
     rows.sort(key=lambda r: (r.cue_start if r.cue_start is not None else r.start))
     names = _mark_quoted(text_names(text) if people is None else people, doc)
