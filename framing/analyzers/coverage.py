@@ -33,7 +33,7 @@ import heapq
 import re
 from collections import defaultdict
 from functools import lru_cache
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -313,7 +313,6 @@ def _top_neighbours(r: np.ndarray, c: np.ndarray, v: np.ndarray, n: int, k: int
         return r, c, v
     m = len(r)
     ends = np.concatenate([r, c])
-    other = np.concatenate([c, r])
     vals = np.concatenate([v, v])
     # one float key (row, then descending similarity in [0, 1]); a stable sort keeps ties in edge order
     order = np.argsort(ends * 4.0 + (2.0 - np.clip(vals, 0.0, 1.0)), kind="stable")

@@ -391,7 +391,6 @@ def _common_np_left(text: str, toks: list[tuple[int, int, str]], j: int, roles: 
 
 def np_right(doc: TokenCache, pos: int, hi: int, roles: dict) -> tuple[int, int] | None:
     """Noun phrase starting right after ``pos`` (for "said Trump", "according to X")."""
-    text = doc.text
     toks = doc.tokens(pos, min(hi, pos + 300))
     if not toks:
         return None
@@ -401,7 +400,6 @@ def np_right(doc: TokenCache, pos: int, hi: int, roles: dict) -> tuple[int, int]
     start = toks[0][0]
     end = None
     k = 0
-    seen_det = False
     while k < len(toks):
         t = toks[k][2]
         if t == "." and k > 0 and toks[k - 1][2].lower() in _TITLE_ABBR:
@@ -412,7 +410,6 @@ def np_right(doc: TokenCache, pos: int, hi: int, roles: dict) -> tuple[int, int]
             continue
         cls = _np_word(t, roles)
         if cls == "det" and (k == 0 or (k > 0 and toks[k - 1][2].lower() in ("of", "for", "at"))):
-            seen_det = True
             k += 1
             continue
         if cls in ("cap", "role", "mod"):

@@ -220,8 +220,6 @@ def _height(n_rows: int, per: float = 0.32, base: float = 1.1, lo: float = 2.0, 
 # -- sections ---------------------------------------------------------------------------------------
 def cover(comp: Any, pal: C.Palette) -> list[Any]:
     """Title, outlets with their facts, articles, warnings."""
-    import framing
-
     from .sections import stories_section  # (pdf <- stories_section: imported through sections)
 
     story = comp.story or "(no story description in the corpus)"
