@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Sequence
 
 import numpy as np
@@ -25,21 +24,10 @@ from ._frame_cues import _TOKEN_RE, FRAMES, QUESTIONS, _Cue, _following, _Matche
 __all__ = ["FastFeatures", "fast_features"]
 
 _APOSTROPHE_RE = re.compile(r"['’]")
-_WORD_CHAR = re.compile(r"\w").fullmatch
-
-
-def _joined(low: str, b: int) -> bool:
-    """Whether one cue token would run across position ``b`` (``low[b-1]`` and ``low[b]`` in one token).
-
-    >>> _joined("ab", 1), _joined("a.b", 2), _joined("a'b", 1), _joined("a'b", 2)
-    (True, False, True, True)
-    """
-    x, y = low[b - 1:b], low[b:b + 1]
-    if not x or not y:
-        return False
-    if _WORD_CHAR(x):
-        return bool(_WORD_CHAR(y)) or (y in "'’" and bool(_WORD_CHAR(low[b + 1:b + 2])))
-    return x in "'’" and bool(_WORD_CHAR(y)) and bool(_WORD_CHAR(low[b - 2:b - 1]))
+#: A cue token with the characters before it that cannot start one: one string per token from ``findall``, whose
+#: lengths add up to the tokens' offsets.
+_GAPPED_RE = re.compile(r"[^\w$£€%]*(?:" + _TOKEN_RE.pattern + ")")
+_LEAD_RE = re.compile(r"[^\w$£€%]*")
 _QUESTIONS: tuple[str, ...] = tuple(q for f in FRAMES for q in QUESTIONS[f])
 _Q_INDEX = {q: i for i, q in enumerate(_QUESTIONS)}
 _F_INDEX = {f: i for i, f in enumerate(FRAMES)}
@@ -102,6 +90,7 @@ class _Types(dict):
         self.matcher = _matcher()
         self.cue_ids: dict[tuple[str, str], int] = {}
         self.pending: list[str] = []
+        self.names: list[str] = []      # the token of each type id
         self.vocab_of: list[int] = []   # vocabulary id, -1 for none, -2 for several (in ``several``)
         self.several: dict[int, tuple[int, ...]] = {}
         self.hits: dict[int, tuple[tuple[int, int, int], ...]] = {}  # (frame, question, cue id) per type
@@ -144,6 +133,7 @@ class _Types(dict):
     def _flush(self) -> None:
         toks, base = self.pending, len(self.vocab_of)
         self.pending = []
+        self.names.extend(toks)
         voc = self.vocabulary
         self.vocab_of.extend(voc.get(t, -1) for t in toks)
         for j in [j for j, t in enumerate(toks) if "'" in t or "’" in t]:
@@ -180,16 +170,51 @@ class _Types(dict):
         return self._arrays
 
 
+class _Gapped(dict):
+    """A token with the characters before it (as :data:`_GAPPED_RE` finds it) -> id; ``inner`` / ``length`` give
+    each id's token type in :class:`_Types` and the token's length (so a known string costs one dict look-up)."""
+
+    def __init__(self, types: _Types) -> None:
+        super().__init__()
+        self.types = types
+        self.pending: list[str] = []
+        self.inner_list: list[int] = []
+        self.length_list: list[int] = []
+        self.inner = self.length = np.zeros(0, dtype=np.int64)
+
+    def __missing__(self, gapped: str) -> int:
+        i = self[gapped] = len(self)
+        self.pending.append(gapped)
+        return i
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        if self.pending:
+            lead = _LEAD_RE.match
+            toks = [g[lead(g).end():] for g in self.pending]
+            self.pending = []
+            self.inner_list.extend(map(self.types.__getitem__, toks))
+            self.length_list.extend(map(len, toks))
+            self.inner = np.array(self.inner_list, dtype=np.int64)
+            self.length = np.array(self.length_list, dtype=np.int64)
+        return self.inner, self.length
+
+
 #: The token table of the packaged model, per process (``[vocabulary, table]``).
-_CACHE: list[Any] = [None, None]
+_CACHE: list[Any] = [None, None, {}]
 
 
 def _types(model: Any) -> _Types:
     """The process's token table for ``model`` (a fresh one for another model, or after :data:`_MAX_TYPES`
     distinct tokens)."""
-    if _CACHE[0] is not model.vocabulary or len(_CACHE[1]) > _MAX_TYPES:
-        _CACHE[:] = [model.vocabulary, _Types(model.vocabulary)]
+    if _CACHE[0] is not model.vocabulary or len(_CACHE[2]) > _MAX_TYPES:
+        types = _Types(model.vocabulary)
+        _CACHE[:] = [model.vocabulary, types, _Gapped(types)]
     return _CACHE[1]
+
+
+def _gapped(types: _Types) -> _Gapped:
+    """The gapped-token table that goes with ``types`` (see :func:`_types`)."""
+    return _CACHE[2]
 
 
 @dataclass
@@ -204,98 +229,69 @@ class FastFeatures:
     evidence: list[dict[str, tuple[int, int, str, str]] | None]
 
 
-def _sentence_tokens(text: str, low: str, sents: Sequence[Any]) -> list[list[str]] | None:
-    """The cue tokens of each sentence; None when text outside the sentences could hold a token or join two
-    sentences' tokens (then the reference path reads the article)."""
-    prev, out = 0, []
-    findall = _TOKEN_RE.findall
-    for s in sents:
-        gap = text[prev:s.start]
-        if (gap and not gap.isspace()) or (prev and not gap and _joined(low, prev)):
-            return None
-        out.append(findall(low[s.start:s.end]))  # a slice is read faster than findall(low, start, end)
-        prev = s.end
-    tail = text[prev:]
-    return out if not tail or tail.isspace() else None
-
-
 @dataclass
 class _Chunk:
-    """The ok articles of a chunk, tokenised: ``toks`` and their type ids ``tid`` one article after the other;
-    ``art_first`` / ``sent_first`` the first token of each article / sentence (one extra at the end);
-    ``sent_art`` the article of each sentence, ``art_sent`` the first sentence of each article."""
+    """The ok articles of a chunk, lower-cased and joined by newlines (``low``; ``text`` as written), tokenised:
+    their type ids ``tid``, lengths and end offsets into ``low``, article ``tok_art``, ``art_first`` the first
+    token of each article (one extra at the end); sentences numbered through the chunk with their offsets
+    ``sent_start, sent_end``, article ``sent_art``, and ``art_sent`` the first sentence of each article."""
 
     texts: list[str]
-    lows: list[str]
     sents: list[Sequence[Any]]
-    toks: list[str]
+    text: str
+    low: str
     tid: np.ndarray
+    length: np.ndarray
+    end: np.ndarray
+    tok_art: np.ndarray
     art_first: np.ndarray
-    sent_first: np.ndarray
+    sent_start: np.ndarray
+    sent_end: np.ndarray
     sent_art: np.ndarray
     art_sent: np.ndarray
-    tok_art: np.ndarray
-    tok_sent: np.ndarray
+
+    def start(self, pos: np.ndarray) -> np.ndarray:
+        """Offsets in ``low`` where tokens ``pos`` start."""
+        return self.end[pos] - self.length[pos]
+
+    def sentence_of(self, pos: np.ndarray) -> np.ndarray:
+        """The sentence each of tokens ``pos`` starts in (-1 outside its article's sentences), as
+        ``bisect_right`` over the sentence starts of :func:`framing.analyzers.frames._evidence`."""
+        k = np.searchsorted(self.sent_start, self.start(pos), side="right") - 1
+        if not len(self.sent_start):
+            return k
+        return np.where((k >= 0) & (self.sent_art[np.maximum(k, 0)] == self.tok_art[pos]), k, -1)
 
     def sentence(self, k: int) -> Any:
-        """Sentence ``k`` of the chunk (a :class:`framing.text.Span`)."""
+        """Sentence ``k`` of the chunk (a :class:`framing.text.Span` of its article)."""
         a = int(self.sent_art[k])
         return self.sents[a][k - int(self.art_sent[a])]
 
-    def token_span(self, p: int) -> tuple[int, int]:
-        """``(start, end)`` of token ``p`` in its article's text (found by skipping the tokens before it in its
-        sentence: one regex match, no match objects for them)."""
-        k = int(self.tok_sent[p])
-        s, low = self.sentence(k), self.lows[int(self.sent_art[k])]
-        m = _skip(p - int(self.sent_first[k])).match(low, s.start, s.end)
-        return _TOKEN_RE.search(low, m.end(), s.end).span()  # type: ignore[union-attr]
-
-    def words(self, k: int, cache: dict[int, list[str]]) -> list[str]:
-        """The cue tokens of sentence ``k`` as written (original case; read once per sentence)."""
-        got = cache.get(k)
-        if got is None:
-            a = int(self.sent_art[k])
-            s = self.sentence(k)
-            got = _TOKEN_RE.findall(self.texts[a][s.start:s.end])
-            if len(got) != self.sent_first[k + 1] - self.sent_first[k]:  # a character whose case changes its class
-                got = [self.texts[a][i:j] for i, j in
-                       (m.span() for m in _TOKEN_RE.finditer(self.lows[a], s.start, s.end))]
-            cache[k] = got
-        return got
-
-
-@lru_cache(maxsize=256)
-def _skip(n: int) -> re.Pattern[str]:
-    """A regex matching the first ``n`` cue tokens of a text and what lies between them."""
-    return re.compile(r"(?:[^\w$£€%]*(?:" + _TOKEN_RE.pattern + r")){%d}" % n)
-
 
 def _tokenise(arts: Sequence[Any], types: _Types) -> tuple[list[bool], _Chunk]:
-    ok: list[bool] = []
-    texts, lows, sents, toks, sizes, n_sents = [], [], [], [], [], []
-    for a in arts:
-        text = a.text
-        low = text.lower()
-        per = _sentence_tokens(text, low, a.sentences) if len(low) == len(text) else None
-        ok.append(per is not None)
-        if per is None:
-            continue
-        texts.append(text)
-        lows.append(low)
-        sents.append(a.sentences)
-        n_sents.append(len(per))
-        for t in per:
-            toks.extend(t)
-            sizes.append(len(t))
-    tid = np.fromiter(map(types.__getitem__, toks), dtype=np.int64, count=len(toks))
-    sizes_a = np.array(sizes, dtype=np.int64)
-    sent_first = np.concatenate([[0], np.cumsum(sizes_a)]).astype(np.int64)
-    sent_art = np.repeat(np.arange(len(texts), dtype=np.int64), n_sents)
-    art_sent = np.concatenate([[0], np.cumsum(n_sents)]).astype(np.int64)
-    art_first = sent_first[art_sent]
-    tok_sent = np.repeat(np.arange(len(sizes_a), dtype=np.int64), sizes_a)
-    return ok, _Chunk(texts, lows, sents, toks, tid, art_first, sent_first, sent_art, art_sent,
-                      sent_art[tok_sent] if len(tok_sent) else tok_sent, tok_sent)
+    """One ``findall`` over the chunk's lower-cased articles; an article whose lower-casing changes its length
+    is left to the reference path."""
+    ok = [len(a.text.lower()) == len(a.text) for a in arts]
+    kept = [a for a, k in zip(arts, ok) if k]
+    texts = [a.text for a in kept]
+    text = "\n".join(texts)
+    low = text.lower()
+    found = _GAPPED_RE.findall(low)
+    n = len(found)
+    gapped = _gapped(types)
+    gid = np.fromiter(map(gapped.__getitem__, found), dtype=np.int64, count=n)
+    inner, length = gapped.arrays()
+    end = np.cumsum(np.fromiter(map(len, found), dtype=np.int64, count=n))
+    base = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]).astype(np.int64)[:len(texts)]
+    art_first = np.append(np.searchsorted(end, base, side="right"), n)  # no token runs across the newlines
+    sents = [a.sentences for a in kept]
+    n_sents = [len(ss) for ss in sents]
+    sent_start = np.array([b + s.start for b, ss in zip(base.tolist(), sents) for s in ss], dtype=np.int64)
+    sent_end = np.array([b + s.end for b, ss in zip(base.tolist(), sents) for s in ss], dtype=np.int64)
+    return ok, _Chunk(texts, sents, text, low, inner[gid], length[gid], end,
+                      np.repeat(np.arange(len(kept), dtype=np.int64), np.diff(art_first)), art_first,
+                      sent_start, sent_end, np.repeat(np.arange(len(kept), dtype=np.int64), n_sents),
+                      np.concatenate([[0], np.cumsum(n_sents)]).astype(np.int64))
 
 
 def _word_matrix(ch: _Chunk, types: _Types, idf: np.ndarray) -> Any:
@@ -330,6 +326,7 @@ class _Hits:
     key: np.ndarray
     start: np.ndarray
     end: np.ndarray
+    sent: np.ndarray
 
 
 def _phrase_hits(ch: _Chunk, types: _Types) -> tuple[list[tuple[int, ...]], list[int]]:
@@ -338,7 +335,7 @@ def _phrase_hits(ch: _Chunk, types: _Types) -> tuple[list[tuple[int, ...]], list
     order :func:`._frame_cues.scan` tries them; and the ``pos * 5 + frame`` keys whose single-word hit they replace."""
     rows: list[tuple[int, ...]] = []
     phrases: dict[str, int] = {}
-    toks, tid = ch.toks, ch.tid
+    names, tid = types.names, ch.tid
     need2, need3, match2, match3 = types.arrays()[5:9]
     n1, n2 = np.append(tid[1:], 0), np.append(tid[2:], [0, 0])[:len(tid)]  # the types of the next two tokens
     first = need2[tid]
@@ -351,14 +348,14 @@ def _phrase_hits(ch: _Chunk, types: _Types) -> tuple[list[tuple[int, ...]], list
             n = len(c.words)
             if c.frame in done or p + n > hi:
                 continue
-            if not all(_word_matches(w, toks[p + j]) for j, w in enumerate(c.words[1:], 1)):
+            if not all(_word_matches(w, names[tid[p + j]]) for j, w in enumerate(c.words[1:], 1)):
                 continue
-            start, end0 = ch.token_span(p)
-            end = _following(ch.lows[a], end0, c.words[1:])
+            start = int(ch.end[p] - ch.length[p])
+            end = _following(ch.low, int(ch.end[p]), c.words[1:])  # the next tokens are the article's own
             if end is None:
                 continue
             done.add(c.frame)
-            key = phrases.setdefault(ch.texts[a][start:end].lower(), len(phrases))
+            key = phrases.setdefault(ch.text[start:end].lower(), len(phrases))
             rows.append((p, _F_INDEX[c.frame], _Q_INDEX[c.question], types.cue_id(c), start, end, -1 - key))
     return rows, [r[0] * _NF + r[1] for r in rows]
 
@@ -372,7 +369,7 @@ def _hits(ch: _Chunk, types: _Types) -> _Hits:
     pos = np.repeat(np.arange(len(tid), dtype=np.int64), nh)
     idx = np.repeat(ptr[tid] - (np.cumsum(nh) - nh), nh) + np.arange(len(pos), dtype=np.int64)
     frame, question, cue = h_frame[idx], h_question[idx], h_cue[idx]
-    key, start, end = tid[pos], np.full(len(pos), -1, dtype=np.int64), np.full(len(pos), -1, dtype=np.int64)
+    key, start, end = tid[pos], ch.start(pos), ch.end[pos]
     rows, replaced = _phrase_hits(ch, types)
     if rows:
         keep = ~np.isin(pos * _NF + frame, np.array(replaced, dtype=np.int64))
@@ -380,7 +377,7 @@ def _hits(ch: _Chunk, types: _Types) -> _Hits:
         pos, frame, question, cue, start, end, key = (
             np.concatenate([x[keep], extra[:, j]]) for j, x in
             enumerate((pos, frame, question, cue, start, end, key)))
-    return _Hits(pos, frame, question, cue, key, start, end)
+    return _Hits(pos, frame, question, cue, key, start, end, ch.sentence_of(pos))
 
 
 def _cue_features(ch: _Chunk, types: _Types, h: _Hits) -> np.ndarray:
@@ -402,7 +399,7 @@ def _cue_features(ch: _Chunk, types: _Types, h: _Hits) -> np.ndarray:
 
 def _best_sentences(ch: _Chunk, h: _Hits, in_sentence: np.ndarray) -> dict[tuple[int, int], int]:
     """``(article, frame) -> sentence`` holding the most distinct cues of the frame (ties: the earlier sentence)."""
-    sent = ch.tok_sent[h.pos][in_sentence]
+    sent = h.sent[in_sentence]
     frame, key = h.frame[in_sentence], h.key[in_sentence]
     if not len(sent):
         return {}
@@ -417,21 +414,20 @@ def _best_sentences(ch: _Chunk, h: _Hits, in_sentence: np.ndarray) -> dict[tuple
     return dict(zip(zip(a[first].tolist(), f[first].tolist()), s[first].tolist()))
 
 
-def _evidence(ch: _Chunk, h: _Hits, cache: dict) -> list[dict[str, tuple[int, int, str, str]]]:
-    """Per article and frame ``(start, end, sentence, cues)`` as :func:`framing.analyzers.frames._evidence`."""
-    sent = ch.tok_sent[h.pos]
-    in_sentence = (h.end < 0) | (h.end <= np.array([s.end for ss in ch.sents for s in ss] or [0])[sent])
+def _evidence(ch: _Chunk, h: _Hits) -> list[dict[str, tuple[int, int, str, str]]]:
+    """Per article and frame ``(start, end, sentence, cues)`` as :func:`framing.analyzers.frames._evidence`: a hit
+    counts for the sentence its first word is in when it ends inside it."""
+    sent = h.sent
+    in_sentence = (sent >= 0) & (h.end <= ch.sent_end[np.maximum(sent, 0)]) if len(ch.sent_end) else sent >= 0
     best = _best_sentences(ch, h, in_sentence)
     wanted = np.array([k * _NF + f for (_, f), k in best.items()], dtype=np.int64)
     sel = np.nonzero(in_sentence & np.isin(sent * _NF + h.frame, wanted))[0]
     sel = sel[np.argsort(h.pos[sel], kind="stable")]
     words: dict[tuple[int, int], list[str]] = {}
-    for i in sel.tolist():
-        p, k = int(h.pos[i]), int(sent[i])
-        a = int(ch.sent_art[k])
-        start = int(h.start[i])
-        word = ch.texts[a][start:int(h.end[i])] if start >= 0 else ch.words(k, cache)[p - int(ch.sent_first[k])]
-        words.setdefault((a, int(h.frame[i])), []).append(word)
+    text = ch.text
+    for a, f, i, j in zip(ch.tok_art[h.pos[sel]].tolist(), h.frame[sel].tolist(), h.start[sel].tolist(),
+                          h.end[sel].tolist()):
+        words.setdefault((a, f), []).append(text[i:j])
     out = []
     for a in range(len(ch.texts)):
         ev = {}
@@ -440,7 +436,7 @@ def _evidence(ch: _Chunk, h: _Hits, cache: dict) -> list[dict[str, tuple[int, in
             if k is None:
                 ev[f] = (0, 0, "", "")
                 continue
-            s = ch.sents[a][k - int(ch.art_sent[a])]
+            s = ch.sentence(k)
             ev[f] = (s.start, s.end, s.text, "; ".join(dict.fromkeys(words[(a, j)])))
         out.append(ev)
     return out
@@ -453,15 +449,14 @@ def fast_features(arts: Sequence[Any], model: Any) -> FastFeatures:
     --------
     >>> from framing.corpus import Corpus
     >>> from framing.analyzers.frames import frame_model
-    >>> c = Corpus.from_records([{"id": "a", "outlet": "x", "text": "Critics slammed the plan. It will cost $2 billion."}])
+    >>> c = Corpus.from_records([{"id": "a", "outlet": "cbc", "text": "Critics slammed the plan. It costs $2 billion."}])
     >>> got = fast_features(c.articles, frame_model())
     >>> got.ok, got.evidence[0]["economic"][2:]
-    ([True], ('It will cost $2 billion.', 'will cost; $; billion'))
+    ([True], ('It costs $2 billion.', 'costs; $; 2 billion; billion'))
     """
     types = _types(model)
     ok, ch = _tokenise(arts, types)
-    cache: dict[int, list[str]] = {}
     h = _hits(ch, types)
-    found = iter(_evidence(ch, h, cache))
+    found = iter(_evidence(ch, h))
     evidence = [next(found) if k else None for k in ok]
     return FastFeatures(ok, _word_matrix(ch, types, model.idf), _cue_features(ch, types, h), evidence)

@@ -70,6 +70,13 @@ def test_frames_table_mixes_fast_and_reference_articles_in_order() -> None:
         assert mine.evidence.tolist() == part.evidence.tolist() and mine.cues.tolist() == part.cues.tolist()
 
 
-def test_frames_fast_joined_sentences() -> None:
-    assert fast._joined("ab", 1) and fast._joined("a'b", 1) and fast._joined("a'b", 2)
-    assert not fast._joined("a.b", 2) and not fast._joined("a b", 1) and not fast._joined("", 0)
+@pytest.mark.parametrize("text", TRICKY)
+def test_frames_fast_token_offsets_equal_finditer(text) -> None:
+    from framing.analyzers._frame_cues import _TOKEN_RE
+
+    low = text.lower()
+    found = fast._GAPPED_RE.findall(low)
+    toks = [g[fast._LEAD_RE.match(g).end():] for g in found]
+    ends = np.cumsum([len(g) for g in found]).tolist()
+    assert [(e - len(t), e, t) for t, e in zip(toks, ends)] == \
+        [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(low)]
