@@ -80,3 +80,16 @@ def test_frames_fast_token_offsets_equal_finditer(text) -> None:
     ends = np.cumsum([len(g) for g in found]).tolist()
     assert [(e - len(t), e, t) for t, e in zip(toks, ends)] == \
         [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(low)]
+
+
+def test_frame_shares_streamed_equals_in_memory(s400) -> None:
+    from framing.analyzers import additive
+    from framing.analyzers.frames import frame_shares
+
+    t = frames(s400)
+    half = len(t) // 2
+    counts = additive.add(additive.frame_counts({"article_frames": t.iloc[:half]}),
+                          additive.frame_counts({"article_frames": t.iloc[half:]}))
+    got, want = additive.frame_final(counts, list(s400.outlet_keys)), frame_shares(t)
+    assert got.drop(columns="mean_score").equals(want.drop(columns="mean_score"))
+    assert np.allclose(got.mean_score, want.mean_score, rtol=0, atol=1e-11)
