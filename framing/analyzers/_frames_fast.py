@@ -280,8 +280,10 @@ def _tokenise(arts: Sequence[Any], types: _Types) -> tuple[list[bool], _Chunk]:
     n = len(found)
     gapped = _gapped(types)
     gid = np.fromiter(map(gapped.__getitem__, found), dtype=np.int64, count=n)
+    lengths = np.fromiter(map(len, found), dtype=np.int64, count=n)
+    del found
     inner, length = gapped.arrays()
-    end = np.cumsum(np.fromiter(map(len, found), dtype=np.int64, count=n))
+    end = np.cumsum(lengths)
     base = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]).astype(np.int64)[:len(texts)]
     art_first = np.append(np.searchsorted(end, base, side="right"), n)  # no token runs across the newlines
     sents = [a.sentences for a in kept]

@@ -49,6 +49,8 @@ SHARE_COLUMNS: tuple[str, ...] = tuple(TABLES["frame_shares"].names)
 #: A frame is present when its score is at least this (the model is calibrated so that 0.5 is the
 #: threshold that maximised F1 in cross-validation on the training data).
 THRESHOLD = 0.5
+#: Articles read at once by the fast path of :func:`frames`.
+_BLOCK = 500
 
 
 @lru_cache(maxsize=1)
@@ -172,13 +174,15 @@ def frames(corpus: Any) -> pd.DataFrame:
     arts = list(corpus)
     if not arts:
         return TABLES["article_frames"].empty()
-    words, x, evidence = _features(arts)
-    p = frame_model().proba_from(words, x)
     rows = []
-    for i, (a, ev) in enumerate(zip(arts, evidence)):
-        for j, f in enumerate(FRAMES):
-            s, e, sent, cues = ev[f]
-            rows.append((a.id, a.outlet, f, float(p[i, j]), bool(p[i, j] >= THRESHOLD), s, e, sent, cues))
+    for lo in range(0, len(arts), _BLOCK):  # blocks bound the memory of the token arrays
+        block = arts[lo:lo + _BLOCK]
+        words, x, evidence = _features(block)
+        p = frame_model().proba_from(words, x)
+        for i, (a, ev) in enumerate(zip(block, evidence)):
+            for j, f in enumerate(FRAMES):
+                s, e, sent, cues = ev[f]
+                rows.append((a.id, a.outlet, f, float(p[i, j]), bool(p[i, j] >= THRESHOLD), s, e, sent, cues))
     return TABLES["article_frames"].from_rows(rows)
 
 
