@@ -1,15 +1,16 @@
 """Fast path of :func:`framing.frames`: cue features, word TF-IDF and evidence sentences of a chunk of articles
-from one tokenisation of each sentence.
+from one ``findall`` over the chunk.
 
 The reference path reads each text three times (the cue scan of :func:`._frame_cues.scan`, the word count
 :func:`._frame_cues.n_words` and the TF-IDF words of :meth:`._frames_model.FrameModel.word_matrix`) and then
-walks every cue hit in Python. Here each sentence of an article (:attr:`Article.sentences`, already split by
-the sentence analyzer) is tokenised once with the cue tokens; every distinct token is looked up once per process
-(:class:`_Types`: its TF-IDF words, the single-word cues it starts) and the rest is array arithmetic over the
-chunk. Only tokens that may start a cue of several words are checked one by one, and only the sentences chosen as
-evidence are read again for their offsets. The results equal the reference path's (tested on real text); an
-article whose sentences do not cover all its words, or whose lower-casing changes its length, is left to the
-reference path (``ok`` is False for it).
+walks every cue hit in Python. Here the chunk's lower-cased articles, joined by newlines, are read once: each cue
+token comes with the characters before it (:data:`_GAPPED_RE`), so the tokens' offsets follow from the lengths;
+each distinct string is looked up once per process (:class:`_Gapped`, :class:`_Types`: the token's TF-IDF words,
+the single-word cues it starts, the longer cues it may start) and the rest is array arithmetic over the chunk.
+Only tokens that may start a cue of several words are checked one by one; sentences (:attr:`Article.sentences`,
+already split by the sentence analyzer) are looked up only for the cue hits. The results equal the reference
+path's (tested on real text); an article whose lower-casing changes its length is left to the reference path
+(``ok`` is False for it).
 """
 from __future__ import annotations
 
@@ -319,7 +320,8 @@ def _word_matrix(ch: _Chunk, types: _Types, idf: np.ndarray) -> Any:
 @dataclass
 class _Hits:
     """Cue hits of a chunk as arrays: token position, frame, question, cue id, evidence key (the token's type, or
-    ``-1 - i`` for the ``i``-th distinct phrase), ``start, end`` (-1 for single words: read when needed)."""
+    ``-1 - i`` for the ``i``-th distinct phrase), ``start, end`` offsets in the chunk's text and the sentence
+    (-1 when the hit's first word is outside its article's sentences)."""
 
     pos: np.ndarray
     frame: np.ndarray
