@@ -83,9 +83,12 @@ class FrameModel:
         texts' :func:`cue_features` if already computed."""
         if cues is None:
             cues = cue_features(texts)
+        return self.raw_from(self.word_matrix(texts), cues)
+
+    def raw_from(self, words: Any, cues: np.ndarray) -> np.ndarray:
+        """:meth:`raw_scores` from the texts' :meth:`word_matrix` and :func:`cue_features`."""
         n_vocab = len(self.vocabulary)
         z = (cues - self.cue_mean) / self.cue_scale * self.cue_weight
-        words = self.word_matrix(texts)
         return np.asarray(words @ self.coef[:, :n_vocab].T) + z @ self.coef[:, n_vocab:].T + self.intercept
 
     def proba(self, texts: Sequence[str], cues: np.ndarray | None = None) -> np.ndarray:
@@ -93,6 +96,10 @@ class FrameModel:
         if not len(texts):
             return np.zeros((0, len(FRAMES)))
         return _sigmoid(self.slope * (self.raw_scores(texts, cues) - self.threshold))
+
+    def proba_from(self, words: Any, cues: np.ndarray) -> np.ndarray:
+        """:meth:`proba` from the texts' :meth:`word_matrix` and :func:`cue_features`."""
+        return _sigmoid(self.slope * (self.raw_from(words, cues) - self.threshold))
 
     # -- JSON ----------------------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:

@@ -19,10 +19,11 @@ import pandas as pd
 from ..tables import TABLES
 
 __all__ = ["add", "sentiment_counts", "sentiment_final", "loaded_counts", "loaded_final", "loaded_summary_final",
-           "voice_counts",
-           "voice_final", "affiliation_counts", "affiliation_final", "SCALE"]
+           "voice_counts", "voice_final", "affiliation_counts", "affiliation_final", "frame_counts", "frame_final",
+           "SCALE", "SCORE_SCALE"]
 
 SCALE = 10_000  # compound scores have 4 decimals
+SCORE_SCALE = 10 ** 12  # frame scores summed as integers of 1e-12
 Counts = dict[Any, dict[str, Any]]
 
 
@@ -151,3 +152,33 @@ def affiliation_final(counts: Counts, outlets: Sequence[str]) -> pd.DataFrame:
         for a, n in sorted(counts[o].items(), key=lambda kv: (-kv[1], kv[0])):
             rows.append((o, a, n, n / total))
     return TABLES["affiliation_shares"].from_rows(rows)
+
+
+# -- frames --------------------------------------------------------------------------------------------
+def frame_counts(tables: Mapping[str, pd.DataFrame]) -> Counts:
+    """Per ``(outlet, frame)``: articles, articles where the frame is present, scores summed in units of
+    1e-12 (:data:`SCORE_SCALE`)."""
+    t = tables["article_frames"]
+    out: Counts = {}
+    if len(t):
+        score = np.rint(t["score"].to_numpy(dtype=float) * SCORE_SCALE).astype(np.int64)
+        frame = pd.DataFrame({"outlet": t["outlet"].to_numpy(), "frame": t["frame"].to_numpy(),
+                              "present": t["present"].to_numpy(dtype=bool), "score": score})
+        for (outlet, f), g in frame.groupby(["outlet", "frame"], sort=False):
+            out[(outlet, f)] = {"n": len(g), "k": int(g["present"].sum()), "score": int(g["score"].sum())}
+    return out
+
+
+def frame_final(counts: Counts, outlets: Sequence[str]) -> pd.DataFrame:
+    """``frame_shares`` from merged :func:`frame_counts` (outlets sorted, frames in ``FRAMES`` order, as
+    :func:`framing.analyzers.frames.frame_shares`; the mean score within 1e-12 of it)."""
+    from ..stats import wilson_interval
+    from ._frame_cues import FRAMES
+
+    order = {f: i for i, f in enumerate(FRAMES)}
+    rows = []
+    for (outlet, f), c in sorted(counts.items(), key=lambda kv: (kv[0][0], order.get(kv[0][1], 99), kv[0][1])):
+        n, k = c["n"], c["k"]
+        lo, hi = wilson_interval(k, n)
+        rows.append((outlet, f, n, k, k / n, lo, hi, c["score"] / SCORE_SCALE / n))
+    return TABLES["frame_shares"].from_rows(rows)

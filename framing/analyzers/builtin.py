@@ -163,7 +163,8 @@ def _run_roles(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
 register(Analyzer(
     "frames", "article_frames", _run_frames, default=False,
     doc="Generic news frames per article with evidence sentences (framing.frames).",
-    summaries=(Summary("frame_shares", _on("article_frames", frame_shares)),)))
+    summaries=(Summary("frame_shares", _on("article_frames", frame_shares),
+                       additive.frame_counts, additive.add, additive.frame_final),)))
 register(Analyzer(
     "roles", "roles", _run_roles, default=False,
     doc="Actors cast as hero, villain or victim, with the sentence that does it (framing.roles); "

@@ -34,6 +34,7 @@ from ..resources import read_json
 from ..stats import wilson_interval
 from ..tables import TABLES
 from ._frame_cues import FEATURE_NAMES, FRAMES, CueHit, cue_features, cue_hits, features_from_hits, n_words
+from ._frames_fast import fast_features
 from ._frames_model import FrameModel
 
 __all__ = ["FRAMES", "FRAME_COLUMNS", "SHARE_COLUMNS", "frame_scores", "frames", "frame_shares", "frame_model",
@@ -48,6 +49,8 @@ SHARE_COLUMNS: tuple[str, ...] = tuple(TABLES["frame_shares"].names)
 #: A frame is present when its score is at least this (the model is calibrated so that 0.5 is the
 #: threshold that maximised F1 in cross-validation on the training data).
 THRESHOLD = 0.5
+#: Articles read at once by the fast path of :func:`frames`.
+_BLOCK = 500
 
 
 @lru_cache(maxsize=1)
@@ -113,6 +116,28 @@ def _evidence(article: Any, hits: list[CueHit]) -> dict[str, tuple[int, int, str
     return out
 
 
+def _features(arts: Sequence[Any]) -> tuple[Any, np.ndarray, list[dict[str, tuple[int, int, str, str]]]]:
+    """TF-IDF rows, cue features and evidence of each article: the chunk's fast path
+    (:mod:`._frames_fast`), and the reference path (:func:`cue_hits`, :meth:`FrameModel.word_matrix`,
+    :func:`_evidence`) for the articles it leaves."""
+    from scipy.sparse import vstack
+
+    model = frame_model()
+    fast = fast_features(arts, model)
+    slow = [i for i, ok in enumerate(fast.ok) if not ok]
+    if not slow:
+        return fast.words, fast.cues, fast.evidence  # type: ignore[return-value]
+    hits = {i: cue_hits(arts[i].text) for i in slow}
+    done = [i for i, ok in enumerate(fast.ok) if ok]
+    x = np.zeros((len(arts), len(FEATURE_NAMES)))
+    x[done] = fast.cues
+    x[slow] = [features_from_hits(hits[i], n_words(arts[i].text)) for i in slow]
+    words = vstack([fast.words, model.word_matrix([arts[i].text for i in slow])]).tocsr()
+    words = words[np.argsort(np.array(done + slow), kind="stable")]
+    evidence = [ev if ev is not None else _evidence(arts[i], hits[i]) for i, ev in enumerate(fast.evidence)]
+    return words, x, evidence
+
+
 def frames(corpus: Any) -> pd.DataFrame:
     """Each article's score for each generic frame, whether the frame is present, and the sentence
     that shows it.
@@ -149,15 +174,15 @@ def frames(corpus: Any) -> pd.DataFrame:
     arts = list(corpus)
     if not arts:
         return TABLES["article_frames"].empty()
-    hits = [cue_hits(a.text) for a in arts]
-    x = np.array([features_from_hits(h, n_words(a.text)) for a, h in zip(arts, hits)], dtype=float)
-    p = frame_model().proba([a.text for a in arts], x)
     rows = []
-    for i, (a, h) in enumerate(zip(arts, hits)):
-        ev = _evidence(a, h)
-        for j, f in enumerate(FRAMES):
-            s, e, sent, cues = ev[f]
-            rows.append((a.id, a.outlet, f, float(p[i, j]), bool(p[i, j] >= THRESHOLD), s, e, sent, cues))
+    for lo in range(0, len(arts), _BLOCK):  # blocks bound the memory of the token arrays
+        block = arts[lo:lo + _BLOCK]
+        words, x, evidence = _features(block)
+        p = frame_model().proba_from(words, x)
+        for i, (a, ev) in enumerate(zip(block, evidence)):
+            for j, f in enumerate(FRAMES):
+                s, e, sent, cues = ev[f]
+                rows.append((a.id, a.outlet, f, float(p[i, j]), bool(p[i, j] >= THRESHOLD), s, e, sent, cues))
     return TABLES["article_frames"].from_rows(rows)
 
 
