@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/throughput.py ../shared/eval/allsides-articles [--limit N] [--repeat N]
+    python benchmarks/throughput.py ../shared/eval/allsides-articles [--limit N] [--repeat N] [--with frames]
     python benchmarks/throughput.py ../shared/eval/allsides-articles --stream 100000 --stream-only
 
 Prints, for the AllSides corpus (3,656 articles, 65 outlets):
@@ -80,13 +80,17 @@ def baseline(texts: list[str]) -> tuple[float, int, float]:
     return time.perf_counter() - t, len(sentences), t_punkt
 
 
+EXTRA: list[str] = []  # analyzers added to the default run (--with)
+
+
 def full(records: list[dict], n_jobs: int) -> tuple[float, object]:
     import framing
     from framing.corpus import Corpus
 
     t = time.perf_counter()
     corpus = Corpus.from_records(records)
-    comp = framing.analyze(corpus, n_jobs=n_jobs)
+    analyzers = framing.default_analyzers() + EXTRA if EXTRA else None
+    comp = framing.analyze(corpus, n_jobs=n_jobs, analyzers=analyzers)
     return time.perf_counter() - t, comp
 
 
@@ -113,13 +117,18 @@ def main() -> None:
     ap.add_argument("--stream-only", action="store_true", help="only the streaming run (clean memory figure)")
     ap.add_argument("--repeat", type=int, default=1,
                     help="time baseline and framing this many times, interleaved, and keep the fastest of each")
+    ap.add_argument("--with", dest="extra", action="append", default=[], metavar="ANALYZER",
+                    help="add an analyzer that is off by default (e.g. frames) to the timed run; repeatable")
     args = ap.parse_args()
+    EXTRA[:] = args.extra
     warnings.simplefilter("ignore")
     records = [dict(r, date=_iso_date(r["date"])) for r in allsides_records(args.path)][: args.limit]
     texts = [r["text"] for r in records]
     from framing.text import word_count
 
     words = sum(word_count(t) for t in texts)
+    if EXTRA:
+        print(f"default analyzers plus: {', '.join(EXTRA)}")
     print(f"corpus: {len(records)} articles, {words:,} words, {len({r['outlet'] for r in records})} outlets")
     import framing.compare  # noqa: F401  (import cost outside the timings)
 
