@@ -411,11 +411,13 @@ METHODS: tuple[tuple[str, str, str, str], ...] = (
      "still neutral words, and rare loaded nouns (fiefdom) are missed unless the lexicon has them. Intervals "
      "treat hits as independent, which they are not within an article. English only."),
     ("voices", "Voices (quotes)",
-     "Direct quotes (in quotation marks), indirect speech (said that, according to...) and mixed forms, with "
-     "the speaker resolved to a story actor and its affiliation; anonymous sources and loaded reporting verbs "
-     "(claimed, admitted...) are flagged.",
-     "Speakers named only by a pronoun or a distant description can be missed or misattributed; affiliation "
-     "comes from actors.yaml and is 'unknown' otherwise."),
+     "Direct quotes (in quotation marks), indirect speech (said that, according to...) and mixed forms: what "
+     "someone said or wrote (a verb of saying with reported content; thoughts and intentions are left out), "
+     "with the speaker named one way per story (titles left out, a bare surname taking the full name) and its "
+     "affiliation; anonymous sources and loaded reporting verbs (claimed, admitted...) are flagged.",
+     "Speakers named only by a pronoun or a distant description can be missed or misattributed (a pronoun "
+     "takes the last speaker); affiliation comes from actors.yaml, then from the text (party tags, "
+     "appositions such as 'a spokesman for the State Department'), and is 'unknown' otherwise."),
     ("distinctive", "Distinctive words",
      "Log-odds ratio with an informative Dirichlet prior (Monroe et al. 2008): words an outlet uses more than "
      "the other outlets together, as z-scores.",
