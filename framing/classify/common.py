@@ -1,6 +1,8 @@
 """What the sentence and word models share: the model-file format, input checks, C candidates, word lists."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any, Mapping
 
 from ..errors import ModelError
@@ -71,3 +73,14 @@ def framing_version() -> str:
     from .. import __version__
 
     return __version__
+
+
+def write_model_json(path: str | Path, payload: Mapping[str, Any]) -> Path:
+    """Write a model's JSON form to ``path`` (compact UTF-8) and return the path; an unwritable path is a
+    :class:`~framing.errors.ModelError` naming it (shared by the sentence and word models' ``save``)."""
+    path = Path(path)
+    try:
+        path.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    except OSError as e:
+        raise ModelError(f"cannot write the model to {path}: {e}. Choose a writable path.") from None
+    return path

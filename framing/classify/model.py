@@ -12,7 +12,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..errors import ModelError
-from .common import FORMAT, FORMAT_VERSION
+from .common import FORMAT, FORMAT_VERSION, write_model_json
 from .design import Design, _TOKEN_RE, word_list_hits
 
 if TYPE_CHECKING:
@@ -223,12 +223,7 @@ class TextClassifier:
         >>> load_classifier(p).predict(["A shameful lie!"]) == m.predict(["A shameful lie!"])
         True
         """
-        path = Path(path)
-        try:
-            path.write_text(json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        except OSError as e:
-            raise ModelError(f"cannot write the model to {path}: {e}. Choose a writable path.") from None
-        return path
+        return write_model_json(path, self.to_json())
 
     def __repr__(self) -> str:
         tr = self.metadata.get("training", {})

@@ -14,7 +14,6 @@ is executed.
 from __future__ import annotations
 
 import ast
-import json
 import math
 import warnings
 from pathlib import Path
@@ -27,7 +26,7 @@ import scipy.sparse as sp
 from ..errors import FramingWarning, ModelError
 from ..lexicons import stem
 from ..text import TOKEN_RE
-from .common import FORMAT, FORMAT_VERSION
+from .common import FORMAT, FORMAT_VERSION, write_model_json
 from .design import _key, _list_sets
 
 __all__ = [
@@ -456,12 +455,7 @@ class WordClassifier:
         >>> load_classifier(p).predict_words("A shameful lie.").equals(m.predict_words("A shameful lie."))
         True
         """
-        path = Path(path)
-        try:
-            path.write_text(json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        except OSError as e:
-            raise ModelError(f"cannot write the model to {path}: {e}. Choose a writable path.") from None
-        return path
+        return write_model_json(path, self.to_json())
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> "WordClassifier":
