@@ -215,6 +215,13 @@ def voices(corpus: Any, names: Mapping[str, Mapping[str, tuple[str, ...]]] | Non
         ``article_id`` (str), ``outlet`` (str), then the columns of
         :func:`extract_quotes`; offsets refer to ``article.text`` (declared table ``voices``).
     """
+    from ..runner import gc_paused  # here, not at the top: the runner imports the analyzers
+
+    with gc_paused():  # as in framing.analyze: the names held for the story step only feed full collections
+        return _voices(corpus, names, convention)
+
+
+def _voices(corpus: Any, names: Mapping[str, Mapping[str, tuple[str, ...]]] | None, convention: str) -> pd.DataFrame:
     actors = tuple(getattr(corpus, "actors", ()) or ())
     arts = list(getattr(corpus, "articles", corpus))
     people: list[Any] = [None] * len(arts)

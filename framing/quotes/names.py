@@ -41,7 +41,11 @@ _LEGISLATOR = {"senator", "representative", "congressman", "congresswoman", "law
 _PARTIES = {"R": "Republican", "D": "Democrat", "I": "independent"}
 _TAG_RE = re.compile(r"\(?\b([RDI])\s?-\s?((?:[A-Z][A-Za-z]*\.?\s?){1,3})\)?")
 _ABBR_WORDS = frozenset(TITLE_ABBREVIATIONS) | HONORIFICS | {"st", "jr", "sr"}
-_RUN_RE = re.compile(r"\b[A-Z][\w'’.-]*(?: +[A-Z][\w'’.-]*)+")
+# A run starts with a capital that no word character precedes (``\b``, checked after the capital so that
+# the regex engine can jump from capital to capital) and its words never give back letters (possessive:
+# what follows them is a space or the end). Same matches as r"\b[A-Z][\w'’.-]*(?: +[A-Z][\w'’.-]*)+"
+# (checked on the 3,656 AllSides texts), 2.6 times faster.
+_RUN_RE = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’.-]*+(?: ++[A-Z][\w'’.-]*+)+")
 _APPOS_RE = re.compile(
     r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|member|official|director|chairman|"
     r"chairwoman|chair|chief|head|president|CEO|executive|secretary|professor|researcher|fellow|analyst|"
@@ -86,6 +90,7 @@ def us_states() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=16384)  # every speaker mention and apposition; the same ones recur across articles
 def strip_party_tag(text: str) -> tuple[str, str, str]:
     """``text`` without its party-state tag, the party and the state (rule *party tag is not a name*).
 
@@ -180,20 +185,21 @@ def scan_names(text: str, kind: Callable[[str], str]) -> list[TextName]:
     """
     out: list[TextName] = []
     for m in _RUN_RE.finditer(text):
-        base = m.start()
-        for s, e, roles in _parse_run(m.group(0), kind):
-            out.append(TextName(base + s, base + e, text[base + s:base + e], roles))
+        found = _parse_run(m.group(), kind)
+        if found:  # most runs name nobody ("White House", "New York")
+            base = m.start()
+            out.extend(TextName(base + s, base + e, name, roles) for s, e, name, roles in found)
     return out
 
 
 @lru_cache(maxsize=65536)  # runs recur across articles ("White House", "President Donald Trump")
-def _parse_run(run: str, kind: Callable[[str], str]) -> tuple[tuple[int, int, frozenset[str]], ...]:
-    """The names of one run of capitalised words: (start, end, roles), offsets into ``run``."""
+def _parse_run(run: str, kind: Callable[[str], str]) -> tuple[tuple[int, int, str, frozenset[str]], ...]:
+    """The names of one run of capitalised words: (start, end, name, roles), offsets into ``run``."""
     out = []
     for seg in _run_segments(run, 0):
         name = _name_of(seg, kind)
         if name is not None:
-            out.append((name.start, name.end, name.roles))
+            out.append((name.start, name.end, run[name.start:name.end], name.roles))
     return tuple(out)
 
 

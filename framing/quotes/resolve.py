@@ -292,6 +292,8 @@ class Resolver:
         self._genders: dict[str, str] | None = None  # surname -> "f"/"m", built at the first pronoun
         self.story_names = story_names or {}
         self.speaker_refs: dict[str, list[tuple[str, int]]] = {}  # surname -> (speaker's name, position)
+        self._canon: dict[str, str] = {}  # written name -> the story's form (see _canonical)
+        self._surname_groups: dict[tuple[str, bool], list[list[TextName]]] = {}  # see _groups
 
     # ------------------------------------------------------------------
     def _from_actor(self, act: Actor) -> Profile:
@@ -329,24 +331,19 @@ class Resolver:
     def _canonical(self, full: str) -> str:
         """Rule *one name per person per story*: the story's most used form of ``full`` ("Donald J.
         Trump" -> "Donald Trump"), or ``full`` when the story has none or several matching people."""
-        cands = [n for n in self.story_names.get(_norm(full.split()[-1]), ()) if same_person(n, full)]
-        return cands[0] if len(cands) == 1 else full
+        hit = self._canon.get(full)
+        if hit is None:  # the story's names are fixed for the text: one answer per written form
+            cands = [n for n in self.story_names.get(_norm(full.split()[-1]), ()) if same_person(n, full)]
+            hit = self._canon[full] = cands[0] if len(cands) == 1 else full
+        return hit
 
     def _surname(self, last: str, pos: int) -> str | None:
         """The full name a bare surname stands for (rule *bare surname*): the one person of that
         surname the narration names in full (quoted names only when the narration names none); of
         several, see :meth:`_pick_group`; none in the text,
         the story's one full name of that surname. None when it stays ambiguous."""
-        names = self.by_surname.get(last, ())
         for quoted in (False, True):  # names in the narration first, those inside quotes only if none
-            groups: list[list[TextName]] = []
-            for tn in (n for n in names if n.quoted == quoted):
-                for g in groups:
-                    if same_person(g[0].name, tn.name):
-                        g.append(tn)
-                        break
-                else:
-                    groups.append([tn])
+            groups = self._groups(last, quoted)
             if len(groups) > 1:
                 groups = self._pick_group(groups, last, pos)
             if len(groups) == 1:
@@ -356,6 +353,22 @@ class Resolver:
                 return None
         story = self.story_names.get(last, ())
         return story[0] if len(story) == 1 else None
+
+    def _groups(self, last: str, quoted: bool) -> list[list[TextName]]:
+        """The people of surname ``last`` the text names in full (inside quotes or not), one list of
+        mentions per person (:func:`same_person`), in text order; computed once per surname."""
+        key = (last, quoted)
+        groups = self._surname_groups.get(key)
+        if groups is None:
+            groups = self._surname_groups[key] = []
+            for tn in (n for n in self.by_surname.get(last, ()) if n.quoted == quoted):
+                for g in groups:
+                    if same_person(g[0].name, tn.name):
+                        g.append(tn)
+                        break
+                else:
+                    groups.append([tn])
+        return groups
 
     def _pick_group(self, groups: list[list[TextName]], last: str, pos: int) -> list[list[TextName]]:
         """Of several people sharing a surname: the one last quoted under that surname before ``pos``,

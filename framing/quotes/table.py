@@ -101,12 +101,14 @@ def subject_mention(text: str, seg_start: int, stop: int, known: set[str]) -> tu
 
 def _mark_quoted(names: list[TextName], doc: Doc) -> list[TextName]:
     """``names`` with ``quoted`` set for those inside a direct quote of ``doc``."""
+    if not doc.dquotes:
+        return list(names)
     spans = sorted((q.start, q.end) for q in doc.dquotes)
     starts = [s for s, _ in spans]
     out = []
     for n in names:
         i = bisect_right(starts, n.start) - 1
-        out.append(n._replace(quoted=True) if i >= 0 and n.end <= spans[i][1] else n)
+        out.append(TextName(n.start, n.end, n.name, n.roles, True) if i >= 0 and n.end <= spans[i][1] else n)
     return out
 
 
