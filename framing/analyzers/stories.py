@@ -166,13 +166,16 @@ def _zero_shares(metrics: pd.DataFrame) -> pd.DataFrame:
     quoted = metrics[(metrics["metric"] == "anonymous_share") & (metrics["n"] > 0)]
     if not affs or quoted.empty:
         return metrics
-    have = set(zip(metrics["article_id"], metrics["metric"]))
-    extra = [(r.article_id, r.outlet, r.story, m, 0.0, 0, int(r.n)) for r in quoted.itertuples(index=False)
-             for m in affs if (r.article_id, m) not in have]
-    if not extra:
-        return metrics
     cols = ["article_id", "outlet", "story", "metric", "value", "count", "n"]
-    return pd.concat([metrics[cols], pd.DataFrame(extra, columns=cols)], ignore_index=True)
+    grid = quoted[["article_id", "outlet", "story", "n"]].merge(pd.DataFrame({"metric": affs}), how="cross")
+    have = pd.MultiIndex.from_frame(metrics[["article_id", "metric"]])
+    grid = grid[~pd.MultiIndex.from_frame(grid[["article_id", "metric"]]).isin(have)]
+    if grid.empty:
+        return metrics
+    extra = pd.DataFrame({"article_id": grid["article_id"].to_numpy(), "outlet": grid["outlet"].to_numpy(),
+                          "story": grid["story"].to_numpy(), "metric": grid["metric"].to_numpy(), "value": 0.0,
+                          "count": 0, "n": grid["n"].astype(int).to_numpy()})
+    return pd.concat([metrics[cols], extra], ignore_index=True)
 
 
 def _t975(df: np.ndarray) -> np.ndarray:
