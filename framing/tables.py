@@ -462,7 +462,8 @@ declare("story_metrics", "One row per article and metric, with the article's sto
     ("n", "int64", "Denominator: sentences (tone), words (rates) or quotes (shares)."),
 ])
 declare("story_differences", "One row per outlet and metric: the outlet's mean difference from the story's mean "
-        "over its outlets, averaged over stories (framing.story_differences).", [
+        "over its outlets, averaged over stories (framing.story_differences); empty in a Comparison of "
+        "one story (nothing to compare across).", [
     _OUTLET,
     ("metric", "str", "As in story_metrics, plus frame:<frame> (frame score) when frames ran."),
     ("n_stories", "int64", "Stories behind the figure (the outlet and at least one other outlet have a value)."),
