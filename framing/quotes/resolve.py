@@ -217,7 +217,12 @@ def text_names(text: str) -> list[TextName]:
     >>> [(n.name, sorted(n.roles)) for n in text_names("Sen. Bob Corker of Tennessee met President Barack Obama.")]
     [('Bob Corker', ['lawmaker', 'legislator', 'senator']), ('Barack Obama', ['president'])]
     """
-    return scan_names(text, _word_kind)
+    return list(_text_names(text))
+
+
+@lru_cache(maxsize=4096)  # framing.analyze scans each article twice: voices' fit step (story names), then its run
+def _text_names(text: str) -> tuple[TextName, ...]:
+    return tuple(scan_names(text, _word_kind))
 
 
 def _is_other(w: str) -> bool:
