@@ -115,6 +115,13 @@ REQUIRED_TABLES = ("articles", "outlets", "sources", "sentences", "outlet_sentim
                    "affiliation_shares", "distinctive")
 
 
+def optional_table(comp: Any, name: str) -> pd.DataFrame | None:
+    """The table ``name`` of ``comp`` when it was made and has rows, else None (the report sections of
+    analyzers that are off by default read their tables through this)."""
+    t = comp.frames.get(name) if hasattr(comp, "frames") else getattr(comp, name, None)
+    return t if isinstance(t, pd.DataFrame) and not t.empty else None
+
+
 def require_tables(comp: Any) -> None:
     """Raise :class:`ReportError` naming the missing tables when ``comp`` lacks what a report reads."""
     from ..errors import ReportError

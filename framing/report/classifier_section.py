@@ -22,9 +22,6 @@ _TOP_PER_OUTLET = 1
 _TOP_WORDS = 6
 
 
-def _table(comp: Any, name: str) -> pd.DataFrame | None:
-    t = getattr(comp, name, None)
-    return t if isinstance(t, pd.DataFrame) and not t.empty else None
 
 
 def _model(comp: Any, name: str) -> Any:
@@ -120,7 +117,7 @@ def _rows(comp: Any, name: str, pal: C.Palette) -> tuple[pd.DataFrame, list[Any]
     """Summary of one classifier, its focus labels and the top sentences (outlet, label, prob, sentence, pieces)."""
     summary = comp.classifier_summary[comp.classifier_summary["classifier"] == name]
     labels = focus_labels(summary)
-    sentences = _table(comp, "classifier_sentences")
+    sentences = C.optional_table(comp, "classifier_sentences")
     model = _model(comp, name)
     excerpts = []
     if sentences is not None:
@@ -150,7 +147,7 @@ def pdf_section(comp: Any, pal: C.Palette) -> list[Any]:
 
     from .pdf import FRAME_W, P, esc, table
 
-    summary_all = _table(comp, "classifier_summary")
+    summary_all = C.optional_table(comp, "classifier_summary")
     if summary_all is None:
         return []
     el: list[Any] = []
@@ -178,7 +175,7 @@ def pdf_section(comp: Any, pal: C.Palette) -> list[Any]:
 
 def html_section(comp: Any, pal: C.Palette) -> str:
     """An escaped HTML fragment with the same content as :func:`pdf_section` ("" when there is no classifier)."""
-    summary_all = _table(comp, "classifier_summary")
+    summary_all = C.optional_table(comp, "classifier_summary")
     if summary_all is None:
         return ""
     e = html.escape

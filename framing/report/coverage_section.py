@@ -34,10 +34,7 @@ _ABOUT = ("Sentences of different outlets are grouped into claims (the same fact
 
 
 def _table(comp: Any, name: str) -> pd.DataFrame:
-    try:
-        t = getattr(comp, name, None)
-    except Exception:  # noqa: BLE001 - a Comparison without that table
-        t = None
+    t = comp.frames.get(name) if hasattr(comp, "frames") else getattr(comp, name, None)
     if not isinstance(t, pd.DataFrame) and name == "coverage_matrix":
         # the matrix has one column per outlet, so it is not a declared table: reshape comp.coverage
         from ..analyzers.coverage import coverage_matrix

@@ -35,9 +35,6 @@ _ROLES_HOW = ("Who each article casts as hero (fixes or fights the problem), vil
               "annotated climate news it matched the annotators' entities in about one case in seven.")
 
 
-def _table(comp: Any, name: str) -> pd.DataFrame | None:
-    t = getattr(comp, name, None)
-    return t if isinstance(t, pd.DataFrame) and not t.empty else None
 
 
 def frame_label(frame: str) -> str:
@@ -53,7 +50,7 @@ def _clip(text: str, n: int = _QUOTE_CHARS) -> str:
 def share_rows(comp: Any, pal: C.Palette) -> list[list[str]]:
     """Header plus one row per outlet: the share of its articles with each frame and the 95 % interval."""
     rows = [["Outlet"] + [frame_label(f) for f in FRAMES]]
-    sh = _table(comp, "frame_shares")
+    sh = C.optional_table(comp, "frame_shares")
     if sh is None:
         return rows
     idx = {(str(o), str(f)): r for o, f, r in zip(sh["outlet"], sh["frame"], sh.itertuples(index=False))}
@@ -79,7 +76,7 @@ def _best_evidence(fr: pd.DataFrame, outlet: str, frame: str) -> pd.Series | Non
 def evidence_rows(comp: Any, pal: C.Palette) -> list[dict[str, Any]]:
     """One dict per outlet and frame present in at least one of its articles: ``key, name, frame, label,
     present, n, score, evidence, cues, article_id`` (the sentence of its highest-scoring article)."""
-    fr = _table(comp, "article_frames")
+    fr = C.optional_table(comp, "article_frames")
     if fr is None:
         return []
     out = []
@@ -103,7 +100,7 @@ def role_rows(comp: Any, pal: C.Palette) -> list[list[str]]:
     """Header plus one row per outlet: its most frequent heroes, villains and victims (articles naming
     them in that role)."""
     rows = [["Outlet", "Heroes", "Villains", "Victims"]]
-    ro = _table(comp, "roles")
+    ro = C.optional_table(comp, "roles")
     for k in pal.order:
         cells = [pal.names[k]]
         for role in ("hero", "villain", "victim"):
@@ -210,7 +207,7 @@ def worksheet_task(comp: Any, labels: dict[str, str] | None = None) -> dict[str,
             "a solution, who is responsible, what should be done"))},
         "answers": [],
     }
-    sh, fr = _table(comp, "frame_shares"), _table(comp, "article_frames")
+    sh, fr = C.optional_table(comp, "frame_shares"), C.optional_table(comp, "article_frames")
     if sh is None or fr is None:
         return task
     for k in pal.order:

@@ -14,8 +14,6 @@ import html
 import math
 from typing import Any
 
-import pandas as pd
-
 from . import _common as C
 
 __all__ = ["rate_text", "summary_rows", "top_rows", "key_figure", "chart_height", "plot_own", "charts", "html_section",
@@ -36,9 +34,6 @@ HOW = ("Words the loaded-language model flags as loaded (emotive words, ideologi
        "as 'too few words to tell'.")
 
 
-def _table(comp: Any, name: str) -> pd.DataFrame | None:
-    t = comp.frames.get(name) if hasattr(comp, "frames") else getattr(comp, name, None)
-    return t if isinstance(t, pd.DataFrame) and not t.empty else None
 
 
 def _num(v: Any) -> float:
@@ -68,7 +63,7 @@ def rate_text(n: Any, n_words: Any, rate: Any, lo: Any, hi: Any, what: str = "")
 
 
 def _summary(comp: Any) -> dict[tuple[str, str], Any]:
-    s = _table(comp, "loaded_summary")
+    s = C.optional_table(comp, "loaded_summary")
     if s is None:
         return {}
     return {(str(r.outlet), str(r.voice)): r for r in s.itertuples(index=False)}
@@ -117,7 +112,7 @@ def top_rows(comp: Any, pal: C.Palette) -> list[list[str]]:
 
 
 def chart_height(comp: Any, pal: C.Palette, kind: str) -> float:
-    lr = _table(comp, "loaded_rates")
+    lr = C.optional_table(comp, "loaded_rates")
     n_cats = 1
     if lr is not None and {"kind", "voice", "n_hits"} <= set(lr.columns):
         sel = lr[(lr["kind"] == kind) & (lr["voice"] == "own") & (lr["n_hits"] > 0)]

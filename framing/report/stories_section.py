@@ -47,15 +47,12 @@ _STORY_HOW = ("Each story's articles side by side. Tone: mean sentence score. Lo
               "Frames: generic news frames the model finds present.")
 
 
-def _table(comp: Any, name: str) -> pd.DataFrame | None:
-    t = comp.frames.get(name) if hasattr(comp, "frames") else None
-    return t if isinstance(t, pd.DataFrame) and not t.empty else None
 
 
 def stories(comp: Any) -> list[dict[str, Any]]:
     """The corpus's stories in order of first appearance: ``story, number, articles`` (records of
     ``comp.articles``), ``outlets`` (keys), ``first_date`` and ``last_date`` (ISO or "")."""
-    arts = _table(comp, "articles")
+    arts = C.optional_table(comp, "articles")
     if arts is None or "story" not in arts.columns:
         return []
     out = []
@@ -69,7 +66,7 @@ def stories(comp: Any) -> list[dict[str, Any]]:
 
 def is_multi_story(comp: Any) -> bool:
     """True when the corpus's articles belong to more than one story."""
-    arts = _table(comp, "articles")
+    arts = C.optional_table(comp, "articles")
     return arts is not None and "story" in arts.columns and arts["story"].fillna("").astype(str).nunique() > 1
 
 
@@ -149,7 +146,7 @@ def summary_rows(comp: Any, pal: C.Palette) -> list[list[list[str]]]:
     """The across-stories tables (header + rows each), at most :data:`OUTLETS_PER_TABLE` outlets a table:
     one row per metric, a cell per outlet "difference [95 % interval] (outlet's mean)", and a last row
     with the number of stories. Empty for a single story or without ``comp.story_differences``."""
-    d = _table(comp, "story_differences")
+    d = C.optional_table(comp, "story_differences")
     if d is None or not is_multi_story(comp):
         return []
     idx = {(str(o), str(m)): r for o, m, r in zip(d["outlet"], d["metric"], d.itertuples(index=False))}
@@ -168,7 +165,7 @@ def summary_rows(comp: Any, pal: C.Palette) -> list[list[list[str]]]:
 
 
 def _voices(comp: Any, aid: str, k: int = 3) -> str:
-    v = _table(comp, "voices")
+    v = C.optional_table(comp, "voices")
     if v is None:
         return "–"
     spk = v.loc[v["article_id"] == aid, "speaker"].fillna("").astype(str).str.strip()
@@ -180,7 +177,7 @@ def _voices(comp: Any, aid: str, k: int = 3) -> str:
 def _frames_present(comp: Any, aid: str) -> str:
     from .frames_section import frame_label
 
-    fr = _table(comp, "article_frames")
+    fr = C.optional_table(comp, "article_frames")
     g = fr[(fr["article_id"] == aid) & fr["present"].astype(bool)]
     return ", ".join(frame_label(str(f)) for f in g["frame"]) or "none"
 
@@ -188,10 +185,10 @@ def _frames_present(comp: Any, aid: str) -> str:
 def story_rows(comp: Any, pal: C.Palette, story: dict[str, Any]) -> list[list[str]]:
     """Header + one row per article of ``story`` (an entry of :func:`stories`): outlet, headline (date),
     tone, loaded rate (count), quotes, voices, and frames when the frames analyzer ran."""
-    sm = _table(comp, "story_metrics")
+    sm = C.optional_table(comp, "story_metrics")
     vals = {} if sm is None else {(str(a), str(m)): (v, c) for a, m, v, c in
                                   zip(sm["article_id"], sm["metric"], sm["value"], sm["count"])}
-    frames = _table(comp, "article_frames") is not None
+    frames = C.optional_table(comp, "article_frames") is not None
     rows = [["Outlet", "Headline (date)", "Tone", "Loaded / 1,000 (n)", "Quotes", "Most quoted"]
             + (["Frames present"] if frames else [])]
     for a in story["articles"]:
