@@ -41,16 +41,9 @@ def read_labelled_csv(path: str | Path, text: str, labels: Sequence[str], sep: s
     path = Path(path)
     df = _read(path, sep)
     wanted = [text, *labels]
-    missing = [c for c in wanted if c not in df.columns]
-    if missing:
-        raise ModelError(f"{path}: column(s) {missing} not found; the file has {list(df.columns)}. "
-                         "Name the columns with --text and --label.")
+    _require_columns(path, df, wanted, "Name the columns with --text and --label.")
     for col in wanted:
-        empty = [i for i, v in enumerate(df[col]) if not str(v).strip()]
-        if empty:
-            lines = ", ".join(str(i + 2) for i in empty[:5])  # +1 header, +1 one-based (no multi-line fields)
-            raise ModelError(f"{where(path, None, col)}: {len(empty)} empty cell(s), e.g. on line(s) {lines}. "
-                             "Fill or drop those rows.")
+        _refuse_empty(path, df, col, "cell(s)")
     texts = df[text].tolist()
     if len(labels) == 1:
         return texts, df[labels[0]].str.strip().tolist()
@@ -83,16 +76,25 @@ def read_word_csv(path: str | Path, text: str, words: str, sep: str | None = Non
     """
     path = Path(path)
     df = _read(path, sep)
-    missing = [c for c in (text, words) if c not in df.columns]
-    if missing:
-        raise ModelError(f"{path}: column(s) {missing} not found; the file has {list(df.columns)}. Name the text "
-                         "column with --text and the column of marked words with --words.")
-    empty = [i for i, v in enumerate(df[text]) if not str(v).strip()]
-    if empty:
-        lines = ", ".join(str(i + 2) for i in empty[:5])
-        raise ModelError(f"{where(path, None, text)}: {len(empty)} empty text(s), e.g. on line(s) {lines}. "
-                         "Fill or drop those rows.")
+    _require_columns(path, df, [text, words], "Name the text column with --text and the column of marked words "
+                     "with --words.")
+    _refuse_empty(path, df, text, "text(s)")
     return df[text].tolist(), df[words].tolist()
+
+
+def _require_columns(path: Path, df: pd.DataFrame, wanted: Sequence[str], fix: str) -> None:
+    missing = [c for c in wanted if c not in df.columns]
+    if missing:
+        raise ModelError(f"{path}: column(s) {missing} not found; the file has {list(df.columns)}. {fix}")
+
+
+def _refuse_empty(path: Path, df: pd.DataFrame, col: str, what: str) -> None:
+    """A :class:`ModelError` naming the lines of ``col``'s empty cells, if any."""
+    empty = [i for i, v in enumerate(df[col]) if not str(v).strip()]
+    if empty:
+        lines = ", ".join(str(i + 2) for i in empty[:5])  # +1 header, +1 one-based (no multi-line fields)
+        raise ModelError(f"{where(path, None, col)}: {len(empty)} empty {what}, e.g. on line(s) {lines}. "
+                         "Fill or drop those rows.")
 
 
 def _read(path: Path, sep: str | None) -> pd.DataFrame:
