@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import random
 import re
 import resource
@@ -80,16 +79,14 @@ def baseline(texts: list[str]) -> tuple[float, int, float]:
     return time.perf_counter() - t, len(sentences), t_punkt
 
 
-EXTRA: list[str] = []  # analyzers added to the default run (--with)
-
-
-def full(records: list[dict], n_jobs: int) -> tuple[float, object]:
+def full(records: list[dict], n_jobs: int, extra: list[str] | None = None) -> tuple[float, object]:
+    """Time building the corpus and ``framing.analyze`` (default analyzers plus ``extra``)."""
     import framing
     from framing.corpus import Corpus
 
     t = time.perf_counter()
     corpus = Corpus.from_records(records)
-    analyzers = framing.default_analyzers() + EXTRA if EXTRA else None
+    analyzers = framing.default_analyzers() + extra if extra else None
     comp = framing.analyze(corpus, n_jobs=n_jobs, analyzers=analyzers)
     return time.perf_counter() - t, comp
 
@@ -120,19 +117,18 @@ def main() -> None:
     ap.add_argument("--with", dest="extra", action="append", default=[], metavar="ANALYZER",
                     help="add an analyzer that is off by default (e.g. frames) to the timed run; repeatable")
     args = ap.parse_args()
-    EXTRA[:] = args.extra
     warnings.simplefilter("ignore")
     records = [dict(r, date=_iso_date(r["date"])) for r in allsides_records(args.path)][: args.limit]
     texts = [r["text"] for r in records]
     from framing.text import word_count
 
     words = sum(word_count(t) for t in texts)
-    if EXTRA:
-        print(f"default analyzers plus: {', '.join(EXTRA)}")
+    if args.extra:
+        print(f"default analyzers plus: {', '.join(args.extra)}")
     print(f"corpus: {len(records)} articles, {words:,} words, {len({r['outlet'] for r in records})} outlets")
     import framing.compare  # noqa: F401  (import cost outside the timings)
 
-    full(records[:20], 1)  # warm caches (lexicons, models) outside the timing
+    full(records[:20], 1, args.extra)  # warm caches (lexicons, models) outside the timing
     if not args.stream_only:
         tb = t1 = t2 = tp = float("inf")
         avail = 0.0
@@ -142,13 +138,13 @@ def main() -> None:
             if b < tb:
                 tb, tp = b, p
             gc.collect()
-            f1, comp = full(records, 1)
+            f1, comp = full(records, 1, args.extra)
             t1 = min(t1, f1)
             if not args.skip_parallel:
                 comp2 = None
                 gc.collect()
                 avail = max(avail, available_speedup())
-                f2, comp2 = full(records, 2)
+                f2, comp2 = full(records, 2, args.extra)
                 t2 = min(t2, f2)
         print(f"baseline Punkt+VADER : {tb:7.2f} s  {words / tb:10,.0f} words/s  {len(texts) / tb:7.1f} articles/s  "
               f"({nsent:,} sentences; Punkt {tp:.2f} s, VADER {tb - tp:.2f} s)")
