@@ -30,7 +30,7 @@ from ..tables import TABLES
 from ..text import TOKEN_RE
 from .loaded import CATEGORIES, EPISTEMIC_CATEGORIES
 
-__all__ = ["VOICES", "quoted_words", "loaded_rates", "loaded_summary", "rates_from_counts", "summary_from_rates", "hit_counts",
+__all__ = ["VOICES", "counted_hits", "quoted_words", "loaded_rates", "loaded_summary", "rates_from_counts", "summary_from_rates", "hit_counts",
            "category_kind"]
 
 #: Whose words a hit is: the outlet's own, or inside a quotation.
@@ -48,6 +48,20 @@ def category_kind(category: str) -> str:
     ('epistemic', 'loaded')
     """
     return "epistemic" if category in EPISTEMIC_CATEGORIES else "loaded"
+
+
+def counted_hits(loaded_table: pd.DataFrame, *, flagged_only: bool = True) -> tuple[pd.Series, pd.Series]:
+    """``(counted, in_quote)``: boolean Series over the rows of a loaded-terms table, the hits the
+    rates count (see :func:`hit_counts`) and those inside quotation marks (all False without the
+    ``in_quote`` column)."""
+    t = loaded_table
+    inq = t["in_quote"].fillna(False).astype(bool) if "in_quote" in t.columns else pd.Series(False, index=t.index)
+    if not flagged_only or "flagged" not in t.columns:
+        return pd.Series(True, index=t.index), inq
+    flagged = t["flagged"].fillna(False).astype(bool)
+    word = t["word_flagged"].fillna(False).astype(bool) if "word_flagged" in t.columns else flagged
+    epistemic = t["category"].isin(EPISTEMIC_CATEGORIES)
+    return epistemic | (~inq & flagged) | (inq & word), inq
 
 
 def hit_counts(loaded_table: pd.DataFrame, *, flagged_only: bool = True) -> dict[tuple[str, str, str], tuple[int, int]]:
@@ -69,14 +83,7 @@ def hit_counts(loaded_table: pd.DataFrame, *, flagged_only: bool = True) -> dict
         return {}
     t = loaded_table
     n = len(t)
-    inq = t["in_quote"].astype(bool) if "in_quote" in t.columns else pd.Series(False, index=t.index)
-    if not flagged_only or "flagged" not in t.columns:
-        counted = pd.Series(True, index=t.index)
-    else:
-        flagged = t["flagged"].astype(bool)
-        word = t["word_flagged"].astype(bool) if "word_flagged" in t.columns else flagged
-        epistemic = t["category"].isin(EPISTEMIC_CATEGORIES)
-        counted = epistemic | (~inq & flagged) | (inq & word)
+    counted, inq = counted_hits(t, flagged_only=flagged_only)
     frame = pd.DataFrame({"outlet": t["outlet"].to_numpy(), "voice": inq.map({False: "own", True: "quoted"}).to_numpy(),
                           "category": t["category"].to_numpy(), "hit": counted.to_numpy(dtype=int),
                           "cand": [1] * n})

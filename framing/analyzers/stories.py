@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..tables import TABLES
 from .loaded import EPISTEMIC_CATEGORIES
+from .loaded_rates import counted_hits
 
 __all__ = ["story_metrics", "story_differences", "METRICS", "metric_order"]
 
@@ -32,13 +33,10 @@ METRICS = ("tone", "loaded_rate", "quote_rate", "anonymous_share")
 
 def _flagged(loaded: pd.DataFrame) -> pd.DataFrame:
     """The hits that count for the loaded rate, as in the report's main loaded-language figure
-    (:mod:`framing.analyzers.loaded_rates`): loaded (not epistemic) terms the model flags, in the
-    outlet's own words (outside quotation marks). Columns the table lacks are not filtered on."""
-    keep = pd.Series(True, index=loaded.index)
-    if "flagged" in loaded.columns:
-        keep &= loaded["flagged"].fillna(False).astype(bool)
-    if "in_quote" in loaded.columns:
-        keep &= ~loaded["in_quote"].fillna(False).astype(bool)
+    (:func:`framing.analyzers.loaded_rates.counted_hits`): loaded (not epistemic) terms the model
+    flags, in the outlet's own words (outside quotation marks)."""
+    counted, in_quote = counted_hits(loaded)
+    keep = counted & ~in_quote
     if "category" in loaded.columns:
         keep &= ~loaded["category"].isin(EPISTEMIC_CATEGORIES)
     return loaded[keep]
