@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from . import _common as C
+from ._pdfkit import FRAME_W, P, esc, table
 
 __all__ = ["pdf_section", "html_section", "focus_labels", "top_sentences", "highlights", "training_note"]
 
@@ -144,8 +145,6 @@ def _share_cell(summary: pd.DataFrame, outlet: str, label: Any) -> str:
 def pdf_section(comp: Any, pal: C.Palette) -> list[Any]:
     """Flowables for every classifier in ``comp.classifier_summary`` (empty list when there is none)."""
     from reportlab.lib.units import cm
-
-    from .pdf import FRAME_W, P, esc, table
 
     summary_all = C.optional_table(comp, "classifier_summary")
     if summary_all is None:

@@ -16,6 +16,7 @@ import matplotlib
 import pandas as pd
 
 from . import _common as C
+from ._pdfkit import FRAME_W, P, png_image, table
 
 __all__ = ["pdf_section", "html_section", "worksheet_task", "shown_claims", "coverage_sentences", "naming_rows"]
 
@@ -128,8 +129,6 @@ def _figure_png(comp: Any, pal: C.Palette, width: float) -> bytes | None:
 def pdf_section(comp: Any, pal: C.Palette) -> list[Any]:
     """Reportlab flowables of the section."""
     from reportlab.lib.units import cm
-
-    from .pdf import FRAME_W, P, png_image, table
 
     el: list[Any] = [P("What each outlet tells and leaves out", "h1"), P(_ABOUT, "note")]
     png = _figure_png(comp, pal, 7.2)

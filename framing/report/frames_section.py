@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..analyzers._frame_cues import FRAMES
 from . import _common as C
+from ._pdfkit import FRAME_W, P, esc, table
 
 __all__ = ["pdf_section", "html_section", "worksheet_task", "frame_label", "share_rows", "evidence_rows",
            "role_rows"]
@@ -120,8 +121,6 @@ def pdf_section(comp: Any, pal: C.Palette) -> list[Any]:
     """Reportlab flowables: frame shares per outlet with intervals, one evidence sentence per outlet and
     frame present, and the "Heroes, villains, victims" table."""
     from reportlab.lib.units import cm
-
-    from .pdf import FRAME_W, P, esc, table
 
     el: list[Any] = [P("Frames", "h1"), P(_HOW, "note", raw=True)]
     rows = share_rows(comp, pal)

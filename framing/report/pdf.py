@@ -10,218 +10,37 @@ atomically.
 from __future__ import annotations
 
 import datetime as _dt
-
 import io
 import os
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
-from xml.sax.saxutils import escape as _xml_escape
+from typing import Any
 
-import matplotlib
 import pandas as pd
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import cm, inch
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import (CondPageBreak, Flowable, Image, KeepTogether, PageBreak, Paragraph,
-                                SimpleDocTemplate, Spacer, Table, TableStyle)
+from reportlab.lib.units import cm
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table
 
 from .. import plots
 from ..errors import ReportError
 from ..io import atomic_write_bytes
 from . import _common as C
+from . import loaded_section as L
+from . import stories_section
+from ._pdfkit import (FONT, FRAME_W, MARGIN, PAGE_W, ColorBar, P, box, category_legend, chart, chart_height,
+                      marked_markup, png_image, register_fonts, styles, table)
+from .sections import pdf_sections
 
 __all__ = ["write_pdf", "render_pdf", "pdf_text", "FONT"]
-
-FONT = "DejaVuSans"
-PAGE_W, PAGE_H = A4
-MARGIN = 1.7 * cm
-FRAME_W = PAGE_W - 2 * MARGIN
-
-
-# -- fonts and styles -------------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def register_fonts() -> str:
-    """Register DejaVu Sans (bundled with matplotlib) with reportlab; returns the family name."""
-    from reportlab.lib.fonts import addMapping
-
-    ttf = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    files = {FONT: "DejaVuSans.ttf", f"{FONT}-Bold": "DejaVuSans-Bold.ttf",
-             f"{FONT}-Oblique": "DejaVuSans-Oblique.ttf", f"{FONT}-BoldOblique": "DejaVuSans-BoldOblique.ttf"}
-    for name, fn in files.items():
-        path = ttf / fn
-        if not path.exists():
-            raise ReportError(f"{path}: font file missing from matplotlib's data folder; reinstall matplotlib.")
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(path)))
-    addMapping(FONT, 0, 0, FONT)
-    addMapping(FONT, 1, 0, f"{FONT}-Bold")
-    addMapping(FONT, 0, 1, f"{FONT}-Oblique")
-    addMapping(FONT, 1, 1, f"{FONT}-BoldOblique")
-    return FONT
-
-
-@lru_cache(maxsize=1)
-def styles() -> dict[str, ParagraphStyle]:
-    """Paragraph styles of the reports."""
-    f = register_fonts()
-    base = ParagraphStyle("base", fontName=f, fontSize=9, leading=12, alignment=TA_LEFT)
-    return {
-        "base": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9.2),
-        "cellb": ParagraphStyle("cellb", parent=base, fontSize=7.5, leading=9.2, fontName=f"{f}-Bold"),
-        "title": ParagraphStyle("title", parent=base, fontName=f"{f}-Bold", fontSize=20, leading=25, spaceAfter=6),
-        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=12, leading=16, textColor=colors.HexColor("#333333"),
-                                   spaceAfter=10),
-        "h1": ParagraphStyle("h1", parent=base, fontName=f"{f}-Bold", fontSize=15, leading=19, spaceBefore=4, spaceAfter=6),
-        "h2": ParagraphStyle("h2", parent=base, fontName=f"{f}-Bold", fontSize=11, leading=14, spaceBefore=8, spaceAfter=4),
-        "note": ParagraphStyle("note", parent=base, fontSize=8, leading=10.5, textColor=colors.HexColor("#444444")),
-        "excerpt": ParagraphStyle("excerpt", parent=base, fontSize=9.5, leading=14, leftIndent=6, rightIndent=6),
-        "warn": ParagraphStyle("warn", parent=base, fontSize=8.5, leading=11, textColor=colors.HexColor("#5A3E00")),
-    }
-
-
-def esc(text: Any) -> str:
-    """Text made safe for a reportlab Paragraph: markup characters escaped, control characters dropped."""
-    s = "" if text is None else str(text)
-    s = "".join(ch if (ch >= " " or ch in "\n\t") and not ("\ud800" <= ch <= "\udfff") else " " for ch in s)
-    return _xml_escape(s, {'"': "&quot;"})
-
-
-def P(text: Any, style: str = "base", raw: bool = False) -> Paragraph:
-    """A Paragraph from plain text (escaped) or, with ``raw=True``, from trusted markup we built."""
-    return Paragraph(text if raw else esc(text), styles()[style])
-
-
-# -- flowables --------------------------------------------------------------------------------------
-def png_image(png: bytes, max_width: float = FRAME_W, max_height: float = PAGE_H - 5 * cm) -> Image:
-    """An Image flowable of PNG bytes at their natural size (``_common.DPI``), shrunk to fit."""
-    w_px, h_px = ImageReader(io.BytesIO(png)).getSize()
-    w, h = w_px / C.DPI * inch, h_px / C.DPI * inch
-    scale = min(1.0, max_width / w, max_height / h)
-    return Image(io.BytesIO(png), width=w * scale, height=h * scale)
-
-
-class ColorBar(Flowable):
-    """A thin coloured rule (the outlet's colour) above its page."""
-
-    def __init__(self, color: str, width: float = FRAME_W, height: float = 4) -> None:
-        super().__init__()
-        self.color, self.width, self.height = color, width, height
-
-    def draw(self) -> None:  # pragma: no cover - drawing
-        self.canv.setFillColor(colors.HexColor(self.color))
-        self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
-
-
-def table(rows: list[list[Any]], widths: Sequence[float], header: bool = True,
-          swatches: Sequence[str | None] | None = None, zebra: bool = True,
-          row_height: float | None = None) -> Table:
-    """A styled table; string cells become wrapped Paragraphs. ``swatches`` colours the first column per row;
-    ``row_height`` fixes the height of body rows (space to write in, on worksheets)."""
-    body = []
-    for r, row in enumerate(rows):
-        st = "cellb" if header and r == 0 else "cell"
-        body.append([c if isinstance(c, Flowable) else P(c, st) for c in row])
-    heights = None
-    if row_height is not None:
-        heights = [None if header and r == 0 else row_height for r in range(len(body))]
-    t = Table(body, colWidths=list(widths), rowHeights=heights, repeatRows=1 if header else 0)
-    cmds: list[tuple] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor("#444444")) if header else ("NOSPLIT", (0, 0), (0, 0)),
-    ]
-    if row_height is not None:
-        cmds.append(("LINEBELOW", (0, 1 if header else 0), (-1, -1), 0.4, colors.HexColor("#999999")))
-        cmds.append(("VALIGN", (0, 0), (-1, -1), "MIDDLE"))
-    if zebra:
-        for r in range(1 if header else 0, len(rows)):
-            if r % 2 == 0:
-                cmds.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#F4F4F4")))
-    if swatches:
-        off = 1 if header else 0
-        for i, c in enumerate(swatches):
-            if c:
-                cmds.append(("BACKGROUND", (0, i + off), (0, i + off), colors.HexColor(c)))
-    t.setStyle(TableStyle(cmds))
-    return t
-
-
-def box(flowables: list[Any], bg: str = "#FFF4D6", border: str = "#E0B040") -> Table:
-    """A shaded box around some flowables (warnings, how-to-read notes)."""
-    t = Table([[flowables]], colWidths=[FRAME_W])
-    t.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(bg)),
-                           ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor(border)),
-                           ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                           ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
-    return t
-
-
-# -- marked text ------------------------------------------------------------------------------------
-def marked_markup(text: str, marks: list[C.Mark], start: int, end: int, pal: C.Palette,
-                  label: Any = None) -> str:
-    """Paragraph markup for ``text[start:end]``: loaded terms shaded by category, quotes in italics
-    followed by a small ``[speaker]`` tag, speaker names underlined. Every text piece is escaped."""
-    out: list[str] = []
-    segs = C.segments(text, marks, start, end)
-    for i, seg in enumerate(segs):
-        piece = esc(seg.text).replace("\n\n", "<br/><br/>").replace("\n", "<br/>")
-        if seg.term is not None:
-            col = pal.categories.get(seg.term.label, "#DDDDDD")
-            piece = f'<span backColor="{col}"><b>{piece}</b></span>'
-        if seg.speaker is not None and seg.quote is None:
-            piece = f"<u>{piece}</u>"
-        if seg.quote is not None:
-            piece = f'<i><font color="#1F3A60">{piece}</font></i>'
-            nxt = segs[i + 1].quote if i + 1 < len(segs) else None
-            if nxt is not seg.quote and (nxt is None or nxt != seg.quote):
-                who = seg.quote.detail or "unattributed"
-                piece += (f'<font size="6.5" color="#555555"> [{esc(who)} · {esc(seg.quote.label)}]</font>')
-        out.append(piece)
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(text) else ""
-    return prefix + "".join(out).strip() + suffix
-
-
-def category_legend(pal: C.Palette, cats: Sequence[str] | None = None) -> Paragraph:
-    """One line explaining the highlight colours."""
-    cats = list(cats) if cats is not None else sorted(pal.categories)
-    bits = [f'<span backColor="{pal.categories.get(c, "#DDDDDD")}"><b>{esc(c.replace("_", " "))}</b></span>'
-            for c in cats]
-    text = ("Highlighted: loaded terms by category — " + "  ".join(bits) if bits else "No loaded terms found.")
-    text += ' · <i><font color="#1F3A60">quotes in italics</font></i> followed by [speaker · affiliation].'
-    return P(text, "small", raw=True)
-
 
 # -- helpers on tables ------------------------------------------------------------------------------
 def _col(df: Any, name: str) -> bool:
     return isinstance(df, pd.DataFrame) and name in df.columns and len(df) > 0
 
 
-def _chart(fn: Any, table: Any, height: float, width: float = 7.2, **kw: Any) -> Image:
-    fig, axes = C.figure(width, height)
-    with matplotlib.rc_context(C.RC):
-        fn(table, ax=axes[0][0], **kw)
-    return png_image(C.fig_png(fig))
-
-
-def _height(n_rows: int, per: float = 0.32, base: float = 1.1, lo: float = 2.0, hi: float = 8.5) -> float:
-    return max(lo, min(hi, base + per * n_rows))
-
-
 # -- sections ---------------------------------------------------------------------------------------
 def cover(comp: Any, pal: C.Palette) -> list[Any]:
     """Title, outlets with their facts, articles, warnings."""
-    from .sections import stories_section  # (pdf <- stories_section: imported through sections)
-
     story = comp.story or "(no story description in the corpus)"
     n_out, n_art = len(pal.order), len(comp.articles)
     el: list[Any] = [
@@ -286,7 +105,7 @@ def sentiment_section(comp: Any, pal: C.Palette) -> list[Any]:
                      P("Each dot is one sentence, placed by its VADER compound score (left negative, right positive). "
                        "The black diamond is the outlet's mean, the bar its 95 % bootstrap interval; n is the number "
                        "of sentences. Overlapping bars mean the data cannot tell the outlets' average tone apart.", "note"),
-                     _chart(plots.plot_sentence_sentiment, comp.sentences, _height(n, 0.42, 1.0, 2.2, 7.5),
+                     chart(plots.plot_sentence_sentiment, comp.sentences, chart_height(n, 0.42, 1.0, 2.2, 7.5),
                             summary=comp.outlet_sentiment, order=pal.order, colors=pal.colors, labels=pal.names)]
     s = comp.outlet_sentiment
     if _col(s, "outlet"):
@@ -309,7 +128,7 @@ def sentiment_section(comp: Any, pal: C.Palette) -> list[Any]:
            P("How each outlet speaks of the story's main actors: the mean score of the sentences around each mention "
              "(-1 negative … +1 positive), with n mentions. Grey cells: the outlet does not mention the actor. "
              "Treat cells with n < 5 as anecdotes.", "note"),
-           _chart(plots.plot_actor_heatmap, comp.actor_sentiment, _height(n, 0.45, 1.6, 2.4, 8.0),
+           chart(plots.plot_actor_heatmap, comp.actor_sentiment, chart_height(n, 0.45, 1.6, 2.4, 8.0),
                   order=pal.order, labels=pal.names)]
     return el
 
@@ -318,19 +137,17 @@ def loaded_section(comp: Any, pal: C.Palette) -> list[Any]:
     """Flagged loaded terms per 1,000 of each outlet's own words (chart with 95 % whiskers), a table of
     own-word, quoted-word and epistemic rates each with count, words and interval, the epistemic-marker
     chart and the most frequent flagged terms (rows and texts from :mod:`framing.report.loaded_section`)."""
-    from . import loaded_section as L
-
     lr = comp.loaded_rates
     sw = [pal.colors[k] for k in pal.order]
     kw = {"order": pal.order, "colors": pal.colors, "labels": pal.names}
     el: list[Any] = [P("2 · Loaded language", "h1"), P(L.HOW, "note", raw=True),
-                     _chart(L.plot_own, lr, L.chart_height(comp, pal, "loaded"), kind="loaded", **kw)]
+                     chart(L.plot_own, lr, L.chart_height(comp, pal, "loaded"), kind="loaded", **kw)]
     rows = L.summary_rows(comp, pal)
     if len(rows) > 1:
         w = (FRAME_W - 3.35 * cm - 2.2 * cm) / 3
         el.append(table([[""] + r for r in rows], [0.35 * cm, 3.0 * cm, w, w, w, 2.2 * cm], swatches=sw))
     el += [P("Epistemic markers", "h2"), P(L.EPISTEMIC_NOTE, "note"),
-           _chart(L.plot_own, lr, L.chart_height(comp, pal, "epistemic"), kind="epistemic", **kw),
+           chart(L.plot_own, lr, L.chart_height(comp, pal, "epistemic"), kind="epistemic", **kw),
            P("Most frequent flagged terms", "h2"),
            table([[""] + r for r in L.top_rows(comp, pal)], [0.35 * cm, 3.5 * cm, FRAME_W - 3.85 * cm], swatches=sw)]
     return el
@@ -341,12 +158,12 @@ def voices_section(comp: Any, pal: C.Palette) -> list[Any]:
     el: list[Any] = [P("3 · Voices: who gets to speak", "h1"),
                      P("Share of each outlet's quotes (direct and indirect) by the speaker's affiliation. Whom an "
                        "outlet quotes, and whom it leaves out, frames a story as much as its own words.", "note"),
-                     _chart(plots.plot_affiliation_shares, comp.affiliation_shares, _height(n, 0.38, 1.5, 2.6, 7.5),
+                     chart(plots.plot_affiliation_shares, comp.affiliation_shares, chart_height(n, 0.38, 1.5, 2.6, 7.5),
                             order=pal.order, labels=pal.names, colors=pal.affiliations)]
     vs = comp.voice_summary
     if _col(vs, "outlet"):
         el += [KeepTogether([P("How they quote", "h2"),
-                             _chart(plots.plot_voice_summary, vs, _height(3 * n, 0.08, 1.0, 2.0, 6.0),
+                             chart(plots.plot_voice_summary, vs, chart_height(3 * n, 0.08, 1.0, 2.0, 6.0),
                                     order=pal.order, colors=pal.colors, labels=pal.names)])]
         idx = vs.drop_duplicates("outlet").set_index("outlet")
         rows = [["", "Outlet", "Quotes", "Direct", "Indirect", "Anonymous", "Loaded verbs", "Speakers"]]
@@ -425,11 +242,9 @@ def outlet_pages(comp: Any, pal: C.Palette) -> list[Any]:
 
 def key_figures(comp: Any, k: str) -> Table:
     s = C.rows_for(comp.outlet_sentiment, outlet=k)
-    from .loaded_section import key_figure
-
     vs = C.rows_for(comp.voice_summary, outlet=k)
     tone = C.fmt(s["mean"].iloc[0], 2, True) if _col(s, "mean") else "–"
-    rate = key_figure(comp, k)
+    rate = L.key_figure(comp, k)
     quotes = C.fmt(vs["n_quotes"].iloc[0], 0) if _col(vs, "n_quotes") else "–"
     anon = C.fmt_pct(vs["share_anonymous"].iloc[0]) if _col(vs, "share_anonymous") else "–"
     rows = [["Mean sentence tone", "Flagged loaded terms, own words", "Quotes", "Anonymous sources"],
@@ -504,8 +319,6 @@ def render_pdf(comp: Any) -> bytes:
                             subject="Side-by-side comparison of news framing", creator="framing",
                             keywords="", invariant=1, pageCompression=1)
     el: list[Any] = []
-    from .sections import pdf_sections, stories_section
-
     el += cover(comp, pal)
     stories = stories_section.pdf_section(comp, pal)  # several stories: outlets compared within each story
     el += [PageBreak()] + stories if stories else []

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import classifier_section, coverage_section, frames_section, stories_section  # noqa: F401 (pdf.py reads
-# stories_section through here: it draws on pdf.py's helpers, so pdf.py may not import it directly)
+from . import classifier_section, coverage_section, frames_section
 from ._common import Palette
 
 __all__ = ["SECTIONS", "pdf_sections", "html_sections"]

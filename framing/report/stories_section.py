@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from . import _common as C
+from ._pdfkit import FRAME_W, P, table
 
 __all__ = ["stories", "is_multi_story", "title", "scope_text", "subtitle", "footer_text", "summary_rows",
            "story_rows", "shown_stories", "pdf_section", "html_section", "nav_link"]
@@ -237,8 +238,6 @@ def pdf_section(comp: Any, pal: C.Palette) -> list[Any]:
         return []
     from reportlab.lib.units import cm
     from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak
-
-    from .pdf import FRAME_W, P, table
 
     el: list[Any] = [P("Across stories: the outlets compared within each story", "h1"), P(_HOW, "note")]
     tables = summary_rows(comp, pal)

@@ -23,7 +23,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemp
 from ..errors import ReportError
 from ..io import atomic_write_bytes
 from . import _common as C
-from .pdf import FRAME_W, MARGIN, P, box, esc, register_fonts, styles, table
+from ._pdfkit import FONT, FRAME_W, MARGIN, PAGE_W, P, box, esc, register_fonts, styles, table
 
 __all__ = ["write_worksheet", "render_worksheet", "render_answers", "worksheet_plan"]
 
@@ -174,8 +174,6 @@ def _doc(buf: io.BytesIO, title: str) -> SimpleDocTemplate:
 
 def _footer(text: str):
     def draw(canv: Any, doc: Any) -> None:  # pragma: no cover - drawing
-        from .pdf import FONT, PAGE_W
-
         canv.saveState()
         canv.setFont(FONT, 7)
         canv.drawString(MARGIN, 0.9 * cm, text)

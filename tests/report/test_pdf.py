@@ -9,7 +9,7 @@ from reportlab.platypus import Paragraph
 
 from framing.errors import ReportError
 from framing.report import _common as C
-from framing.report import pdf
+from framing.report import _pdfkit, pdf
 
 S400 = Path(__file__).resolve().parents[2] / "corpora" / "s400"
 
@@ -43,17 +43,17 @@ def test_pdf_empty_tables_still_render(comp_empty_tables, tmp_path):
 @pytest.mark.parametrize("raw", ['<script>alert("x")</script>', "<para>p</para> & <b>b</b>", '<font color="red">f',
                                  "a\x00b\x0bc", "unbalanced < & > \"'"])
 def test_pdf_esc_makes_markup_text(raw):
-    para = Paragraph(pdf.esc(raw), pdf.styles()["base"])
+    para = Paragraph(_pdfkit.esc(raw), _pdfkit.styles()["base"])
     assert para.getPlainText().replace(" ", "") == raw.replace("\x00", " ").replace("\x0b", " ").replace(" ", "")
 
 
 def test_pdf_marked_markup_escapes_and_marks(comp):
     text = 'He said "a <b>threat</b> & more" today.'
     marks = [C.Mark(9, 31, "quote", "NATO", "Jens Stoltenberg"), C.Mark(14, 20, "term", "emotive")]
-    markup = pdf.marked_markup(text, marks, 0, len(text), C.palette(comp))
+    markup = _pdfkit.marked_markup(text, marks, 0, len(text), C.palette(comp))
     assert "&lt;b&gt;" in markup and "&amp;" in markup and "<b>threat</b>" in markup
     assert "[Jens Stoltenberg · NATO]" in markup
-    Paragraph(markup, pdf.styles()["excerpt"])  # valid reportlab markup
+    Paragraph(markup, _pdfkit.styles()["excerpt"])  # valid reportlab markup
 
 
 def test_pdf_failed_render_leaves_existing_file(comp, tmp_path, monkeypatch):
