@@ -55,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="skip 'what each outlet tells and leaves out' (claims across outlets; costly on large corpora)")
     r.add_argument("--classifier", action="append", default=[], metavar="NAME=MODEL.json",
                    help="also apply a classifier trained with `framing train` (repeatable)")
+    _convention_arg(r)
 
     w = sub.add_parser("worksheet", help="write a classroom media-literacy worksheet (PDF)")
     w.add_argument("corpus")
@@ -63,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--answers", help="also write an answer key PDF here")
     w.add_argument("--story", default=None, metavar="ID",
                    help="the story to take excerpts and tasks from (default: the one most outlets covered)")
+    _convention_arg(w)
 
     i = sub.add_parser("ingest", help="turn raw article files into a corpus folder")
     i.add_argument("files", nargs="+", help="raw text files")
@@ -83,8 +85,16 @@ def _parser() -> argparse.ArgumentParser:
         q.add_argument("--csv", help="write the table as CSV to this file instead of printing it")
         q.add_argument("--full", action="store_true",
                        help="print every column at full width (default: the main columns, fitted to the terminal)")
+        if name == "quotes":
+            _convention_arg(q)
     _train_parser(sub)
     return p
+
+
+def _convention_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--convention", choices=("reported-speech", "attribution"), default="reported-speech",
+                        help="which attributions count as quotes: 'reported-speech' (what people said or wrote; "
+                             "the default) or 'attribution' (also thoughts and beliefs, as PolNeAR annotates)")
 
 
 def _train_parser(sub: argparse._SubParsersAction) -> None:
@@ -170,6 +180,8 @@ def _run(args: argparse.Namespace) -> int:
         classifiers = _classifiers(getattr(args, "classifier", []))
         corpus = load_corpus(args.corpus)
         extra: dict[str, Any] = {"classifiers": classifiers} if classifiers else {}
+        if args.convention != "reported-speech":
+            extra["options"] = {"voices": {"convention": args.convention}}
         if not getattr(args, "no_coverage", False):  # roles, naming, claims: off in analyze() by default (cost)
             from .analyzers.builtin import REPORT_EXTRAS, default_analyzers
 
@@ -193,7 +205,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.command == "quotes":
             from .analyzers.voices import voices
 
-            table = voices(corpus)
+            table = voices(corpus, convention=args.convention)
         elif args.command == "coverage":
             from .analyzers.coverage import coverage, coverage_matrix
 

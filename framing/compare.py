@@ -49,6 +49,9 @@ class Comparison:
         Caveats about the corpus (date spread, little text for an outlet, non-English articles...).
     models : dict
         Trained classifiers used (name -> model), for the report to say what they were trained on.
+    options : dict
+        The options each analyzer that takes options ran with (``{"voices": {"convention":
+        "reported-speech"}, ...}``), for the report to say how it counted.
     """
 
     corpus: Corpus
@@ -56,6 +59,7 @@ class Comparison:
     analyzers: tuple[str, ...] = ()
     warnings: list[str] = field(default_factory=list)
     models: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         frames = self.__dict__.get("frames")
@@ -180,7 +184,7 @@ class Comparison:
 
 def analyze(corpus: Corpus, n_jobs: int = 1, *, analyzers: Iterable[str] | None = None,
             classifiers: Mapping[str, Any] | None = None, progress: bool = False, engine: str = "local",
-            client: Any = None) -> Comparison:
+            client: Any = None, options: Mapping[str, Mapping[str, Any]] | None = None) -> Comparison:
     """Run the analyzers once and return a :class:`Comparison`.
 
     Parameters
@@ -202,6 +206,10 @@ def analyze(corpus: Corpus, n_jobs: int = 1, *, analyzers: Iterable[str] | None 
         tables equal the local run's.
     client : distributed.Client, optional
         With ``engine="dask"``, the cluster to use (default: dask's local processes).
+    options : dict, optional
+        ``{analyzer: {option: value}}``, e.g. ``{"voices": {"convention": "attribution"}}`` (count
+        thoughts and beliefs as quotes, the PolNeAR convention) or ``{"distinctive": {"top": 50}}``.
+        ``framing.registry.REGISTRY[name].params`` lists an analyzer's options and defaults.
 
     Examples
     --------
@@ -215,7 +223,7 @@ def analyze(corpus: Corpus, n_jobs: int = 1, *, analyzers: Iterable[str] | None 
 
     models = _load_models(classifiers or {})
     extra = [classifier_analyzer(models)] if models else []
-    chosen = resolve(None if analyzers is None else ["article_counts", *analyzers], extra)
+    chosen = resolve(None if analyzers is None else ["article_counts", *analyzers], extra, options)
     tables = run(corpus, chosen, n_jobs=n_jobs, engine=engine, client=client, progress=progress)
     counts = tables["article_counts"]
     frames = {"articles": TABLES["articles"].conform(corpus.to_frame(counts=counts)),
@@ -226,7 +234,8 @@ def analyze(corpus: Corpus, n_jobs: int = 1, *, analyzers: Iterable[str] | None 
         frames[a.table] = tables[a.table]
         frames.update({s.table: summaries[s.table] for s in a.summaries})
     notes = corpus_warnings(frames["articles"]) + language_warnings(corpus)
-    return Comparison(corpus, frames, tuple(a.name for a in chosen), notes, models)
+    used = {a.name: dict(a.params) for a in chosen if a.params}
+    return Comparison(corpus, frames, tuple(a.name for a in chosen), notes, models, used)
 
 
 def _load_models(classifiers: Mapping[str, Any]) -> dict[str, Any]:

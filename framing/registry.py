@@ -18,7 +18,10 @@ the Dask engine and the report need to know about one analysis:
   distinctive words: runs once, as one job);
 * ``summaries``: per-outlet tables computed from the merged tables, each
   optionally with an additive form (``partial``/``merge``/``final``) that the
-  streaming analysis uses with flat memory.
+  streaming analysis uses with flat memory;
+* ``params``: the options ``run`` takes as keywords, with their defaults
+  (``framing.analyze(corpus, options={"voices": {"convention": "attribution"}})``);
+  ``check_options`` rejects bad values before anything runs.
 
 The package's analyzers are registered by :mod:`framing.analyzers.builtin`, whose ``resolve`` is the
 one to call (importing it registers them). Adding an analyzer is adding one :func:`register` call
@@ -28,7 +31,8 @@ then run over it automatically.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -83,6 +87,7 @@ class Analyzer:
     summaries: tuple[Summary, ...] = ()
     default: bool = True
     params: Mapping[str, Any] = field(default_factory=dict)
+    check_options: Callable[[Mapping[str, Any]], None] | None = None
 
     def __post_init__(self) -> None:
         if self.table not in TABLES:
@@ -92,6 +97,27 @@ class Analyzer:
                 raise FramingError(f"analyzer {self.name!r}: summary table {s.table!r} is not declared.")
         if self.scope not in ("article", "corpus"):
             raise FramingError(f"analyzer {self.name!r}: scope must be 'article' or 'corpus', not {self.scope!r}.")
+
+    def configured(self, options: Mapping[str, Any]) -> Analyzer:
+        """This analyzer with ``options`` (names from :attr:`params`) passed to ``run`` as keywords;
+        ``params`` then holds the values it runs with.
+
+        Raises
+        ------
+        FramingError
+            For an option the analyzer does not take (the message lists those it takes), or a value
+            its ``check_options`` rejects.
+        """
+        unknown = sorted(set(options) - set(self.params))
+        if unknown:
+            takes = ", ".join(f"{k}={v!r}" for k, v in self.params.items()) or "none"
+            raise FramingError(f"analyzer {self.name!r} has no option {', '.join(map(repr, unknown))}; "
+                               f"its options (with defaults): {takes}.")
+        if not options:
+            return self
+        if self.check_options is not None:
+            self.check_options(options)
+        return replace(self, run=partial(self.run, **options), params={**self.params, **options})
 
 
 #: Every registered analyzer by name, in registration order (which is a valid run order).
@@ -115,14 +141,17 @@ def register(analyzer: Analyzer) -> Analyzer:
     return analyzer
 
 
-def resolve(names: Iterable[str] | None = None, extra: Sequence[Analyzer] = ()) -> list[Analyzer]:
+def resolve(names: Iterable[str] | None = None, extra: Sequence[Analyzer] = (),
+            options: Mapping[str, Mapping[str, Any]] | None = None) -> list[Analyzer]:
     """The analyzers to run, in run order: ``names`` (default: every default analyzer) plus the
-    analyzers they need, then ``extra`` (analyzers built for one call, e.g. user classifiers).
+    analyzers they need, then ``extra`` (analyzers built for one call, e.g. user classifiers);
+    ``options`` maps an analyzer's name to the options it runs with (:meth:`Analyzer.configured`).
 
     Raises
     ------
     FramingError
-        For an unknown name; the message lists the known ones.
+        For an unknown name (the message lists the known ones), options for an analyzer that does
+        not run, or an option the analyzer does not take.
     """
     if names is None:
         wanted = {n for n, a in REGISTRY.items() if a.default}
@@ -136,7 +165,15 @@ def resolve(names: Iterable[str] | None = None, extra: Sequence[Analyzer] = ()) 
         needed = {d for n in wanted for d in REGISTRY[n].needs}
         changed = not needed <= wanted
         wanted |= needed
-    return [a for n, a in REGISTRY.items() if n in wanted] + list(extra)
+    options = dict(options or {})
+    unknown = sorted(set(options) - set(REGISTRY))
+    if unknown:
+        raise FramingError(f"options given for unknown analyzer(s) {unknown}; known: {', '.join(REGISTRY)}.")
+    idle = sorted(set(options) - wanted)
+    if idle:
+        raise FramingError(f"options given for {', '.join(map(repr, idle))}, which does not run; add it to "
+                           "analyzers= or drop its options.")
+    return [a.configured(options.get(n, {})) for n, a in REGISTRY.items() if n in wanted] + list(extra)
 
 
 def summary_tables(analyzers: Sequence[Analyzer], tables: Tables) -> dict[str, pd.DataFrame]:

@@ -112,4 +112,4 @@ def story_comparison(comp: Comparison, story: str) -> Comparison:
     tables.update(summary_tables(analyzers, tables))
     frames = {name: tables[name] for name in comp.frames if name in tables}
     notes = corpus_warnings(frames["articles"]) + language_warnings(corpus)
-    return Comparison(corpus, frames, comp.analyzers, notes, comp.models)
+    return Comparison(corpus, frames, comp.analyzers, notes, comp.models, comp.options)

@@ -26,10 +26,11 @@ from .registry import Analyzer, Summary
 __all__ = ["StreamCounts", "OutletCounts", "chunk_counts", "analyze_stream", "iter_records", "streamed_analyzers"]
 
 
-def streamed_analyzers() -> list[Analyzer]:
-    """The analyzers with at least one streamable summary, and those they need, in run order."""
+def streamed_analyzers(options: Mapping[str, Mapping[str, Any]] | None = None) -> list[Analyzer]:
+    """The analyzers with at least one streamable summary, and those they need, in run order, with
+    ``options`` (``{analyzer: {option: value}}``, as in :func:`framing.analyze`)."""
     names = [a.name for a in resolve() if any(s.streamable for s in a.summaries)]
-    return resolve(names)
+    return resolve(names, options=options)
 
 
 def _streamable(analyzers: list[Analyzer]) -> list[Summary]:
@@ -102,11 +103,13 @@ class StreamCounts:
 OutletCounts = StreamCounts
 
 
-def chunk_counts(corpus: Corpus, tables: Mapping[str, pd.DataFrame] | None = None) -> StreamCounts:
-    """The additive counts of one chunk (runs the streamed analyzers unless ``tables`` are given)."""
+def chunk_counts(corpus: Corpus, tables: Mapping[str, pd.DataFrame] | None = None,
+                 options: Mapping[str, Mapping[str, Any]] | None = None) -> StreamCounts:
+    """The additive counts of one chunk (runs the streamed analyzers, with ``options``, unless
+    ``tables`` are given)."""
     from .runner import fit_states, run_chunk
 
-    analyzers = streamed_analyzers()
+    analyzers = streamed_analyzers(options)
     if tables is None:
         tables = run_chunk(corpus, analyzers, fit_states(corpus, analyzers))
     counts = {s.table: s.partial(tables) for s in _streamable(analyzers)}
@@ -141,15 +144,18 @@ def _batches(records: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict
         yield batch
 
 
-def _count_batch(args: tuple[list[dict[str, Any]], tuple, str]) -> tuple[StreamCounts, LoadReport]:
+def _count_batch(args: tuple[list[dict[str, Any]], tuple, str, Mapping[str, Mapping[str, Any]] | None]
+                 ) -> tuple[StreamCounts, LoadReport]:
     """One chunk's counts and what loading it found (warned about once, for the whole stream)."""
-    batch, actors, source = args
+    batch, actors, source, options = args
     report = LoadReport(source)
-    return chunk_counts(Corpus.from_records(batch, actors=actors, source=source, report=report)), report
+    corpus = Corpus.from_records(batch, actors=actors, source=source, report=report)
+    return chunk_counts(corpus, options=options), report
 
 
 def analyze_stream(source: str | Path | Iterable[Mapping[str, Any]], *, chunk_size: int = 500, n_jobs: int = 1,
-                   actors: Iterable[Any] = (), progress: bool = False) -> StreamCounts:
+                   actors: Iterable[Any] = (), progress: bool = False,
+                   options: Mapping[str, Mapping[str, Any]] | None = None) -> StreamCounts:
     """Analyse a corpus of any size chunk by chunk with flat memory.
 
     Parameters
@@ -162,6 +168,8 @@ def analyze_stream(source: str | Path | Iterable[Mapping[str, Any]], *, chunk_si
         Worker processes (chunks are analysed in parallel, merged in order).
     actors : iterable of Actor
         Story actors for speaker resolution.
+    options : dict, optional
+        ``{analyzer: {option: value}}`` as in :func:`framing.analyze` (checked before any chunk is read).
 
     Returns
     -------
@@ -175,8 +183,10 @@ def analyze_stream(source: str | Path | Iterable[Mapping[str, Any]], *, chunk_si
     checked (that would need memory proportional to the corpus).
     """
     actors = tuple(actors)
+    options = {k: dict(v) for k, v in (options or {}).items()}
+    streamed_analyzers(options)  # bad options fail here, before any chunk is read
     src = str(source) if isinstance(source, (str, Path)) else "<stream>"
-    jobs = ((b, actors, src) for b in _batches(iter_records(source), max(1, int(chunk_size))))
+    jobs = ((b, actors, src, options) for b in _batches(iter_records(source), max(1, int(chunk_size))))
     total = StreamCounts()
     found = LoadReport(src)
     pool = None

@@ -29,3 +29,18 @@ def test_cli_fit_table_cuts_long_values_and_keeps_short_ones() -> None:
     lines = text.splitlines()
     assert max(map(len, lines)) <= 60
     assert "…" in lines[1] and lines[2].endswith("short")
+
+
+def test_cli_convention_counts_thoughts_as_quotes_and_the_report_says_so(tmp_path, capsys) -> None:
+    rows = {}
+    for conv in ("reported-speech", "attribution"):
+        out = tmp_path / f"{conv}.csv"
+        assert main(["quotes", "corpora/s400", "--convention", conv, "--csv", str(out)]) == 0
+        rows[conv] = pd.read_csv(out)
+    assert len(rows["attribution"]) > len(rows["reported-speech"])
+    html = tmp_path / "r.html"
+    assert main(["report", "corpora/s400", "-o", str(html), "--no-coverage", "--convention", "attribution"]) == 0
+    text = html.read_text(encoding="utf-8")
+    assert "thoughts, beliefs and intentions count" in text and "thoughts and intentions are left out" not in text
+    with pytest.raises(SystemExit):
+        main(["quotes", "corpora/s400", "--convention", "beliefs"])

@@ -141,3 +141,14 @@ def test_compare_classifiers_run_per_sentence_and_reach_the_report(s400, tmp_pat
     assert "classifier_summary" not in plain.frames and "Classifier:" not in render_html(plain)
     with pytest.raises(framing.ReportError, match=r"needs the tables \['actor_sentiment'"):
         render_html(analyze(s400, analyzers=["sentences"]))
+
+
+def test_analyze_options_choose_the_quote_convention(s400) -> None:
+    from framing.analyzers.voices import voices
+
+    default = framing.analyze(s400, analyzers=["voices"])
+    comp = framing.analyze(s400, analyzers=["voices"], options={"voices": {"convention": "attribution"}})
+    assert comp.options["voices"] == {"convention": "attribution"}
+    assert default.options["voices"] == {"convention": "reported-speech"}
+    pd.testing.assert_frame_equal(comp.voices, voices(s400, convention="attribution"))
+    assert len(comp.voices) > len(default.voices)  # thoughts and beliefs count too

@@ -121,3 +121,27 @@ def test_registry_table_check_names_the_problem() -> None:
     with pytest.raises(FramingError, match="n is float64, declared int64"):
         t.check(pd.DataFrame({"outlet": ["a"], "affiliation": ["b"], "n": [1.0], "share": [1.0]}).astype(
             {"outlet": "str", "affiliation": "str"}))
+
+
+def test_registry_options_reach_run_and_are_checked_before_anything_runs(seeds) -> None:
+    (voices,) = [a for a in resolve(["voices"], options={"voices": {"convention": "attribution"}})
+                 if a.name == "voices"]
+    assert voices.params == {"convention": "attribution"}
+    assert REGISTRY["voices"].params == {"convention": "reported-speech"}  # the registered one is untouched
+    with pytest.raises(FramingError, match=r"no option 'conventoin'.*convention='reported-speech'"):
+        resolve(["voices"], options={"voices": {"conventoin": "attribution"}})
+    with pytest.raises(FramingError, match="not a quote convention"):
+        resolve(["voices"], options={"voices": {"convention": "speech"}})
+    with pytest.raises(FramingError, match="which does not run"):
+        resolve(["sentences"], options={"voices": {"convention": "attribution"}})
+    with pytest.raises(FramingError, match="unknown analyzer"):
+        resolve(None, options={"voicez": {}})
+    with pytest.raises(FramingError, match="whole number"):
+        resolve(["distinctive"], options={"distinctive": {"top": 0}})
+
+
+def test_registry_configured_analyzer_runs_with_its_option(seeds) -> None:
+    top = _tables(seeds, "distinctive")["distinctive"].groupby("outlet").size()
+    chosen = resolve(["distinctive"], options={"distinctive": {"top": 3}})
+    few = run(seeds, chosen)["distinctive"].groupby("outlet").size()
+    assert (top > 3).all() and (few == 3).all()

@@ -93,3 +93,21 @@ def test_stream_dask_local_cluster_equals_serial(s400) -> None:
         par = analyze(s400, engine="dask", client=client)
     for name, table in serial.tables().items():
         pd.testing.assert_frame_equal(table, par.tables()[name], obj=name)
+
+
+def test_stream_options_match_the_full_analysis_and_fail_before_reading(s400) -> None:
+    opts = {"voices": {"convention": "attribution"}}
+    counts = analyze_stream(_records(s400), chunk_size=2, actors=s400.actors, options=opts)
+    comp = analyze(Corpus.from_records(_records(s400), actors=s400.actors), options=opts)
+    v = counts.voice_summary().set_index("outlet")
+    cv = comp.voice_summary.set_index("outlet")
+    assert (v["n_quotes"] == cv["n_quotes"]).all()
+    default = analyze_stream(_records(s400), chunk_size=2, actors=s400.actors).voice_summary()
+    assert v["n_quotes"].sum() > default["n_quotes"].sum()
+
+    def never_read():
+        raise AssertionError("the stream was read before the options were checked")
+        yield {}
+
+    with pytest.raises(framing.errors.FramingError, match="not a quote convention"):
+        analyze_stream(never_read(), options={"voices": {"convention": "thoughts"}})

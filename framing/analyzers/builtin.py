@@ -11,6 +11,8 @@ from typing import Any, Callable, Mapping
 
 import pandas as pd
 
+from ..errors import FramingError
+from ..quotes.convention import check_convention
 from ..registry import Analyzer, Fit, Summary, register, resolve
 from ..tables import TABLES
 from . import additive
@@ -71,12 +73,23 @@ def _run_loaded(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
     return loaded_terms(corpus)
 
 
-def _run_voices(corpus: Any, state: Any, tables: Tables) -> pd.DataFrame:
-    return voices(corpus, names=state)
+def _run_voices(corpus: Any, state: Any, tables: Tables, convention: str = "reported-speech") -> pd.DataFrame:
+    return voices(corpus, names=state, convention=convention)
 
 
-def _run_distinctive(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
-    return distinctive_terms(corpus, top=DISTINCTIVE_TOP)
+def _check_voices_options(options: Mapping[str, Any]) -> None:
+    if "convention" in options:
+        check_convention(options["convention"])
+
+
+def _run_distinctive(corpus: Any, state: None, tables: Tables, top: int = DISTINCTIVE_TOP) -> pd.DataFrame:
+    return distinctive_terms(corpus, top=top)
+
+
+def _check_distinctive_options(options: Mapping[str, Any]) -> None:
+    top = options.get("top", DISTINCTIVE_TOP)
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise FramingError(f"distinctive option top={top!r}: give a whole number of terms per outlet, 1 or more.")
 
 
 def _run_coverage(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
@@ -141,8 +154,10 @@ register(Analyzer(
     )))
 register(Analyzer(
     "voices", "voices", _run_voices, fit=Fit(story_name_counts, merge_story_name_counts),
+    params={"convention": "reported-speech"}, check_options=_check_voices_options,
     doc="Quotes and their speakers (framing.voices); the fit finds each story's person names, so a "
-        "speaker is named one way across the articles of a story.",
+        "speaker is named one way across the articles of a story. Option ``convention``: "
+        "'reported-speech' (speech only, the default) or 'attribution' (also thoughts and beliefs).",
     summaries=(
         Summary("voice_summary", _on("voices", voice_summary),
                 additive.voice_counts, additive.add, additive.voice_final),
@@ -151,7 +166,9 @@ register(Analyzer(
     )))
 register(Analyzer(
     "distinctive", "distinctive", _run_distinctive, scope="corpus",
-    doc=f"The {DISTINCTIVE_TOP} most distinctive words of each outlet (framing.distinctive_terms)."))
+    params={"top": DISTINCTIVE_TOP}, check_options=_check_distinctive_options,
+    doc=f"The most distinctive words of each outlet (framing.distinctive_terms); option ``top``: terms kept "
+        f"per outlet (default {DISTINCTIVE_TOP})."))
 def _run_frames(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
     return frames(corpus)
 

@@ -36,6 +36,7 @@ __all__ = [
     "choose_excerpt",
     "load_accuracy",
     "METHODS",
+    "methods",
     "fmt",
     "fmt_pct",
     "fact",
@@ -431,6 +432,21 @@ METHODS: tuple[tuple[str, str, str, str], ...] = (
      "With one article per outlet, distinctive words mostly reflect the article's topic and date, not a "
      "habit of the outlet."),
 )
+
+
+#: The voices method under the ``attribution`` convention (replaces the second sentence's scope).
+_ATTRIBUTION_SCOPE = ("what someone said or wrote (a verb of saying with reported content; thoughts and intentions "
+                      "are left out)", "what someone said, wrote, thought or believed (the attribution convention "
+                      "of PolNeAR: thoughts, beliefs and intentions count)")
+
+
+def methods(comp: Any) -> list[tuple[str, str, str, str]]:
+    """:data:`METHODS` as they apply to ``comp``: the voices entry names the quote convention it ran with
+    (``comp.options``)."""
+    convention = getattr(comp, "options", {}).get("voices", {}).get("convention", "reported-speech")
+    if convention != "attribution":
+        return list(METHODS)
+    return [(k, t, m.replace(*_ATTRIBUTION_SCOPE) if k == "voices" else m, lim) for k, t, m, lim in METHODS]
 
 
 def accuracy_text(measure: str) -> str:

@@ -151,7 +151,8 @@ def context(comp: Any) -> dict[str, Any]:
                                   "fields": [], "checked": C.fact(r.get("checked")),
                                   "stale": bool(r.get("stale"))})
         e["fields"].append(str(r.get("field")))
-    methods = [{"title": t, "meaning": m, "limits": l, "accuracy": C.accuracy_text(k)} for k, t, m, l in C.METHODS]
+    methods = [{"title": t, "meaning": m, "limits": l, "accuracy": C.accuracy_text(k)}
+               for k, t, m, l in C.methods(comp)]
     import framing
 
     return {

@@ -257,7 +257,7 @@ def methods_section(comp: Any, pal: C.Palette) -> list[Any]:
                      P("What each measure means, how well it works where it was measured, and where it stops "
                        "being reliable. Accuracy figures come from the benchmark scripts in benchmarks/ "
                        "(framing/data/accuracy.yaml); a measure without a figure says so.", "note")]
-    for key, title, meaning, limits in C.METHODS:
+    for key, title, meaning, limits in C.methods(comp):
         el.append(KeepTogether([P(title, "h2"), P(meaning), Spacer(1, 2), P("Limits: " + limits),
                                 Spacer(1, 2), P(C.accuracy_text(key), "note")]))
     el += [P("General caveats", "h2"),
