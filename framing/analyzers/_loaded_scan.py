@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from functools import lru_cache
-from typing import Sequence
+from typing import Any, Sequence
 
 from ..resources import read_text, vader_lexicon
-from ..text import TOKEN_RE, find_all, find_any
+from ..text import TOKEN_RE, Span, find_all, find_any
 
 _QUOTE_CLASS = "\"\u201c\u201d\u00ab\u00bb\u201e"
 # a short quoted phrase: 1-40 chars, starts and ends with a word char, no quote or line break inside
@@ -337,13 +338,15 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def quotation_spans(text: str) -> list[tuple[int, int]]:
+def quotation_spans(text: str, paragraphs: Sequence[Span] | None = None) -> list[tuple[int, int]]:
     """The words inside double quotation marks, as ``(start, end)`` in text order (marks left out).
 
     What :func:`framing.quotes.marks.find_quotes` finds (curly, straight and guillemet marks, quotes
     running over paragraphs, unclosed quotes ended at their paragraph), double marks only: single
     marks are mostly apostrophes and scare quotes. A loaded-language hit inside one of these spans is
     someone else's words (``in_quote``); the same spans give each article's quoted words.
+    ``paragraphs`` are :func:`framing.text.paragraph_spans` of ``text`` when the caller has them
+    (an article's cached :attr:`~framing.corpus.Article.paragraphs`).
 
     Examples
     --------
@@ -356,9 +359,39 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
 
     if not any(ch in text for ch in _QUOTE_CLASS):
         return []
-    paras = paragraph_spans(text)
+    paras = paragraph_spans(text) if paragraphs is None else paragraphs
     spans = find_quotes(text, [p.start for p in paras], [p.end for p in paras])
     return sorted((q.start, q.end) for q in spans if q.double)
+
+
+#: article -> its :func:`quotation_spans` (weak keys: an entry goes with its article), so that the
+#: ``quoted_words`` and ``loaded_terms`` analyzers of one run find them once per article
+_ARTICLE_QUOTES: "weakref.WeakKeyDictionary[Any, list[tuple[int, int]]]" = weakref.WeakKeyDictionary()
+
+
+def article_quotation_spans(article: Any, text: str) -> list[tuple[int, int]]:
+    """:func:`quotation_spans` of ``text``, the text of ``article``: for a
+    :class:`~framing.corpus.Article`, from its cached paragraphs and remembered for the article
+    (the list is shared: do not change it); for other objects, found in the text.
+
+    Examples
+    --------
+    >>> from framing.corpus import Article
+    >>> a = Article("a", "rt", "", 'He called it “a disgrace” and left.')
+    >>> article_quotation_spans(a, a.text) == quotation_spans(a.text) == [(14, 24)]
+    True
+    """
+    from ..corpus import Article
+
+    if not isinstance(article, Article) or article.text is not text:
+        return quotation_spans(text)
+    try:
+        spans = _ARTICLE_QUOTES.get(article)
+    except TypeError:  # an article that cannot be hashed or weakly referenced: no memory
+        return quotation_spans(text, article.paragraphs)
+    if spans is None:
+        spans = _ARTICLE_QUOTES[article] = quotation_spans(text, article.paragraphs)
+    return spans
 
 
 def quoted_word_count(text: str, spans: Sequence[tuple[int, int]] | None = None) -> int:
@@ -499,7 +532,7 @@ def _merge(hits: list, extra: list, taken: list[tuple[int, int]]) -> list:
 class RegisterContext:
     """The quotation and register-cue part of the score of hits of one text, asked in text order.
 
-    A hit inside a quotation (:func:`quotation_spans`) gets ``w_quote``; a hit whose rough sentence (:class:`_RoughSentences`)
+    A hit inside a quotation (``quotes``, default :func:`quotation_spans`) gets ``w_quote``; a hit whose rough sentence (:class:`_RoughSentences`)
     holds a reporting cue gets ``w_rep``, an opinion cue ``w_op``. The cue starts are found once per
     text with ``str.find`` (:func:`_cue_starts`); a rough sentence cut at the window limit (no
     sentence end near) is searched on its own, as a cue word may end just at the cut ("us|ing"),
@@ -507,10 +540,12 @@ class RegisterContext:
     Call :meth:`restart` before a second pass over the text.
     """
 
-    def __init__(self, text: str, low: str, w_quote: float, w_rep: float, w_op: float) -> None:
+    def __init__(self, text: str, low: str, w_quote: float, w_rep: float, w_op: float,
+                 quotes: list[tuple[int, int]] | None = None) -> None:
         self.low = low
         self.w_quote, self.w_rep, self.w_op = w_quote, w_rep, w_op
-        self.quotes = quotation_spans(text)  # also when w_quote is 0: in_quote is reported
+        # also when w_quote is 0: in_quote is reported
+        self.quotes = quotation_spans(text) if quotes is None else quotes
         self.use_cues = bool(w_rep or w_op)
         self.rough = _RoughSentences(text) if self.use_cues else None
         self.cache: dict[tuple[int, int], float] = {}

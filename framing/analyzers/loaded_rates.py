@@ -110,12 +110,16 @@ def quoted_words(corpus: Any) -> pd.DataFrame:
     >>> quoted_words(c)[["n_words", "n_quoted_words"]].values.tolist()
     [[6, 4]]
     """
-    from ._loaded_scan import quoted_word_count
+    from ._loaded_scan import article_quotation_spans, quoted_word_count
 
     arts = list(corpus)
+    n_quoted = []
+    for a in arts:
+        text = a.text or ""
+        n_quoted.append(quoted_word_count(text, article_quotation_spans(a, text)))
     return TABLES["quoted_words"].from_columns({
         "article_id": [a.id for a in arts], "outlet": [a.outlet for a in arts],
-        "n_words": [a.n_words for a in arts], "n_quoted_words": [quoted_word_count(a.text or "") for a in arts]})
+        "n_words": [a.n_words for a in arts], "n_quoted_words": n_quoted})
 
 
 def _word_counts(source: Any) -> dict[str, tuple[int, int]]:
