@@ -467,11 +467,10 @@ class CompiledLexicon:
                 else:
                     parts.append(low + _WORD_END)
             prefixes.add((_REST + _GAP).join(parts) if e.match == "stem" else _GAP.join(parts))
-        # The prefilter "(?<!\w)trie", as two regexes (see _prefilter_spans): its match at the start of the
-        # text, and its matches after a non-word character (group 1 in both).
-        trie = trie_regex(prefixes) if prefixes else ""
-        self._prefilter: re.Pattern[str] | None = re.compile(r"(?<!\w)(" + trie + ")") if trie else None
-        self._prefilter_after: re.Pattern[str] | None = re.compile(r"\W(?=(" + trie + "))") if trie else None
+        # The prefilter "(?<!\w)trie", written as its matches after a non-word character (group 1; see
+        # _prefilter_spans). One regex: compiling the large trie is a good part of building the matcher.
+        self._trie = trie_regex(prefixes) if prefixes else ""  # regex source of the trie
+        self._prefilter: re.Pattern[str] | None = re.compile(r"\W(?=(" + self._trie + "))") if self._trie else None
         for index in (self._case, self._exact, self._stem):
             for k in index:
                 # longest phrase first, then file order
@@ -518,15 +517,16 @@ class CompiledLexicon:
         With the lookbehind first, ``re`` would attempt a match at every position of the text; a
         leading ``\W`` instead lets its C search loop skip the word characters. The trie sits in a
         lookahead, so that each match consumes only that one character and no start is passed over;
-        starts inside the previous match are then skipped, as ``finditer`` skips them.
+        starts inside the previous match are then skipped, as ``finditer`` skips them. The text is
+        read with a space in front (a non-word character, as the text start is for ``(?<!\w)``), so
+        a match at the start needs no second regex; offsets are shifted back by one.
         """
-        first = self._prefilter.match(low_text)  # type: ignore[union-attr]
-        out = [first.span(1)] if first else []
-        prev = out[0][1] if out else 0
-        for m in self._prefilter_after.finditer(low_text):  # type: ignore[union-attr]
+        out: list[tuple[int, int]] = []
+        prev = 1
+        for m in self._prefilter.finditer(" " + low_text):  # type: ignore[union-attr]
             start, end = m.span(1)
             if start >= prev:
-                out.append((start, end))
+                out.append((start - 1, end - 1))
                 prev = end
         return out
 

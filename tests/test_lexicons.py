@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import io
+import re
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -157,10 +159,16 @@ _PREFILTER_PIECES = ["anti", "slam", "slammed", "regime", "so-called", "lash", "
 @example(["According", " ", "to", " ", "some", ",", "\n", "slammed"])
 @settings(max_examples=300, deadline=None)
 def test_lexicons_prefilter_spans_same_as_finditer(pieces):
-    # the two-regex candidate scan gives the matches of the plain "(?<!\w)trie" prefilter, as finditer does
+    # the candidate scan gives the matches of the plain "(?<!\w)trie" prefilter, as finditer does
     m = load_lexicon("loaded").compile()
     low = _lower_same_length("".join(pieces))
-    assert m._prefilter_spans(low) == [x.span(1) for x in m._prefilter.finditer(low)]
+    plain = _plain_prefilter(m._trie)
+    assert m._prefilter_spans(low) == [x.span(1) for x in plain.finditer(low)]
+
+
+@lru_cache(maxsize=1)
+def _plain_prefilter(trie: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(" + trie + ")")
 
 
 @pytest.mark.parametrize("text", ["", "\u0130stanbul slams the REGIME", "Critics slammed the regime. They lashed out."])

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from functools import lru_cache
-from typing import Sequence
+from typing import Any, Sequence
 
 from ..resources import read_text, vader_lexicon
-from ..text import TOKEN_RE, find_all, find_any
+from ..text import TOKEN_RE, Span, find_all, find_any
 
 _QUOTE_CLASS = "\"\u201c\u201d\u00ab\u00bb\u201e"
 # a short quoted phrase: 1-40 chars, starts and ends with a word char, no quote or line break inside
@@ -214,16 +215,71 @@ def _common_words(max_count: int, classes: tuple[str, ...] = ()) -> frozenset[st
     return frozenset(news).union(w for w, c in _english_word_classes().items() if c in wanted)
 
 
-@lru_cache(maxsize=1)
-def _evaluative_stems() -> frozenset[str]:
-    """Snowball stems of the words with a VADER valence and of the one-word entries of the packaged
-    loaded lexicon outside the epistemic categories: the evaluative word families."""
-    from ..lexicons import _as_lexicon, stem
+_EVALUATIVE_STEMS_FILE = "models/evaluative_stems.txt"
+#: Categories that mark how sure a claim is (Recasens et al. 2013's epistemological bias), not loaded
+#: words: reported apart, as epistemic markers (:func:`framing.analyzers.loaded_rates.loaded_rates`).
+EPISTEMIC_CATEGORIES: tuple[str, ...] = ("hedge", "factive", "assertive")
+
+
+def _evaluative_words() -> frozenset[str]:
+    """The words with a VADER valence and the one-word entries of the packaged loaded lexicon outside
+    the epistemic categories: their Snowball stems are the evaluative word families."""
+    from ..lexicons import _as_lexicon
 
     words = {w for w in vader_lexicon() if w.isalpha()}
     words |= {e.term.lower() for e in _as_lexicon(None).entries
-              if e.term.isalpha() and e.category not in ("hedge", "factive", "assertive")}
-    return frozenset(stem(w) for w in words)
+              if e.term.isalpha() and e.category not in EPISTEMIC_CATEGORIES}
+    return frozenset(words)
+
+
+def _evaluative_fingerprint(words: frozenset[str]) -> str:
+    """SHA-1 of the NLTK version and the sorted ``words``: what a stem list was computed from."""
+    import hashlib
+
+    import nltk
+
+    h = hashlib.sha1(nltk.__version__.encode("utf-8"))
+    h.update("\n".join(sorted(words)).encode("utf-8"))
+    return h.hexdigest()
+
+
+def evaluative_stems_text(header: Sequence[str] = ()) -> str:
+    """The text of the packaged ``models/evaluative_stems.txt`` for the installed VADER and NLTK and the
+    packaged lexicon: ``header`` comment lines, the fingerprint line, one stem per line (sorted).
+    Written by ``benchmarks/build_evaluative_stems.py``."""
+    from ..lexicons import stem
+
+    words = _evaluative_words()
+    lines = [f"# {h}" for h in header] + [f"# inputs sha1: {_evaluative_fingerprint(words)}"]
+    return "\n".join(lines + sorted({stem(w) for w in words})) + "\n"
+
+
+def _packaged_evaluative_stems(fingerprint: str) -> frozenset[str] | None:
+    """The stems of the packaged ``models/evaluative_stems.txt`` when they were computed from the
+    inputs with this ``fingerprint`` (:func:`_evaluative_fingerprint`), else None."""
+    try:
+        raw = read_text(_EVALUATIVE_STEMS_FILE)
+    except (FileNotFoundError, OSError):
+        return None
+    lines = raw.splitlines()
+    if f"# inputs sha1: {fingerprint}" not in lines:
+        return None
+    return frozenset(ln for ln in lines if ln and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _evaluative_stems() -> frozenset[str]:
+    """Snowball stems of :func:`_evaluative_words`: the evaluative word families.
+
+    Read from the packaged ``models/evaluative_stems.txt`` when it was computed from the same words
+    and NLTK version (stemming some 8,000 words costs more than the rest of a small analysis), else
+    computed here.
+    """
+    from ..lexicons import stem
+
+    words = _evaluative_words()
+    packaged = _packaged_evaluative_stems(_evaluative_fingerprint(words))
+    return packaged if packaged is not None else frozenset(stem(w) for w in words)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -337,13 +393,15 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def quotation_spans(text: str) -> list[tuple[int, int]]:
+def quotation_spans(text: str, paragraphs: Sequence[Span] | None = None) -> list[tuple[int, int]]:
     """The words inside double quotation marks, as ``(start, end)`` in text order (marks left out).
 
     What :func:`framing.quotes.marks.find_quotes` finds (curly, straight and guillemet marks, quotes
     running over paragraphs, unclosed quotes ended at their paragraph), double marks only: single
     marks are mostly apostrophes and scare quotes. A loaded-language hit inside one of these spans is
     someone else's words (``in_quote``); the same spans give each article's quoted words.
+    ``paragraphs`` are :func:`framing.text.paragraph_spans` of ``text`` when the caller has them
+    (an article's cached :attr:`~framing.corpus.Article.paragraphs`).
 
     Examples
     --------
@@ -356,9 +414,39 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
 
     if not any(ch in text for ch in _QUOTE_CLASS):
         return []
-    paras = paragraph_spans(text)
+    paras = paragraph_spans(text) if paragraphs is None else paragraphs
     spans = find_quotes(text, [p.start for p in paras], [p.end for p in paras])
     return sorted((q.start, q.end) for q in spans if q.double)
+
+
+#: article -> its :func:`quotation_spans` (weak keys: an entry goes with its article), so that the
+#: ``quoted_words`` and ``loaded_terms`` analyzers of one run find them once per article
+_ARTICLE_QUOTES: "weakref.WeakKeyDictionary[Any, list[tuple[int, int]]]" = weakref.WeakKeyDictionary()
+
+
+def article_quotation_spans(article: Any, text: str) -> list[tuple[int, int]]:
+    """:func:`quotation_spans` of ``text``, the text of ``article``: for a
+    :class:`~framing.corpus.Article`, from its cached paragraphs and remembered for the article
+    (the list is shared: do not change it); for other objects, found in the text.
+
+    Examples
+    --------
+    >>> from framing.corpus import Article
+    >>> a = Article("a", "rt", "", 'He called it “a disgrace” and left.')
+    >>> article_quotation_spans(a, a.text) == quotation_spans(a.text) == [(14, 24)]
+    True
+    """
+    from ..corpus import Article
+
+    if not isinstance(article, Article) or article.text is not text:
+        return quotation_spans(text)
+    try:
+        spans = _ARTICLE_QUOTES.get(article)
+    except TypeError:  # an article that cannot be hashed or weakly referenced: no memory
+        return quotation_spans(text, article.paragraphs)
+    if spans is None:
+        spans = _ARTICLE_QUOTES[article] = quotation_spans(text, article.paragraphs)
+    return spans
 
 
 def quoted_word_count(text: str, spans: Sequence[tuple[int, int]] | None = None) -> int:
@@ -499,7 +587,7 @@ def _merge(hits: list, extra: list, taken: list[tuple[int, int]]) -> list:
 class RegisterContext:
     """The quotation and register-cue part of the score of hits of one text, asked in text order.
 
-    A hit inside a quotation (:func:`quotation_spans`) gets ``w_quote``; a hit whose rough sentence (:class:`_RoughSentences`)
+    A hit inside a quotation (``quotes``, default :func:`quotation_spans`) gets ``w_quote``; a hit whose rough sentence (:class:`_RoughSentences`)
     holds a reporting cue gets ``w_rep``, an opinion cue ``w_op``. The cue starts are found once per
     text with ``str.find`` (:func:`_cue_starts`); a rough sentence cut at the window limit (no
     sentence end near) is searched on its own, as a cue word may end just at the cut ("us|ing"),
@@ -507,10 +595,12 @@ class RegisterContext:
     Call :meth:`restart` before a second pass over the text.
     """
 
-    def __init__(self, text: str, low: str, w_quote: float, w_rep: float, w_op: float) -> None:
+    def __init__(self, text: str, low: str, w_quote: float, w_rep: float, w_op: float,
+                 quotes: list[tuple[int, int]] | None = None) -> None:
         self.low = low
         self.w_quote, self.w_rep, self.w_op = w_quote, w_rep, w_op
-        self.quotes = quotation_spans(text)  # also when w_quote is 0: in_quote is reported
+        # also when w_quote is 0: in_quote is reported
+        self.quotes = quotation_spans(text) if quotes is None else quotes
         self.use_cues = bool(w_rep or w_op)
         self.rough = _RoughSentences(text) if self.use_cues else None
         self.cache: dict[tuple[int, int], float] = {}

@@ -21,6 +21,7 @@ same tables from chunk counts (:func:`hit_counts`, :func:`rates_from_counts`).
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 import pandas as pd
@@ -110,12 +111,16 @@ def quoted_words(corpus: Any) -> pd.DataFrame:
     >>> quoted_words(c)[["n_words", "n_quoted_words"]].values.tolist()
     [[6, 4]]
     """
-    from ._loaded_scan import quoted_word_count
+    from ._loaded_scan import article_quotation_spans, quoted_word_count
 
     arts = list(corpus)
+    n_quoted = []
+    for a in arts:
+        text = a.text or ""
+        n_quoted.append(quoted_word_count(text, article_quotation_spans(a, text)))
     return TABLES["quoted_words"].from_columns({
         "article_id": [a.id for a in arts], "outlet": [a.outlet for a in arts],
-        "n_words": [a.n_words for a in arts], "n_quoted_words": [quoted_word_count(a.text or "") for a in arts]})
+        "n_words": [a.n_words for a in arts], "n_quoted_words": n_quoted})
 
 
 def _word_counts(source: Any) -> dict[str, tuple[int, int]]:
@@ -216,9 +221,14 @@ def rates_from_counts(counts: HitCounts, word_counts: Mapping[str, tuple[int, in
     return TABLES["loaded_rates"].from_rows(rows)
 
 
+#: :func:`~framing.stats.poisson_rate_interval` remembered per (hits, words): a run asks for the same
+#: pairs again and again (zero hits, the words of one outlet and voice; the rates and the summary)
+_interval = lru_cache(maxsize=1 << 14)(poisson_rate_interval)
+
+
 def _rate(k: int, n_words: int) -> tuple[float, float, float]:
     """Rate per 1,000 words and its exact Poisson 95 % interval (NaN without words)."""
-    return (1000.0 * k / n_words if n_words else float("nan"), *poisson_rate_interval(k, n_words))
+    return (1000.0 * k / n_words if n_words else float("nan"), *_interval(k, n_words))
 
 
 def summary_from_rates(rates: pd.DataFrame) -> pd.DataFrame:
@@ -234,11 +244,18 @@ def summary_from_rates(rates: pd.DataFrame) -> pd.DataFrame:
     """
     rows = []
     if len(rates):
-        for (o, voice), g in rates.groupby(["outlet", "voice"], sort=False):
-            n_words = int(g["n_words"].iloc[0])
-            loaded = g[g["kind"] == "loaded"]
-            n_loaded, n_cand = int(loaded["n_hits"].sum()), int(loaded["n_candidates"].sum())
-            n_epi = int(g.loc[g["kind"] == "epistemic", "n_hits"].sum())
+        # one grouped sum over the (outlet, voice) groups, in order of appearance
+        kind = rates["kind"]
+        parts = pd.DataFrame({"outlet": rates["outlet"], "voice": rates["voice"], "n_words": rates["n_words"],
+                              "loaded": rates["n_hits"].where(kind == "loaded", 0),
+                              "cand": rates["n_candidates"].where(kind == "loaded", 0),
+                              "epistemic": rates["n_hits"].where(kind == "epistemic", 0)})
+        g = parts.groupby(["outlet", "voice"], sort=False)
+        sums = g[["loaded", "cand", "epistemic"]].sum()
+        first_words = g["n_words"].first()
+        for (o, voice), (n_loaded, n_cand, n_epi), n_words in zip(sums.index, sums.to_numpy().tolist(),
+                                                                  first_words.tolist()):
+            n_loaded, n_cand, n_epi, n_words = int(n_loaded), int(n_cand), int(n_epi), int(n_words)
             rows.append((o, voice, n_words, n_loaded, n_cand, *_rate(n_loaded, n_words), n_epi,
                          *_rate(n_epi, n_words)))
     return TABLES["loaded_summary"].from_rows(rows)
