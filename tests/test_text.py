@@ -44,6 +44,16 @@ def test_text_word_count(text: str, n: int) -> None:
     assert word_count(text) == n
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text() | st.lists(st.sampled_from(["S-400", "U.S.", "it's", "don’t", "_x", "a_b", "²", "½", "Ⅳ", "İ", "-",
+                                             "'", ".", " ", "\n", "\x1c", "\u2028", "\xa0", "ab", "12"]),
+                            max_size=20).map("".join))
+def test_text_word_count_equals_token_regex_count(text: str) -> None:
+    from framing.text import TOKEN_RE
+
+    assert word_count(text) == len(TOKEN_RE.findall(text))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_text_offsets_always_valid(text: str) -> None:
