@@ -481,17 +481,20 @@ class _Loader:
                  outlet_from_url: bool) -> None:
         self.report, self.registry = report, registry
         self.date_format, self.outlet_from_url = date_format, outlet_from_url
+        self._by_name: dict[str, Outlet | None] = {}
         self._cache: dict[tuple[str, str | None], tuple[Outlet, bool]] = {}
 
     def outlet(self, name: str, url: str | None, line: int) -> Outlet:
-        domain = normalize_domain(url) if url and self.outlet_from_url else None
-        key = (name, domain)
-        if key not in self._cache:
-            hit, via_url = self.registry.find(name), False
-            if hit is None and domain:
-                hit, via_url = self.registry.find_domain(domain), True
-            self._cache[key] = (hit, via_url) if hit is not None else (Outlet.unregistered(name), False)
-        outlet, via_url = self._cache[key]
+        if name not in self._by_name:
+            self._by_name[name] = self.registry.find(name)
+        outlet, via_url = self._by_name[name], False
+        if outlet is None:  # the URL's domain is read only for a name the registry does not know
+            domain = normalize_domain(url) if url and self.outlet_from_url else None
+            key = (name, domain)
+            if key not in self._cache:
+                hit = self.registry.find_domain(domain) if domain else None
+                self._cache[key] = (hit, True) if hit is not None else (Outlet.unregistered(name), False)
+            outlet, via_url = self._cache[key]
         if via_url:
             self.report.by_url[(name, outlet.key)] = self.report.by_url.get((name, outlet.key), 0) + 1
         elif not outlet.registered:

@@ -15,7 +15,7 @@ import re
 import string
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, filterfalse
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
@@ -69,7 +69,10 @@ def find_any(text: str, chars: str) -> list[int]:
     >>> find_any("Yes? No! Maybe.", "!?.")
     [3, 7, 14]
     """
-    return sorted(i for ch in chars for i in find_all(text, ch))
+    present = [ch for ch in chars if ch in text]  # most texts hold few of the characters
+    if len(present) == 1:
+        return find_all(text, present[0])
+    return sorted([i for ch in present for i in find_all(text, ch)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +103,18 @@ def abbreviations() -> frozenset[str]:
 
 
 #: A potential sentence end whose Punkt decision is known without annotating tokens: a word of
-#: two or more letters, then ``.``, ``?`` or ``!``, then white space and another token. U+001C..U+001F
-#: are white space to ``re`` and str.strip but not to NLTK's ``regex`` patterns: a text holding one
-#: of them is left to NLTK.
-_PLAIN_END_RE = re.compile(r"(?P<word>[^\W\d_]{2,})(?P<end>[.?!])\s+\S")
+#: letters (two or more, or letters with inner dots and hyphens: ``U.S``, ``re-election``), then ``.``,
+#: ``?`` or ``!``. With NLTK's ``(?P<after>...)`` group of the context it decides
+#: :meth:`_Punkt.text_contains_sentbreak` (see :meth:`_Punkt._quick_sentbreak`). U+001C..U+001F are white
+#: space to ``re`` and str.strip but not to NLTK's ``regex`` patterns: a text holding one of them is
+#: left to NLTK.
+_PLAIN_END_RE = re.compile(r"(?P<word>[^\W\d_](?:[^\W\d_]|[-.](?=[^\W\d_]))+)(?P<end>[.?!])")
+#: After a plain end: another token follows (white space then a token, or punctuation that is not
+#: part of a word, NLTK's ``_re_non_word_chars``; filled in by :class:`_Punkt`).
+_NEXT_TOKEN_FMT = r"\s+\S|{non_word}"
+#: After an abbreviation and its ``.``: white space, then one word of letters (a possessive and a
+#: comma may follow) that ends the context, as in "Mr. Obama", "U.S. officials", "Jr. Day,".
+_ABBREV_NEXT_RE = re.compile(r"\s+[^\W\d_]+(?:[’'][^\W\d_]+)?,?")
 
 
 def _has_separator(text: str) -> bool:
@@ -123,10 +134,11 @@ class _Punkt(PunktSentenceTokenizer):
     collocations, sentence starters or orthographic statistics), a plain word
     of letters ending in ``?`` or ``!``, or in ``.`` when it is not an
     abbreviation, followed by another token is always a break: Punkt's second
-    pass only revisits abbreviations, ellipses, initials and numbers. Those,
-    and everything else, go to NLTK unchanged (memoised: the same contexts,
-    "Mr. Obama", recur). ``tests/test_text.py`` checks the decisions against
-    NLTK's.
+    pass only revisits abbreviations, ellipses, initials and numbers; and an
+    abbreviation followed by a plain word ("Mr. Obama") is never one (see
+    :meth:`_quick_sentbreak`). Everything else goes to NLTK unchanged
+    (memoised: the same contexts recur). ``tests/test_text.py`` checks the
+    decisions against NLTK's.
     """
 
     _MEMO_MAX = 50_000
@@ -148,6 +160,7 @@ class _Punkt(PunktSentenceTokenizer):
         self._next_tok = self._period_re.groupindex["next_tok"]
         # character -> can a sentence starting with it be realigned (does it alone match the pattern)
         self._opens_realign: dict[str, bool] = {}
+        self._next_token = re.compile(_NEXT_TOKEN_FMT.format(non_word=lang._re_non_word_chars)).match
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``list(self.span_tokenize(text))``, computed in one loop.
@@ -156,8 +169,8 @@ class _Punkt(PunktSentenceTokenizer):
         ``_slices_from_text``, ``_realign_boundaries``) without its chain of generators, which
         took half the sentence-splitting time; ``tests/test_text.py`` checks the spans against
         NLTK's on the seeds and on random text. The candidate ends are found with an ``re`` copy of
-        NLTK's ``regex`` pattern, the common "word. Next" contexts are decided in place by
-        ``_PLAIN_END_RE`` (the shortcut of :meth:`text_contains_sentbreak`), and the realignment
+        NLTK's ``regex`` pattern, the common "word. Next" and "Mr. Obama" contexts are decided in
+        place by :meth:`_quick_sentbreak` (the shortcut of :meth:`text_contains_sentbreak`), and the realignment
         regex runs only for sentences that start with one of its closing characters.
         """
         n = len(text) - 1
@@ -168,12 +181,11 @@ class _Punkt(PunktSentenceTokenizer):
             return [(0, end)] if end > 0 else []
         if _has_separator(text):  # NLTK's own regex engine, and NLTK decides every context
             candidates = self._period_re.finditer(text)
-            plain_end = None
+            quick = None
         else:
             candidates = self._period_re_std.finditer(text)
-            plain_end = _PLAIN_END_RE.match
+            quick = self._quick_sentbreak
         sentbreak = self._nltk_sentbreak
-        abbrev = self._abbrev
         after_tok, next_tok = self._after_tok, self._next_tok
         # a text whose only ASCII white space is " " (most paragraphs) needs one rfind per candidate,
         # not six (five substring tests are several times faster than one regex character class)
@@ -197,10 +209,11 @@ class _Punkt(PunktSentenceTokenizer):
                 # NLTK's context for text_contains_sentbreak: the word, the end character and the
                 # "after_tok" lookahead group, which follow each other in the text
                 ctx_end = prev.end(after_tok)
-                pm = plain_end(text, prev_start, ctx_end) if plain_end else None
-                # text_contains_sentbreak, its shortcut inlined and matched in place (no slice)
-                if (pm is not None and (pm.group(2) != "." or pm.group(1).lower() not in abbrev)) or sentbreak(
-                        text[prev_start:ctx_end]):
+                # text_contains_sentbreak, its shortcut matched in place (no slice)
+                brk = quick(text, prev_start, ctx_end) if quick else None
+                if brk is None:
+                    brk = sentbreak(text[prev_start:ctx_end])
+                if brk:
                     slices.append((last_break, prev.end()))
                     next_start = prev.start(next_tok)  # -1 when the context has no next token
                     last_break = next_start if next_start >= 0 else prev.end()
@@ -241,10 +254,32 @@ class _Punkt(PunktSentenceTokenizer):
         return out
 
     def text_contains_sentbreak(self, text: str) -> bool:  # noqa: D102 - see the class docstring
-        m = None if _has_separator(text) else _PLAIN_END_RE.match(text)
-        if m is not None and (m.group("end") != "." or m.group("word").lower() not in self._abbrev):
-            return True
-        return self._nltk_sentbreak(text)
+        brk = None if _has_separator(text) else self._quick_sentbreak(text, 0, len(text))
+        return self._nltk_sentbreak(text) if brk is None else brk
+
+    def _quick_sentbreak(self, text: str, start: int, end: int) -> bool | None:
+        """NLTK's ``text_contains_sentbreak(text[start:end])`` for the two commonest contexts, else
+        None (NLTK decides).
+
+        With our parameters (abbreviations only) Punkt marks a break at a token that ends in
+        ``?``/``!``, or in ``.`` when it is not an abbreviation (its second pass revisits only
+        abbreviations, ellipses, initials and numbers, and turns no abbreviation into a break: the
+        orthographic heuristic has no statistics), and reports it when another token follows. So
+
+        * a word of letters (``_PLAIN_END_RE``: no initial, number or ellipsis) ending in ``?``,
+          ``!`` or in ``.`` and not an abbreviation, followed by another token, is a break;
+        * an abbreviation ending in ``.`` followed only by a plain word (``_ABBREV_NEXT_RE``:
+          "Mr. Obama", no token there can be a break) is not.
+
+        ``text`` must hold no U+001C..U+001F (see :func:`_has_separator`).
+        """
+        m = _PLAIN_END_RE.match(text, start, end)
+        if m is None:
+            return None
+        word = m.group(1).lower()
+        if m.group(2) != "." or (word not in self._abbrev and word.rpartition("-")[2] not in self._abbrev):
+            return True if self._next_token(text, m.end(), end) else None
+        return False if _ABBREV_NEXT_RE.fullmatch(text, m.end(), end) else None
 
     def _nltk_sentbreak(self, text: str) -> bool:
         """NLTK's ``text_contains_sentbreak``, memoised."""
@@ -375,7 +410,12 @@ def word_count(text: str) -> int:
     >>> word_count("NATO's chief said: 'difficult'.")
     4
     """
-    return len(TOKEN_RE.findall(text))
+    # A token holds no white space, so the text's tokens are those of its white-space separated
+    # chunks; a chunk of letters and digits only (str.isalnum: exactly the characters of \w but
+    # "_") is one token, the commonest case. Only the other chunks go through the regex.
+    chunks = text.split()
+    rest = list(filterfalse(str.isalnum, chunks))
+    return len(chunks) - len(rest) + len(TOKEN_RE.findall(" ".join(rest)))
 
 
 _FUNCTION_WORDS_RE = re.compile(

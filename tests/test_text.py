@@ -44,6 +44,16 @@ def test_text_word_count(text: str, n: int) -> None:
     assert word_count(text) == n
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text() | st.lists(st.sampled_from(["S-400", "U.S.", "it's", "don’t", "_x", "a_b", "²", "½", "Ⅳ", "İ", "-",
+                                             "'", ".", " ", "\n", "\x1c", "\u2028", "\xa0", "ab", "12"]),
+                            max_size=20).map("".join))
+def test_text_word_count_equals_token_regex_count(text: str) -> None:
+    from framing.text import TOKEN_RE
+
+    assert word_count(text) == len(TOKEN_RE.findall(text))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_text_offsets_always_valid(text: str) -> None:
@@ -74,6 +84,10 @@ _CONTEXTS = [
     "acting!!! I", "why? He", "Sen. Smith", "Gen. Milley", "Inc. said", "e.g. the", "it.\n\nThe", "said.) He",
     "(said. The", "Washington-based. Then", "No. 1", "Fig. 3", "p.m. Tuesday", "ok. Ok", "a. b", "ab. —",
     "said.\x1c--Mr.«", "end.\n\n\x1c", "end. \x1f", "end.\x1e The", "end.\n\u2028The",
+    # closing punctuation after the end, dotted and hyphenated words, abbreviations before a plain word
+    "years.”", "crime?\"", "Forward.)", "C.D.C. director", "re-election. He", "U.S. officials", "U.S.”",
+    "now-Rep. Dave", "Mr. Trump’s", "Jr. Day,", "Mr. Smith.", "Mr. Smith’s.", "Mr. 3", "St. Louis-based", "e.g. x",
+    "Dr.\nWho", "Dr.\u2028Who", "ab-J. Smith", "U.S? No", "Gen.! x",
 ]
 
 
@@ -92,6 +106,17 @@ def test_text_punkt_shortcut_decides_like_nltk(context: str) -> None:
     from framing.text import _punkt
 
     assert _punkt().text_contains_sentbreak(context) == _nltk_punkt().text_contains_sentbreak(context)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Mr", "mr", "U.S", "said", "Dr", "re-", "J", "3", "e.g", "ab", "St", "x", "-", ".",
+                                 "?", "!", "”", ")", "’s", "'", ",", " ", "\n", "\u2028", "\xa0", "Smith", "the"]),
+                min_size=1, max_size=8).map("".join))
+def test_text_punkt_quick_sentbreak_decides_like_nltk_when_it_decides(context: str) -> None:
+    from framing.text import _has_separator, _punkt
+
+    quick = _punkt()._quick_sentbreak(context, 0, len(context))
+    assert _has_separator(context) or quick is None or quick == _nltk_punkt().text_contains_sentbreak(context)
 
 
 @pytest.mark.parametrize("key", list(SEED_FILES))

@@ -523,11 +523,9 @@ def score_in_sentence(
     if tokens is None:
         tokens = SentenceTokens(sentence)
     pn, pu, pp, ca, cb = _score_target(sentence, a, b, vader, tokens)
-    probs = (pn, pu, pp)
-    label = LABELS[max(range(3), key=probs.__getitem__)]
     return TargetSentiment(
         score=max(-1.0, min(1.0, pp - pn)),
-        label=label,
+        label=_label(pn, pu, pp),
         p_negative=pn,
         p_neutral=pu,
         p_positive=pp,
@@ -537,3 +535,18 @@ def score_in_sentence(
         clause_end=offset + cb,
         sentence_compound=float(vader["compound"]),
     )
+
+
+def _label(pn: float, pu: float, pp: float) -> str:
+    """The most probable class, the first one on a tie (as ``max`` over the three)."""
+    if pn >= pu and pn >= pp:
+        return LABELS[0]
+    return LABELS[1] if pu >= pp else LABELS[2]
+
+
+def score_and_label(sentence: str, a: int, b: int, vader: Mapping[str, float],
+                    tokens: SentenceTokens) -> tuple[float, str]:
+    """``score`` and ``label`` of :func:`score_in_sentence` without the rest of its record (the
+    actor-mention table keeps only these two)."""
+    pn, pu, pp, _ca, _cb = _score_target(sentence, a, b, vader, tokens)
+    return max(-1.0, min(1.0, pp - pn)), _label(pn, pu, pp)

@@ -108,12 +108,11 @@ def _distinctive_terms(corpus: Any, ngram_range: tuple[int, int], min_count: int
     outlets = list(dict.fromkeys(a.outlet for a in arts))
     idx = {o: i for i, o in enumerate(outlets)}
     lo, hi = int(ngram_range[0]), int(ngram_range[1])
-    terms, G = _outlet_counts([a.text or "" for a in arts], [idx[a.outlet] for a in arts], len(outlets), lo, hi,
-                              max(int(min_count), 1))
+    terms, ngram, G = _outlet_counts([a.text or "" for a in arts], [idx[a.outlet] for a in arts], len(outlets),
+                                     lo, hi, max(int(min_count), 1))
     if not len(terms):  # empty vocabulary (no text, only stop words, or no term frequent enough)
         return _empty()
     total = G.sum(axis=0)
-    ngram = np.fromiter((t.count(" ") + 1 for t in terms), dtype=np.int64, count=len(terms))
 
     n_all = float(total.sum())
     a0 = float(prior) if prior and prior > 0 else 1e-6
@@ -166,51 +165,26 @@ def _distinctive_terms(corpus: Any, ngram_range: tuple[int, int], min_count: int
 
 
 def _outlet_counts(docs: list[str], rows_of: list[int], n_outlets: int, lo: int, hi: int,
-                   min_count: int) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted terms (object array) used at least ``min_count`` times, and the outlet x term counts.
+                   min_count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sorted terms (object array) used at least ``min_count`` times, their n-gram sizes, and the
+    outlet x term counts.
 
     Terms and counts are those of scikit-learn's ``CountVectorizer(lowercase=True,
     stop_words="english", ngram_range=(lo, hi))`` with :data:`framing.text.TOKEN_RE` tokens minus a
     possessive ``'s``, summed per outlet: lower-case, tokenise, drop stop words, then n-grams of
-    the remaining tokens. Each distinct raw token is normalised once; n-grams are integer codes
+    the remaining tokens. The words are numbered in sorted order, n-grams are integer codes
     counted with numpy, and the outlet x term matrix is built for frequent terms only.
     """
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
     lo, hi = max(1, lo), max(1, hi)
-    uni: dict[str, int] = {}  # normalised token -> unigram id
-
-    class _Ids(dict):
-        """Raw lower-case token -> unigram id, -1 for a stop word; a token not seen before is
-        normalised on first look-up (``__missing__``), so known tokens cost one dict look-up."""
-
-        def __missing__(self, t: str) -> int:
-            w = t[:-2] if t.endswith(("'s", "\u2019s")) else t
-            i = self[t] = -1 if w in ENGLISH_STOP_WORDS else uni.setdefault(w, len(uni))
-            return i
-
-    get = _Ids().__getitem__
-    ids: list[int] = []  # every document's token ids, one after the other
-    lengths: list[int] = []
-    for doc in docs:
-        low = doc.lower()
-        toks = TOKEN_RE.findall(low)
-        ids.extend(map(get, toks))
-        lengths.append(len(toks))
-    if not uni:
-        return np.array([], dtype=object), np.zeros((n_outlets, 0), dtype=np.int64)
-    vocab = np.empty(len(uni), dtype=object)
-    vocab[list(uni.values())] = list(uni.keys())
-    base = len(uni)
-    # all documents' tokens in one array, stop words dropped, with each token's document and outlet
-    arr = np.array(ids, dtype=np.int64)
-    doc_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    keep = arr >= 0
-    arr, doc_of = arr[keep], doc_of[keep]
+    vocab, arr, doc_of = _word_ids(docs)
+    if not len(vocab):
+        return np.array([], dtype=object), np.zeros(0, dtype=np.int64), np.zeros((n_outlets, 0), dtype=np.int64)
+    base = len(vocab)
     owner_of = np.asarray(rows_of, dtype=np.int64)[doc_of]
-    # n-gram codes: a base-``len(uni)`` number of the token ids, one code space per n; an n-gram
+    # n-gram codes: a base-``len(vocab)`` number of the word ids, one code space per n; an n-gram
     # belongs to one document when its first and last tokens do (doc_of never decreases)
-    codes_by_n: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    digit_list: list[np.ndarray] = []  # per term size n: the kept n-grams' word ids, one row per word
+    count_list: list[np.ndarray] = []
     for n in range(lo, hi + 1):
         if base ** n >= 2 ** 62:
             raise ValueError(f"ngram_range up to {hi} is too large for a vocabulary of {base} words")
@@ -224,11 +198,8 @@ def _outlet_counts(docs: list[str], rows_of: list[int], n_outlets: int, lo: int,
         if n > 1:
             same = doc_of[:m] == doc_of[n - 1:n - 1 + m]
             codes, owners = codes[same], owners[same]
-        if len(codes):
-            codes_by_n[n] = (codes, owners)
-    term_list: list[np.ndarray] = []
-    count_list: list[np.ndarray] = []
-    for n, (codes, owners) in codes_by_n.items():
+        if not len(codes):
+            continue
         if n == 1:  # unigram codes are the word ids (< base): counted directly, without sorting
             uniq, inv = None, codes
             freq = np.bincount(codes, minlength=base)
@@ -242,21 +213,60 @@ def _outlet_counts(docs: list[str], rows_of: list[int], n_outlets: int, lo: int,
         new_id[kept] = np.arange(len(kept))
         col = new_id[inv]
         sel = col >= 0
-        counts = np.bincount(owners[sel] * len(kept) + col[sel],
-                             minlength=n_outlets * len(kept)).reshape(n_outlets, len(kept))
-        uniq = kept if uniq is None else uniq[kept]
-        digits = []
-        rest = uniq.copy()
-        for _ in range(n):
-            digits.append(vocab[rest % base])
-            rest //= base
-        words = digits[::-1]
-        strings = words[0] if n == 1 else np.array([" ".join(t) for t in zip(*words)], dtype=object)
-        term_list.append(strings)
-        count_list.append(counts)
-    if not term_list:
-        return np.array([], dtype=object), np.zeros((n_outlets, 0), dtype=np.int64)
-    terms = np.concatenate(term_list)
-    G = np.concatenate(count_list, axis=1)
-    order = np.array(sorted(range(len(terms)), key=terms.__getitem__), dtype=np.int64)
-    return terms[order], G[:, order]
+        count_list.append(np.bincount(owners[sel] * len(kept) + col[sel],
+                                      minlength=n_outlets * len(kept)).reshape(n_outlets, len(kept)))
+        rest = kept if uniq is None else uniq[kept]
+        digits = np.full((hi, len(kept)), -1, dtype=np.int64)  # -1: no word (shorter terms sort first)
+        for i in range(n - 1, -1, -1):
+            digits[i] = rest % base
+            rest = rest // base
+        digit_list.append(digits)
+    if not digit_list:
+        return np.array([], dtype=object), np.zeros(0, dtype=np.int64), np.zeros((n_outlets, 0), dtype=np.int64)
+    digits = np.concatenate(digit_list, axis=1)
+    # words are numbered in sorted order and every character of a token sorts after the space, so
+    # sorting the word ids position by position (no word first) sorts the joined terms
+    order = np.lexsort(digits[::-1])
+    digits = digits[:, order]
+    ngram = (digits >= 0).sum(axis=0).astype(np.int64)
+    words = [vocab[d] for d in digits]  # per position, the words (vocab[-1] past a term's end: unused)
+    terms = np.empty(digits.shape[1], dtype=object)
+    for n in np.unique(ngram).tolist():
+        at = np.flatnonzero(ngram == n)
+        terms[at] = words[0][at] if n == 1 else [" ".join(t) for t in zip(*(w[at] for w in words[:n]))]
+    return terms, ngram, np.concatenate(count_list, axis=1)[:, order]
+
+
+def _word_ids(docs: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The words of ``docs`` (normalised tokens that are not stop words) in sorted order (object
+    array), every document's word ids one document after the other, and the document of each.
+    Each distinct raw token is normalised once."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    uni: dict[str, int] = {}  # word -> id in order of first occurrence
+
+    class _Ids(dict):
+        """Raw lower-case token -> word id, -1 for a stop word; a token not seen before is
+        normalised on first look-up (``__missing__``), so known tokens cost one dict look-up."""
+
+        def __missing__(self, t: str) -> int:
+            w = t[:-2] if t.endswith(("'s", "\u2019s")) else t
+            i = self[t] = -1 if w in ENGLISH_STOP_WORDS else uni.setdefault(w, len(uni))
+            return i
+
+    get = _Ids().__getitem__
+    ids: list[int] = []  # every document's token ids, one after the other
+    lengths: list[int] = []
+    for doc in docs:
+        toks = TOKEN_RE.findall(doc.lower())
+        ids.extend(map(get, toks))
+        lengths.append(len(toks))
+    arr = np.fromiter(ids, dtype=np.int64, count=len(ids))
+    doc_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    keep = arr >= 0  # stop words dropped
+    words = sorted(uni)
+    rank = np.empty(len(uni), dtype=np.int64)  # first-occurrence id -> sorted id
+    rank[[uni[w] for w in words]] = np.arange(len(words))
+    vocab = np.empty(len(words), dtype=object)
+    vocab[:] = words
+    return vocab, rank[arr[keep]], doc_of[keep]

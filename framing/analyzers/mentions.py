@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..actors import name_index, names_alternation
 from ..tables import TABLES
-from ._target import MAX_SENTENCE_CHARS, SentenceTokens, score_in_sentence
+from ._target import MAX_SENTENCE_CHARS, SentenceTokens, score_and_label
 from .sentiment import _articles, _fast
 
 ACTOR_COLUMNS = TABLES["actor_mentions"].names
@@ -276,14 +276,14 @@ def actor_sentiment(corpus: Any, *, sentence_table: pd.DataFrame | None = None,
                 if vader is None:
                     vader = _scores_dict(sent)
                 compound = float(vader["compound"])
-            r = score_in_sentence(sent, s - s0, e - s0, vader, tokens=toks)
+            score, label = score_and_label(sent, s - s0, e - s0, vader, toks)
             c_actor.append(actor)
             c_mention.append(text[s:e])
             c_start.append(s)
             c_end.append(e)
             c_sid.append(i)
-            c_score.append(r.score)
-            c_label.append(r.label)
+            c_score.append(score)
+            c_label.append(label)
             c_compound.append(compound)
         n = len(c_start) - n_before  # the article's mentions kept
         c_aid.extend(repeat(art.id, n))
