@@ -2,6 +2,8 @@
 (cue_hits + features_from_hits + FrameModel.word_matrix + frames._evidence), article by article."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 
@@ -70,16 +72,43 @@ def test_frames_table_mixes_fast_and_reference_articles_in_order() -> None:
         assert mine.evidence.tolist() == part.evidence.tolist() and mine.cues.tolist() == part.cues.tolist()
 
 
-@pytest.mark.parametrize("text", TRICKY)
+WHITE = "a\u00a0b\u2009c\u3000d\x1ce\u2028f\u200bg \t\n\r\x0bh\x85i\U0001f600 j"
+
+
+@pytest.mark.parametrize("text", TRICKY + [WHITE, "", "  ", " lead and trail "])
 def test_frames_fast_token_offsets_equal_finditer(text) -> None:
     from framing.analyzers._frame_cues import _TOKEN_RE
 
-    low = text.lower()
-    found = fast._GAPPED_RE.findall(low)
-    toks = [g[fast._LEAD_RE.match(g).end():] for g in found]
-    ends = np.cumsum([len(g) for g in found]).tolist()
-    assert [(e - len(t), e, t) for t, e in zip(toks, ends)] == \
-        [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(low)]
+    types = fast._types(frame_model())
+    ok, ch = fast._tokenise([SimpleNamespace(text=text, sentences=())], types)
+    if not ok[0]:
+        return
+    types.arrays()
+    names = types.names
+    assert [(int(e - n), int(e), names[t]) for t, n, e in zip(ch.tid, ch.length, ch.end)] == \
+        [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text.lower())]
+
+
+def test_frames_fast_piece_starts_equal_str_split() -> None:
+    text = WHITE + "".join(chr(c) for c in range(0x2000, 0x3100)) + " x"
+    starts = fast._piece_starts(text).tolist()
+    assert len(starts) == len(text.split())
+    assert all(text[s:].split(maxsplit=1)[0] == p for s, p in zip(starts, text.split()))
+
+
+def test_frames_fast_space_table_holds_every_white_space_character() -> None:
+    table = fast._space_table()
+    assert not any(chr(c).isspace() for c in range(len(table) - 1, 0x110000))
+    assert table.tolist() == [chr(c).isspace() for c in range(len(table))]
+
+
+def test_frames_fast_intern_numbers_new_keys_in_order_of_first_appearance() -> None:
+    index = {"x": 0}
+    got, new = fast._intern(index, ["b", "x", "a", "b", "c", "a"])
+    assert got.tolist() == [1, 0, 2, 1, 3, 2] and new == ["b", "a", "c"]
+    assert index == {"x": 0, "b": 1, "a": 2, "c": 3}
+    got, new = fast._intern(index, ["c", "x"])
+    assert got.tolist() == [3, 0] and new == []
 
 
 def test_frame_shares_streamed_equals_in_memory(s400) -> None:
