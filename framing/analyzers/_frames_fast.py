@@ -1,40 +1,37 @@
 """Fast path of :func:`framing.frames`: cue features, word TF-IDF and evidence sentences of a chunk of articles
-from one ``str.split`` over the chunk.
+with array arithmetic over the whole chunk.
 
 The reference path reads each text three times (the cue scan of :func:`._frame_cues.scan`, the word count
 :func:`._frame_cues.n_words` and the TF-IDF words of :meth:`._frames_model.FrameModel.word_matrix`) and then
-walks every cue hit in Python. Here the chunk's lower-cased articles, joined by newlines, are split once at white
-space (a cue token never holds white space); each distinct piece is tokenised once per process (:class:`_Pieces`:
-its cue tokens and their offsets in it, found by :data:`_GAPPED_RE`) and each distinct token looked up once
-(:class:`_Types`: the token's TF-IDF words, the single-word cues it starts, the longer cues it may start), so the
-tokens' offsets and facts follow by array arithmetic over the chunk. Only tokens that may start a cue of several
-words are checked one by one; sentences (:attr:`Article.sentences`, already split by the sentence analyzer) are
-looked up only for the cue hits. The results equal the reference path's (tested on real text); an article whose
-lower-casing changes its length is left to the reference path (``ok`` is False for it).
+walks every cue hit in Python. Here the chunk's lower-cased articles, joined by newlines, are tokenised once with
+numpy (:mod:`._frames_tokens`: the tokens' offsets from the classes of the code points, short tokens as 64-bit keys
+looked up in a sorted table) and each distinct token's facts are worked out once per process (:class:`_Types`: its
+TF-IDF words, the single-word cues it starts, the longer cues it may start), so the rest is array arithmetic over
+the chunk. Only tokens that may start a cue of several words are checked one by one; sentences
+(:attr:`Article.sentences`, already split by the sentence analyzer) are looked up only for the cue hits. The results
+equal the reference path's (tested on real text); an article whose lower-casing changes its length is left to the
+reference path (``ok`` is False for it).
 """
 from __future__ import annotations
 
 import itertools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Sequence
 
 import numpy as np
 
-from ._frame_cues import _TOKEN_RE, FRAMES, QUESTIONS, _Cue, _following, _Matcher, _matcher, _word_matches
+from ._frame_cues import FRAMES, QUESTIONS, _Cue, _following, _Matcher, _matcher, _word_matches
+from ._frames_tokens import KeyTable, code_points, packed_keys, token_bounds
 
 __all__ = ["FastFeatures", "fast_features"]
 
 _APOSTROPHE_RE = re.compile(r"['’]")
-#: A cue token with the characters before it that cannot start one: one string per token from ``findall``, whose
-#: lengths add up to the tokens' offsets.
-_GAPPED_RE = re.compile(r"[^\w$£€%]*(?:" + _TOKEN_RE.pattern + ")")
 _QUESTIONS: tuple[str, ...] = tuple(q for f in FRAMES for q in QUESTIONS[f])
 _Q_INDEX = {q: i for i, q in enumerate(_QUESTIONS)}
 _F_INDEX = {f: i for i, f in enumerate(FRAMES)}
 _NF = len(FRAMES)
-#: Distinct pieces remembered per process before the tables start afresh (bounds memory on endless streams).
+#: Distinct tokens remembered per process before the table starts afresh (bounds memory on endless streams).
 _MAX_TYPES = 1_000_000
 
 
@@ -46,6 +43,11 @@ def _unique(keys: np.ndarray, counts: bool = False) -> Any:
         return k[first]
     at = np.nonzero(first)[0]
     return k[at], np.diff(np.append(at, len(k)))
+
+
+def _cut(text: str, starts: np.ndarray, ends: np.ndarray) -> list[str]:
+    """``text[starts[i]:ends[i]]`` for each ``i``."""
+    return [text[a:b] for a, b in zip(starts.tolist(), ends.tolist())]
 
 
 def _intern(index: dict[str, int], keys: list[str]) -> tuple[np.ndarray, list[str]]:
@@ -124,6 +126,7 @@ class _Types(dict):
         self.follow = (_WordBits({c.words[1] for c in every if len(c.words) > 1}),
                        _WordBits({c.words[2] for c in every if len(c.words) > 2}))
         self._arrays: tuple[np.ndarray, ...] | None = None
+        self.short = KeyTable()  # the ids of the tokens that fit in a key
 
     def cue_id(self, c: _Cue) -> int:
         return self.cue_ids.setdefault((c.frame, c.cue), len(self.cue_ids))
@@ -133,6 +136,24 @@ class _Types(dict):
         got, new = _intern(self, toks)
         self.pending.extend(new)
         return got
+
+    def lookup(self, low: str, cp: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """The type id of each token ``low[starts[i]:ends[i]]`` (``cp``: the code points of ``low``): by its packed
+        key (:func:`packed_keys`) when it fits, cut out as a string when it does not or is new."""
+        key, fits = packed_keys(cp, starts, ends)
+        out = np.empty(len(starts), dtype=np.int64)
+        short = np.flatnonzero(fits)
+        got = self.short.find(key[short])
+        new = short[got < 0]
+        if len(new):
+            keys, first, inverse = np.unique(key[new], return_index=True, return_inverse=True)
+            ids = self.ids(_cut(low, starts[new[first]], ends[new[first]]))
+            self.short.add(keys, ids)
+            got[got < 0] = ids[inverse]
+        out[short] = got
+        wide = np.flatnonzero(~fits)
+        out[wide] = self.ids(_cut(low, starts[wide], ends[wide]))
+        return out
 
     def _cues(self, i: int, tok: str) -> None:
         single, seen = [], set()
@@ -191,79 +212,16 @@ class _Types(dict):
         return self._arrays
 
 
-class _Pieces(dict):
-    """A white-space-separated piece of lower-cased text (an item of ``str.split()``) -> id, with the cue tokens of
-    each piece as flat arrays: piece ``i`` holds tokens ``ptr[i]:ptr[i + 1]`` of ``tok`` (their type ids in
-    :class:`_Types`), ``off`` (their offsets in the piece) and ``length``. A cue token never holds white space, so
-    the tokens of a text are those of its pieces; the pieces of a chunk are looked up in one pass (:func:`_intern`)
-    and the new ones tokenised together in :meth:`_add`."""
-
-    def __init__(self, types: _Types) -> None:
-        super().__init__()
-        self.types = types
-        self.ptr = np.zeros(1, dtype=np.int64)
-        self.count = self.tok = self.off = self.length = np.zeros(0, dtype=np.int64)
-
-    def ids(self, pieces: list[str]) -> np.ndarray:
-        """The id of each of ``pieces`` (new pieces are tokenised first)."""
-        got, new = _intern(self, pieces)
-        if new:
-            self._add(new)
-        return got
-
-    def _add(self, new: list[str]) -> None:
-        """Tokenise ``new`` pieces (just interned, in id order) in one ``findall`` and append their tokens."""
-        joined = "\n".join(new)
-        toks = _TOKEN_RE.findall(joined)
-        end = np.cumsum(np.fromiter(map(len, _GAPPED_RE.findall(joined)), dtype=np.int64, count=len(toks)))
-        length = np.fromiter(map(len, toks), dtype=np.int64, count=len(toks))
-        start = end - length
-        piece_start = np.cumsum([0] + [len(p) + 1 for p in new[:-1]]).astype(np.int64)
-        piece = np.searchsorted(piece_start, start, side="right") - 1
-        count = np.bincount(piece, minlength=len(new))
-        self.ptr = np.concatenate([self.ptr, self.ptr[-1] + np.cumsum(count)])
-        self.count = np.concatenate([self.count, count])
-        self.tok = np.concatenate([self.tok, self.types.ids(toks)])
-        self.off = np.concatenate([self.off, start - piece_start[piece]])
-        self.length = np.concatenate([self.length, length])
-
-
 #: The token table of the packaged model, per process (``[vocabulary, table]``).
-_CACHE: list[Any] = [None, None, {}]
+_CACHE: list[Any] = [None, None]
 
 
 def _types(model: Any) -> _Types:
     """The process's token table for ``model`` (a fresh one for another model, or after :data:`_MAX_TYPES`
-    distinct pieces)."""
-    if _CACHE[0] is not model.vocabulary or len(_CACHE[2]) > _MAX_TYPES:
-        types = _Types(model.vocabulary)
-        _CACHE[:] = [model.vocabulary, types, _Pieces(types)]
+    distinct tokens)."""
+    if _CACHE[0] is not model.vocabulary or len(_CACHE[1]) > _MAX_TYPES:
+        _CACHE[:] = [model.vocabulary, _Types(model.vocabulary)]
     return _CACHE[1]
-
-
-def _pieces(types: _Types) -> _Pieces:
-    """The piece table that goes with ``types`` (see :func:`_types`)."""
-    return _CACHE[2]
-
-
-@lru_cache(maxsize=1)
-def _space_table() -> np.ndarray:
-    """``str.isspace`` of the code points up to U+3001 (every white space character lies below it)."""
-    return np.array([chr(c).isspace() for c in range(0x3002)], dtype=bool)
-
-
-def _piece_starts(low: str) -> np.ndarray:
-    """Offsets in ``low`` where the items of ``low.split()`` start (one pass of numpy over the code points)."""
-    cp = np.frombuffer(low.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    table = _space_table()
-    top = len(table) - 1
-    space = table[np.minimum(cp, top)]
-    high = cp > top
-    if high.any():  # rare characters: asked one by one, so the table need not hold them
-        for c in np.unique(cp[high]).tolist():
-            if chr(c).isspace():
-                space[cp == c] = True
-    return np.flatnonzero(~space & np.concatenate([[True], space[:-1]]))
 
 
 @dataclass
@@ -318,9 +276,8 @@ class _Chunk:
 
 
 def _tokenise(arts: Sequence[Any], types: _Types) -> tuple[list[bool], _Chunk]:
-    """The cue tokens of the chunk's lower-cased articles from their white-space-separated pieces (one
-    ``str.split``, one look-up per piece, the pieces' tokens spread with array arithmetic); an article whose
-    lower-casing changes its length is left to the reference path."""
+    """The cue tokens of the chunk's lower-cased articles (:func:`token_bounds`, :meth:`_Types.lookup`); an
+    article whose lower-casing changes its length is left to the reference path."""
     texts = [a.text for a in arts]
     text = "\n".join(texts)
     low = text.lower()
@@ -331,21 +288,18 @@ def _tokenise(arts: Sequence[Any], types: _Types) -> tuple[list[bool], _Chunk]:
         text = "\n".join(texts)
         low = text.lower()
     kept = [a for a, k in zip(arts, ok) if k]
-    table = _pieces(types)
-    pid = table.ids(low.split())
-    count = table.count[pid]
-    n = int(count.sum())
-    first = np.cumsum(count) - count
-    idx = np.repeat(table.ptr[pid] - first, count) + np.arange(n, dtype=np.int64)
-    length = table.length[idx]
-    end = np.repeat(_piece_starts(low), count) + table.off[idx] + length
+    cp = code_points(low)
+    starts, end = token_bounds(cp)
+    tid = types.lookup(low, cp, starts, end)
+    length = end - starts
+    n = len(end)
     base = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]).astype(np.int64)[:len(texts)]
     art_first = np.append(np.searchsorted(end, base, side="right"), n)  # no token runs across the newlines
     sents = [a.sentences for a in kept]
     n_sents = [len(ss) for ss in sents]
     sent_start = np.array([b + s.start for b, ss in zip(base.tolist(), sents) for s in ss], dtype=np.int64)
     sent_end = np.array([b + s.end for b, ss in zip(base.tolist(), sents) for s in ss], dtype=np.int64)
-    return ok, _Chunk(texts, sents, text, low, table.tok[idx], length, end,
+    return ok, _Chunk(texts, sents, text, low, tid, length, end,
                       np.repeat(np.arange(len(kept), dtype=np.int64), np.diff(art_first)), art_first,
                       sent_start, sent_end, np.repeat(np.arange(len(kept), dtype=np.int64), n_sents),
                       np.concatenate([[0], np.cumsum(n_sents)]).astype(np.int64))

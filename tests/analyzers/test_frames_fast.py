@@ -72,10 +72,7 @@ def test_frames_table_mixes_fast_and_reference_articles_in_order() -> None:
         assert mine.evidence.tolist() == part.evidence.tolist() and mine.cues.tolist() == part.cues.tolist()
 
 
-WHITE = "a\u00a0b\u2009c\u3000d\x1ce\u2028f\u200bg \t\n\r\x0bh\x85i\U0001f600 j"
-
-
-@pytest.mark.parametrize("text", TRICKY + [WHITE, "", "  ", " lead and trail "])
+@pytest.mark.parametrize("text", TRICKY + ["", "  ", " lead and trail ", "x", "$"])
 def test_frames_fast_token_offsets_equal_finditer(text) -> None:
     from framing.analyzers._frame_cues import _TOKEN_RE
 
@@ -89,17 +86,35 @@ def test_frames_fast_token_offsets_equal_finditer(text) -> None:
         [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text.lower())]
 
 
-def test_frames_fast_piece_starts_equal_str_split() -> None:
-    text = WHITE + "".join(chr(c) for c in range(0x2000, 0x3100)) + " x"
-    starts = fast._piece_starts(text).tolist()
-    assert len(starts) == len(text.split())
-    assert all(text[s:].split(maxsplit=1)[0] == p for s, p in zip(starts, text.split()))
+@pytest.mark.parametrize("text", [
+    "rock'n'roll, don't, dogs' 'quoted' a''b ’tis it’s x'", "$5 £6 €7 8% a$b 10%% _under_score_ x_'_y",
+    "naïve café ÿes ŉ ǅ ﬁne ①② ٣٤ 中文字 😀x \udcff lone", "verylongword exactly8 nine9ch ok",
+])
+def test_frames_tokens_bounds_and_keys_equal_the_token_pattern(text) -> None:
+    from framing.analyzers import _frames_tokens as tok
+    from framing.analyzers._frame_cues import _TOKEN_RE
+
+    cp = tok.code_points(text)
+    starts, ends = tok.token_bounds(cp)
+    found = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    assert list(zip(starts.tolist(), ends.tolist())) == found
+    key, fits = tok.packed_keys(cp, starts, ends)
+    words = [text[a:b] for a, b in found]
+    for w, k, f in zip(words, key.tolist(), fits.tolist()):
+        assert f == (len(w) <= 8 and all(ord(c) < 255 for c in w))
+        if f:
+            assert k == sum((ord(c) + 1) << 8 * i for i, c in enumerate(w))
+    assert len({k for k, f in zip(key.tolist(), fits.tolist()) if f}) == len({w for w, f in zip(words, fits) if f})
 
 
-def test_frames_fast_space_table_holds_every_white_space_character() -> None:
-    table = fast._space_table()
-    assert not any(chr(c).isspace() for c in range(len(table) - 1, 0x110000))
-    assert table.tolist() == [chr(c).isspace() for c in range(len(table))]
+def test_frames_tokens_key_table_finds_what_it_was_given() -> None:
+    from framing.analyzers._frames_tokens import KeyTable
+
+    table = KeyTable()
+    assert table.find(np.array([5], dtype=np.uint64)).tolist() == [-1]
+    table.add(np.array([3, 9], dtype=np.uint64), np.array([0, 1]))
+    table.add(np.array([1, 5, 20], dtype=np.uint64), np.array([2, 3, 4]))
+    assert table.find(np.array([9, 4, 1, 20, 21, 0, 5], dtype=np.uint64)).tolist() == [1, -1, 2, 4, -1, -1, 3]
 
 
 def test_frames_fast_intern_numbers_new_keys_in_order_of_first_appearance() -> None:
