@@ -94,22 +94,51 @@ def packed_keys(cp: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[n
     return key, fits
 
 
+#: Fibonacci hashing multiplier (2**64 / golden ratio, odd) of :class:`KeyTable`.
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
 class KeyTable:
-    """Sorted keys of :func:`packed_keys` and the id of each (the ids come from elsewhere)."""
+    """Keys of :func:`packed_keys` and the id of each (the ids come from elsewhere): sorted, for ``searchsorted``,
+    and in a direct-mapped hash table of about four slots per key in front of it (a key alone in its slot is found
+    with one gather; keys that share a slot, and keys not in the table, are looked up in the sorted arrays)."""
 
     def __init__(self) -> None:
         self.keys = np.zeros(0, dtype=np.uint64)
         self.ids = np.zeros(0, dtype=np.int64)
+        self._shift = np.uint64(64)
+        self._slot_keys = np.zeros(1, dtype=np.uint64)
+        self._slot_ids = np.full(1, -1, dtype=np.int64)
 
-    def find(self, keys: np.ndarray) -> np.ndarray:
-        """The id of each of ``keys``, -1 for a key not in the table."""
+    def _slots(self, keys: np.ndarray) -> np.ndarray:
+        return ((keys * _GOLDEN) >> self._shift).astype(np.int64) if len(self.keys) else np.zeros(len(keys), np.int64)
+
+    def _sorted_find(self, keys: np.ndarray) -> np.ndarray:
         if not len(self.keys):
             return np.full(len(keys), -1, dtype=np.int64)
         pos = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
         return np.where(self.keys[pos] == keys, self.ids[pos], -1)
+
+    def find(self, keys: np.ndarray) -> np.ndarray:
+        """The id of each of ``keys``, -1 for a key not in the table."""
+        slot = self._slots(keys)
+        got = np.where(self._slot_keys[slot] == keys, self._slot_ids[slot], -1)
+        miss = np.flatnonzero(got < 0)
+        if len(miss):
+            got[miss] = self._sorted_find(keys[miss])
+        return got
 
     def add(self, keys: np.ndarray, ids: np.ndarray) -> None:
         """Remember ``ids`` for ``keys`` (sorted, distinct, none in the table)."""
         at = np.searchsorted(self.keys, keys)
         self.keys = np.insert(self.keys, at, keys)
         self.ids = np.insert(self.ids, at, ids)
+        bits = max(10, int(4 * len(self.keys)).bit_length())
+        self._shift = np.uint64(64 - bits)
+        slot = self._slots(self.keys)
+        used, first, count = np.unique(slot, return_index=True, return_counts=True)
+        alone = count == 1
+        self._slot_keys = np.zeros(1 << bits, dtype=np.uint64)  # key 0 is no token's (every byte of one is >= 1)
+        self._slot_ids = np.full(1 << bits, -1, dtype=np.int64)
+        self._slot_keys[used[alone]] = self.keys[first[alone]]
+        self._slot_ids[used[alone]] = self.ids[first[alone]]

@@ -115,6 +115,14 @@ def test_frames_tokens_key_table_finds_what_it_was_given() -> None:
     table.add(np.array([3, 9], dtype=np.uint64), np.array([0, 1]))
     table.add(np.array([1, 5, 20], dtype=np.uint64), np.array([2, 3, 4]))
     assert table.find(np.array([9, 4, 1, 20, 21, 0, 5], dtype=np.uint64)).tolist() == [1, -1, 2, 4, -1, -1, 3]
+    rng = np.random.default_rng(0)  # enough keys for many to share a hash slot
+    keys = np.unique(rng.integers(1, 2**63, size=6000, dtype=np.uint64))
+    known, unknown = keys[::2], keys[1::2]
+    table = KeyTable()
+    for part in np.array_split(np.arange(len(known)), 3):
+        table.add(known[part], part + 100)
+    assert table.find(known[::-1]).tolist() == (np.arange(len(known)) + 100)[::-1].tolist()
+    assert (table.find(unknown) == -1).all()
 
 
 def test_frames_fast_intern_numbers_new_keys_in_order_of_first_appearance() -> None:
