@@ -1,34 +1,32 @@
 """Fast path of :func:`framing.frames`: cue features, word TF-IDF and evidence sentences of a chunk of articles
-from one ``findall`` over the chunk.
+with array arithmetic over the whole chunk.
 
 The reference path reads each text three times (the cue scan of :func:`._frame_cues.scan`, the word count
 :func:`._frame_cues.n_words` and the TF-IDF words of :meth:`._frames_model.FrameModel.word_matrix`) and then
-walks every cue hit in Python. Here the chunk's lower-cased articles, joined by newlines, are read once: each cue
-token comes with the characters before it (:data:`_GAPPED_RE`), so the tokens' offsets follow from the lengths;
-each distinct string is looked up once per process (:class:`_Gapped`, :class:`_Types`: the token's TF-IDF words,
-the single-word cues it starts, the longer cues it may start) and the rest is array arithmetic over the chunk.
-Only tokens that may start a cue of several words are checked one by one; sentences (:attr:`Article.sentences`,
-already split by the sentence analyzer) are looked up only for the cue hits. The results equal the reference
-path's (tested on real text); an article whose lower-casing changes its length is left to the reference path
-(``ok`` is False for it).
+walks every cue hit in Python. Here the chunk's lower-cased articles, joined by newlines, are tokenised once with
+numpy (:mod:`._frames_tokens`: the tokens' offsets from the classes of the code points, short tokens as 64-bit keys
+looked up in a sorted table) and each distinct token's facts are worked out once per process (:class:`_Types`: its
+TF-IDF words, the single-word cues it starts, the longer cues it may start), so the rest is array arithmetic over
+the chunk. Only tokens that may start a cue of several words are checked one by one; sentences
+(:attr:`Article.sentences`, already split by the sentence analyzer) are looked up only for the cue hits. The results
+equal the reference path's (tested on real text); an article whose lower-casing changes its length is left to the
+reference path (``ok`` is False for it).
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
 import numpy as np
 
-from ._frame_cues import _TOKEN_RE, FRAMES, QUESTIONS, _Cue, _following, _Matcher, _matcher, _word_matches
+from ._frame_cues import FRAMES, QUESTIONS, _Cue, _following, _Matcher, _matcher, _word_matches
+from ._frames_tokens import KeyTable, code_points, packed_keys, token_bounds
 
 __all__ = ["FastFeatures", "fast_features"]
 
 _APOSTROPHE_RE = re.compile(r"['’]")
-#: A cue token with the characters before it that cannot start one: one string per token from ``findall``, whose
-#: lengths add up to the tokens' offsets.
-_GAPPED_RE = re.compile(r"[^\w$£€%]*(?:" + _TOKEN_RE.pattern + ")")
-_LEAD_RE = re.compile(r"[^\w$£€%]*")
 _QUESTIONS: tuple[str, ...] = tuple(q for f in FRAMES for q in QUESTIONS[f])
 _Q_INDEX = {q: i for i, q in enumerate(_QUESTIONS)}
 _F_INDEX = {f: i for i, f in enumerate(FRAMES)}
@@ -45,6 +43,30 @@ def _unique(keys: np.ndarray, counts: bool = False) -> Any:
         return k[first]
     at = np.nonzero(first)[0]
     return k[at], np.diff(np.append(at, len(k)))
+
+
+def _cut(text: str, starts: np.ndarray, ends: np.ndarray) -> list[str]:
+    """``text[starts[i]:ends[i]]`` for each ``i``."""
+    return [text[a:b] for a, b in zip(starts.tolist(), ends.tolist())]
+
+
+def _intern(index: dict[str, int], keys: list[str]) -> tuple[np.ndarray, list[str]]:
+    """The id of each of ``keys`` in ``index``, new keys taking the next ids in order of first appearance; and the
+    new keys in id order. One C-level ``dict.setdefault`` pass: a new key first gets ``len(index)`` plus its position
+    (above every id), then the new keys' ids are renumbered densely."""
+    base, n = len(index), len(keys)
+    got = np.fromiter(map(index.setdefault, keys, itertools.count(base)), dtype=np.int64, count=n)
+    at = got - base  # for a new key, the position where it first stands
+    fresh = at >= 0
+    if not fresh.any():
+        return got, []
+    first = np.flatnonzero(at == np.arange(n))
+    new = [keys[p] for p in first.tolist()]
+    index.update(zip(new, range(base, base + len(new))))
+    rank = np.zeros(n, dtype=np.int64)
+    rank[first] = np.arange(base, base + len(new))
+    got[fresh] = rank[at[fresh]]
+    return got, new
 
 
 class _WordBits:
@@ -78,9 +100,8 @@ def _candidates(matcher: _Matcher, joined: str, starts: np.ndarray) -> list[int]
 
 
 class _Types(dict):
-    """Lower-case cue token -> type id. A token not seen before gets the next id on first look-up
-    (``__missing__``), so a known token costs one dict look-up; :meth:`arrays` then works out the new tokens'
-    facts in one batch: their TF-IDF vocabulary ids (the words of two or more characters between their
+    """Lower-case cue token -> type id. :meth:`ids` gives tokens not seen before the next ids (:func:`_intern`), so
+    a known token costs one dict look-up; :meth:`arrays` then works out the new tokens' facts in one batch: their TF-IDF vocabulary ids (the words of two or more characters between their
     apostrophes), their single-word cue hits (per frame the first single-word cue of :meth:`_Matcher.starting`,
     which wins unless a longer cue of the frame matches there), the cues of several words they start, and bits for
     the pre-check of those cues' next words."""
@@ -105,14 +126,34 @@ class _Types(dict):
         self.follow = (_WordBits({c.words[1] for c in every if len(c.words) > 1}),
                        _WordBits({c.words[2] for c in every if len(c.words) > 2}))
         self._arrays: tuple[np.ndarray, ...] | None = None
+        self.short = KeyTable()  # the ids of the tokens that fit in a key
 
     def cue_id(self, c: _Cue) -> int:
         return self.cue_ids.setdefault((c.frame, c.cue), len(self.cue_ids))
 
-    def __missing__(self, tok: str) -> int:
-        i = self[tok] = len(self)
-        self.pending.append(tok)
-        return i
+    def ids(self, toks: list[str]) -> np.ndarray:
+        """The type id of each of ``toks`` (new tokens wait in ``pending`` for :meth:`arrays`)."""
+        got, new = _intern(self, toks)
+        self.pending.extend(new)
+        return got
+
+    def lookup(self, low: str, cp: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """The type id of each token ``low[starts[i]:ends[i]]`` (``cp``: the code points of ``low``): by its packed
+        key (:func:`packed_keys`) when it fits, cut out as a string when it does not or is new."""
+        key, fits = packed_keys(cp, starts, ends)
+        out = np.empty(len(starts), dtype=np.int64)
+        short = np.flatnonzero(fits)
+        got = self.short.find(key[short])
+        new = short[got < 0]
+        if len(new):
+            keys, first, inverse = np.unique(key[new], return_index=True, return_inverse=True)
+            ids = self.ids(_cut(low, starts[new[first]], ends[new[first]]))
+            self.short.add(keys, ids)
+            got[got < 0] = ids[inverse]
+        out[short] = got
+        wide = np.flatnonzero(~fits)
+        out[wide] = self.ids(_cut(low, starts[wide], ends[wide]))
+        return out
 
     def _cues(self, i: int, tok: str) -> None:
         single, seen = [], set()
@@ -171,51 +212,16 @@ class _Types(dict):
         return self._arrays
 
 
-class _Gapped(dict):
-    """A token with the characters before it (as :data:`_GAPPED_RE` finds it) -> id; ``inner`` / ``length`` give
-    each id's token type in :class:`_Types` and the token's length (so a known string costs one dict look-up)."""
-
-    def __init__(self, types: _Types) -> None:
-        super().__init__()
-        self.types = types
-        self.pending: list[str] = []
-        self.inner_list: list[int] = []
-        self.length_list: list[int] = []
-        self.inner = self.length = np.zeros(0, dtype=np.int64)
-
-    def __missing__(self, gapped: str) -> int:
-        i = self[gapped] = len(self)
-        self.pending.append(gapped)
-        return i
-
-    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        if self.pending:
-            lead = _LEAD_RE.match
-            toks = [g[lead(g).end():] for g in self.pending]
-            self.pending = []
-            self.inner_list.extend(map(self.types.__getitem__, toks))
-            self.length_list.extend(map(len, toks))
-            self.inner = np.array(self.inner_list, dtype=np.int64)
-            self.length = np.array(self.length_list, dtype=np.int64)
-        return self.inner, self.length
-
-
 #: The token table of the packaged model, per process (``[vocabulary, table]``).
-_CACHE: list[Any] = [None, None, {}]
+_CACHE: list[Any] = [None, None]
 
 
 def _types(model: Any) -> _Types:
     """The process's token table for ``model`` (a fresh one for another model, or after :data:`_MAX_TYPES`
     distinct tokens)."""
-    if _CACHE[0] is not model.vocabulary or len(_CACHE[2]) > _MAX_TYPES:
-        types = _Types(model.vocabulary)
-        _CACHE[:] = [model.vocabulary, types, _Gapped(types)]
+    if _CACHE[0] is not model.vocabulary or len(_CACHE[1]) > _MAX_TYPES:
+        _CACHE[:] = [model.vocabulary, _Types(model.vocabulary)]
     return _CACHE[1]
-
-
-def _gapped(types: _Types) -> _Gapped:
-    """The gapped-token table that goes with ``types`` (see :func:`_types`)."""
-    return _CACHE[2]
 
 
 @dataclass
@@ -270,28 +276,30 @@ class _Chunk:
 
 
 def _tokenise(arts: Sequence[Any], types: _Types) -> tuple[list[bool], _Chunk]:
-    """One ``findall`` over the chunk's lower-cased articles; an article whose lower-casing changes its length
-    is left to the reference path."""
-    ok = [len(a.text.lower()) == len(a.text) for a in arts]
-    kept = [a for a, k in zip(arts, ok) if k]
-    texts = [a.text for a in kept]
+    """The cue tokens of the chunk's lower-cased articles (:func:`token_bounds`, :meth:`_Types.lookup`); an
+    article whose lower-casing changes its length is left to the reference path."""
+    texts = [a.text for a in arts]
     text = "\n".join(texts)
     low = text.lower()
-    found = _GAPPED_RE.findall(low)
-    n = len(found)
-    gapped = _gapped(types)
-    gid = np.fromiter(map(gapped.__getitem__, found), dtype=np.int64, count=n)
-    lengths = np.fromiter(map(len, found), dtype=np.int64, count=n)
-    del found
-    inner, length = gapped.arrays()
-    end = np.cumsum(lengths)
+    ok = [True] * len(arts)
+    if len(low) != len(text):
+        ok = [len(t.lower()) == len(t) for t in texts]
+        texts = [t for t, k in zip(texts, ok) if k]
+        text = "\n".join(texts)
+        low = text.lower()
+    kept = [a for a, k in zip(arts, ok) if k]
+    cp = code_points(low)
+    starts, end = token_bounds(cp)
+    tid = types.lookup(low, cp, starts, end)
+    length = end - starts
+    n = len(end)
     base = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]).astype(np.int64)[:len(texts)]
     art_first = np.append(np.searchsorted(end, base, side="right"), n)  # no token runs across the newlines
     sents = [a.sentences for a in kept]
     n_sents = [len(ss) for ss in sents]
     sent_start = np.array([b + s.start for b, ss in zip(base.tolist(), sents) for s in ss], dtype=np.int64)
     sent_end = np.array([b + s.end for b, ss in zip(base.tolist(), sents) for s in ss], dtype=np.int64)
-    return ok, _Chunk(texts, sents, text, low, inner[gid], length[gid], end,
+    return ok, _Chunk(texts, sents, text, low, tid, length, end,
                       np.repeat(np.arange(len(kept), dtype=np.int64), np.diff(art_first)), art_first,
                       sent_start, sent_end, np.repeat(np.arange(len(kept), dtype=np.int64), n_sents),
                       np.concatenate([[0], np.cumsum(n_sents)]).astype(np.int64))

@@ -49,7 +49,13 @@ _MODIFIERS = frozenset(BOOSTER_DICT) | _NEGATE | {"no", "least", "never", "so", 
 #: match where such words stand next to each other.
 _IDIOM_WORDS = frozenset(w for key in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in key for w in key.split())
 
-_NEUTRAL = {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+_KEYS = ("neg", "neu", "pos", "compound")
+_NEUTRAL = (0.0, 1.0, 0.0, 0.0)
+
+
+def _values(scores: dict[str, float]) -> tuple[float, float, float, float]:
+    """The values of a ``polarity_scores`` dict in the order of :data:`_KEYS`."""
+    return scores["neg"], scores["neu"], scores["pos"], scores["compound"]
 
 
 def _negated(word: str) -> bool:
@@ -115,25 +121,30 @@ class FastVader:
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         """``neg, neu, pos, compound`` exactly as ``sia.polarity_scores(text)``."""
+        return dict(zip(_KEYS, self.scores(text)))
+
+    def scores(self, text: str) -> tuple[float, float, float, float]:
+        """``neg, neu, pos, compound`` of :meth:`polarity_scores` as a tuple (no dict built)."""
         if not isinstance(text, str) or self._has_emoji(text):
-            return self.sia.polarity_scores(text)
+            return _values(self.sia.polarity_scores(text))
         text = text.strip()
         ltext = text.lower()
+        punctuation = _PUNC
         if len(ltext) == len(text):
             # every character lower-cases to one character, so lower-casing the whole text
             # and then splitting and stripping equals vaderSentiment's split, strip, lower
             # (one str.lower call instead of one per word)
-            lower = [tok if len(stripped := tok.strip(_PUNC)) <= 2 else stripped for tok in ltext.split()]
+            lower = [tok if len(stripped := tok.strip(punctuation)) <= 2 else stripped for tok in ltext.split()]
             tokens = None
         else:  # "İ" lower-cases to two characters: the "<= 2 characters" rule needs the raw words
             tokens = text.split()
-            lower = [(tok if len(stripped := tok.strip(_PUNC)) <= 2 else stripped).lower() for tok in tokens]
-        scorable = self._scorable
-        hits = [i for i, lw in enumerate(lower) if lw in scorable]
+            lower = [(tok if len(stripped := tok.strip(punctuation)) <= 2 else stripped).lower() for tok in tokens]
         n = len(lower)
-        if not hits:
+        found = self._scorable.intersection(lower)  # C-level: most sentences have none or one lexicon word
+        if not found:
             # all valences 0: score_valence gives neu 1 (or all 0 for an empty text)
-            return dict(_NEUTRAL) if n else self.sia.score_valence([], text)
+            return _NEUTRAL if n else _values(self.sia.score_valence([], text))
+        hits = _positions(lower, found)
         # raw tokens, for ALL CAPS tests only: split when first needed
         ascii_text = text.isascii()
         lex = self.lexicon
@@ -238,6 +249,16 @@ class FastVader:
         return valence
 
 
+def _positions(words: list[str], found: set[str]) -> list[int]:
+    """The indices of ``words`` that are in ``found`` (not empty), in order; one word found once is found by
+    ``list.index`` instead of a Python loop over every word."""
+    if len(found) == 1:
+        (word,) = found
+        if words.count(word) == 1:
+            return [words.index(word)]
+    return [i for i, w in enumerate(words) if w in found]
+
+
 def _but_check(lower: list[str], hits: list[int], vals: list[float], tokens: list[str]) -> list[float]:
     """``SentimentIntensityAnalyzer._but_check`` on the valences ``vals`` of the words at ``hits``.
 
@@ -317,7 +338,7 @@ def _special_idioms_check(valence: float, lower: list[str], i: int) -> float:
     return valence
 
 
-def _score_valence(vals: list[float], n: int, text: str) -> dict[str, float]:
+def _score_valence(vals: list[float], n: int, text: str) -> tuple[float, float, float, float]:
     """``SentimentIntensityAnalyzer.score_valence`` of a sentence of ``n`` words.
 
     ``vals`` are the valences of the sentence's lexicon words in word order (or
@@ -369,4 +390,4 @@ def _score_valence(vals: list[float], n: int, text: str) -> dict[str, float]:
     pos = math.fabs(pos_sum / total)
     neg = math.fabs(neg_sum / total)
     neu = math.fabs(neu_count / total)
-    return {"neg": round(neg, 3), "neu": round(neu, 3), "pos": round(pos, 3), "compound": round(compound, 4)}
+    return round(neg, 3), round(neu, 3), round(pos, 3), round(compound, 4)

@@ -174,16 +174,20 @@ def frames(corpus: Any) -> pd.DataFrame:
     arts = list(corpus)
     if not arts:
         return TABLES["article_frames"].empty()
-    rows = []
+    cols: dict[str, list[Any]] = {c: [] for c in FRAME_COLUMNS}
     for lo in range(0, len(arts), _BLOCK):  # blocks bound the memory of the token arrays
         block = arts[lo:lo + _BLOCK]
         words, x, evidence = _features(block)
-        p = frame_model().proba_from(words, x)
-        for i, (a, ev) in enumerate(zip(block, evidence)):
-            for j, f in enumerate(FRAMES):
-                s, e, sent, cues = ev[f]
-                rows.append((a.id, a.outlet, f, float(p[i, j]), bool(p[i, j] >= THRESHOLD), s, e, sent, cues))
-    return TABLES["article_frames"].from_rows(rows)
+        p = frame_model().proba_from(words, x)  # one row per article, frames in FRAMES order
+        cols["article_id"] += [a.id for a in block for _ in FRAMES]
+        cols["outlet"] += [a.outlet for a in block for _ in FRAMES]
+        cols["frame"] += list(FRAMES) * len(block)
+        cols["score"] += p.ravel().tolist()
+        cols["present"] += (p >= THRESHOLD).ravel().tolist()
+        found = [ev[f] for ev in evidence for f in FRAMES]
+        for k, name in enumerate(("evidence_start", "evidence_end", "evidence", "cues")):
+            cols[name] += [e[k] for e in found]
+    return TABLES["article_frames"].from_columns(cols)
 
 
 def frame_shares(frames_table: pd.DataFrame) -> pd.DataFrame:

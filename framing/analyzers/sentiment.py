@@ -258,18 +258,19 @@ def sentence_sentiment(corpus: Any, news_lexicon: bool = False) -> pd.DataFrame:
         compound : float
             VADER's normalised compound score in [-1, 1].
     """
-    news = bool(news_lexicon)
-    arts = _articles(corpus)
-    score = _fast(news).polarity_scores  # exact vaderSentiment scores, see _vader.py
-    rows: list[tuple] = []
-    for art in arts:
-        text = art.text
-        aid, outlet = art.id, art.outlet
-        for i, sp in enumerate(art.sentences):
-            s = text[sp.start:sp.end]
-            d = score(s)
-            rows.append((aid, outlet, i, sp.start, sp.end, s, d["neg"], d["neu"], d["pos"], d["compound"]))
-    return TABLES["sentences"].from_rows(rows)
+    cols: dict[str, list[Any]] = {c: [] for c in SENTENCE_COLUMNS}
+    for art in _articles(corpus):
+        text, spans = art.text, art.sentences
+        cols["article_id"] += [art.id] * len(spans)
+        cols["outlet"] += [art.outlet] * len(spans)
+        cols["sentence_id"] += range(len(spans))
+        cols["start"] += [sp.start for sp in spans]
+        cols["end"] += [sp.end for sp in spans]
+        cols["text"] += [text[sp.start:sp.end] for sp in spans]
+    score = _fast(bool(news_lexicon)).scores  # exact vaderSentiment scores, see _vader.py
+    for name, values in zip(("neg", "neu", "pos", "compound"), zip(*map(score, cols["text"]))):
+        cols[name] = list(values)
+    return TABLES["sentences"].from_columns(cols)
 
 
 def article_sentiment(sentence_table: pd.DataFrame) -> pd.DataFrame:

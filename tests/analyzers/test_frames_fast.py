@@ -2,6 +2,8 @@
 (cue_hits + features_from_hits + FrameModel.word_matrix + frames._evidence), article by article."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 
@@ -70,16 +72,66 @@ def test_frames_table_mixes_fast_and_reference_articles_in_order() -> None:
         assert mine.evidence.tolist() == part.evidence.tolist() and mine.cues.tolist() == part.cues.tolist()
 
 
-@pytest.mark.parametrize("text", TRICKY)
+@pytest.mark.parametrize("text", TRICKY + ["", "  ", " lead and trail ", "x", "$"])
 def test_frames_fast_token_offsets_equal_finditer(text) -> None:
     from framing.analyzers._frame_cues import _TOKEN_RE
 
-    low = text.lower()
-    found = fast._GAPPED_RE.findall(low)
-    toks = [g[fast._LEAD_RE.match(g).end():] for g in found]
-    ends = np.cumsum([len(g) for g in found]).tolist()
-    assert [(e - len(t), e, t) for t, e in zip(toks, ends)] == \
-        [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(low)]
+    types = fast._types(frame_model())
+    ok, ch = fast._tokenise([SimpleNamespace(text=text, sentences=())], types)
+    if not ok[0]:
+        return
+    types.arrays()
+    names = types.names
+    assert [(int(e - n), int(e), names[t]) for t, n, e in zip(ch.tid, ch.length, ch.end)] == \
+        [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text.lower())]
+
+
+@pytest.mark.parametrize("text", [
+    "rock'n'roll, don't, dogs' 'quoted' a''b ’tis it’s x'", "$5 £6 €7 8% a$b 10%% _under_score_ x_'_y",
+    "naïve café ÿes ŉ ǅ ﬁne ①② ٣٤ 中文字 😀x \udcff lone", "verylongword exactly8 nine9ch ok",
+])
+def test_frames_tokens_bounds_and_keys_equal_the_token_pattern(text) -> None:
+    from framing.analyzers import _frames_tokens as tok
+    from framing.analyzers._frame_cues import _TOKEN_RE
+
+    cp = tok.code_points(text)
+    starts, ends = tok.token_bounds(cp)
+    found = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    assert list(zip(starts.tolist(), ends.tolist())) == found
+    key, fits = tok.packed_keys(cp, starts, ends)
+    words = [text[a:b] for a, b in found]
+    for w, k, f in zip(words, key.tolist(), fits.tolist()):
+        assert f == (len(w) <= 8 and all(ord(c) < 255 for c in w))
+        if f:
+            assert k == sum((ord(c) + 1) << 8 * i for i, c in enumerate(w))
+    assert len({k for k, f in zip(key.tolist(), fits.tolist()) if f}) == len({w for w, f in zip(words, fits) if f})
+
+
+def test_frames_tokens_key_table_finds_what_it_was_given() -> None:
+    from framing.analyzers._frames_tokens import KeyTable
+
+    table = KeyTable()
+    assert table.find(np.array([5], dtype=np.uint64)).tolist() == [-1]
+    table.add(np.array([3, 9], dtype=np.uint64), np.array([0, 1]))
+    table.add(np.array([1, 5, 20], dtype=np.uint64), np.array([2, 3, 4]))
+    assert table.find(np.array([9, 4, 1, 20, 21, 0, 5], dtype=np.uint64)).tolist() == [1, -1, 2, 4, -1, -1, 3]
+    rng = np.random.default_rng(0)  # enough keys for many to share a hash slot
+    keys = np.unique(rng.integers(1, 2**63, size=6000, dtype=np.uint64))
+    known, unknown = keys[::2], keys[1::2]
+    table = KeyTable()
+    for part in np.array_split(np.arange(len(known)), 3):
+        table.add(known[part], part + 100)
+    assert table.find(known[::-1]).tolist() == (np.arange(len(known)) + 100)[::-1].tolist()
+    assert (table.find(unknown) == -1).all()
+
+
+def test_frames_fast_intern_numbers_new_keys_in_order_of_first_appearance() -> None:
+    index = {"x": 0}
+    got, new = fast._intern(index, ["b", "x", "a", "b", "c", "a"])
+    assert got.tolist() == [1, 0, 2, 1, 3, 2] and new == ["b", "a", "c"]
+    assert index == {"x": 0, "b": 1, "a": 2, "c": 3}
+    got, new = fast._intern(index, ["c", "x"])
+    assert got.tolist() == [3, 0] and new == []
 
 
 def test_frame_shares_streamed_equals_in_memory(s400) -> None:
