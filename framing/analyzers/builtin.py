@@ -178,7 +178,7 @@ def _run_roles(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:
 
 
 register(Analyzer(
-    "frames", "article_frames", _run_frames, default=False,
+    "frames", "article_frames", _run_frames,
     doc="Generic news frames per article with evidence sentences (framing.frames).",
     summaries=(Summary("frame_shares", _on("article_frames", frame_shares),
                        additive.frame_counts, additive.add, additive.frame_final),)))
@@ -243,9 +243,9 @@ def classifier_analyzer(models: Mapping[str, Any]) -> Analyzer:
 
 
 #: Analyzers the report and worksheet add to the default run: cheap on a story's few articles, costly on
-#: thousands (coverage about 9x sentence sentiment; frames about 20 %, roles and naming together about
-#: 15 % of a full run on the AllSides corpus).
-REPORT_EXTRAS = ("frames", "roles", "naming", "coverage")
+#: thousands (coverage about 9x sentence sentiment; roles and naming together about 15 % of a full run
+#: on the AllSides corpus).
+REPORT_EXTRAS = ("roles", "naming", "coverage")
 
 
 def default_analyzers() -> list[str]:
@@ -254,7 +254,7 @@ def default_analyzers() -> list[str]:
 
     Examples
     --------
-    >>> "voices" in default_analyzers() and "coverage" not in default_analyzers()
+    >>> "frames" in default_analyzers() and "coverage" not in default_analyzers()
     True
     """
     return [a.name for a in resolve()]
