@@ -135,11 +135,17 @@ def same_person(a: str, b: str) -> bool:
     >>> same_person("Liz Cheney", "Mary Cheney"), same_person("Trump", "Donald Trump")
     (False, True)
     """
-    wa = [w.strip(".").lower() for w in a.split() if len(w.strip(".")) > 1]
-    wb = [w.strip(".").lower() for w in b.split() if len(w.strip(".")) > 1]
+    wa, wb = _name_words(a), _name_words(b)
     if not wa or not wb or wa[-1] != wb[-1]:
         return False
     return wa[0] == wb[0] or set(wa) <= set(wb) or set(wb) <= set(wa)
+
+
+@lru_cache(maxsize=65536)  # each name is compared with many others (story names, surname groups)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The lower-cased words of ``name`` without dots, initials left out ("Donald J. Trump" ->
+    ("donald", "trump")): what :func:`same_person` compares."""
+    return tuple(w.strip(".").lower() for w in name.split() if len(w.strip(".")) > 1)
 
 
 def _norm_title(word: str) -> str:
