@@ -156,10 +156,6 @@ class _Mention(NamedTuple):
     party: str = ""  # from a party-state tag in the mention or its apposition ("R-Texas": Republican)
 
 
-#: The ``classes`` of a mention with no title words (:func:`_classify` of none).
-_NO_CLASSES: tuple[frozenset[str], str, str, bool, str] = (frozenset(), "", "", False, "")
-
-
 @lru_cache(maxsize=8192)
 def _parse_mention(mention: str, appos: str) -> _Mention | None:
     """Split a mention into title, name and organisation using the packaged lists only.
@@ -167,27 +163,14 @@ def _parse_mention(mention: str, appos: str) -> _Mention | None:
     The same mentions ("Erdogan", "Turkish President Recep Tayyip Erdogan")
     recur in many articles, so this context-free part is cached; the
     resolver adds what depends on the text read so far. None when the
-    mention has no words besides determiners. The apposition gives the party
-    (when the mention has no party tag) and title words; the rest depends on
-    the mention alone (:func:`_parse_mention_words`, cached by mention).
+    mention has no words besides determiners.
     """
-    parts = _parse_mention_words(mention)
-    if parts is None or parts.place is not None:
-        return parts
-    party = parts.party
+    lex = lexicon()
+    mention, party, _ = strip_party_tag(mention)
     if not party:
         appos, party, _ = strip_party_tag(appos)
     if appos.split()[:1] and appos.split()[0].lower().endswith("ing"):
         appos = ""  # "Mr. Pence, briefing reporters,": what he did, not what he is
-    return parts._replace(classes=_classify(parts.title + tuple(_WORD_RE.findall(appos))), party=party)
-
-
-@lru_cache(maxsize=8192)
-def _parse_mention_words(mention: str) -> _Mention | None:
-    """What :func:`_parse_mention` reads from the mention alone (``classes`` left empty, ``party``
-    from the mention's own party-state tag)."""
-    lex = lexicon()
-    mention, party, _ = strip_party_tag(mention)
     low = mention.lower().replace("’", "'")
     words = _drop_place_suffix(_WORD_RE.findall(mention))
     while words and words[0].lower() in _DETS:
@@ -197,7 +180,7 @@ def _parse_mention_words(mention: str) -> _Mention | None:
     base = " ".join(words).lower()
     if base in lex.metonyms or low.strip() in lex.metonyms:
         place = lex.metonyms.get(base) or lex.metonyms[low.strip()]
-        return _Mention(place, (), None, (), (), _NO_CLASSES, False)
+        return _Mention(place, (), None, (), (), (frozenset(), "", "", False, ""), False)
     # organisation alias inside the mention
     org_hit = None
     org_first, org_max = _org_index()
@@ -225,11 +208,12 @@ def _parse_mention_words(mention: str) -> _Mention | None:
     if run and (" ".join(run).lower() in lex.orgs or _norm(run[-1]) in _NON_PERSON_CAPS):
         run = []  # "Secretary General of the North Atlantic Alliance"
     title = words[: len(words) - len(run)]
+    classes = _classify(tuple(title + _WORD_RE.findall(appos)))
     org_whole = org_hit is not None and org_hit[1] == len(words) and not any(
         _norm(w) in lex.roles and not lex.roles[_norm(w)][1] and lex.roles[_norm(w)][0] != "media"
         for w in words[: org_hit[0]]
     )
-    return _Mention(None, tuple(words), org_hit, tuple(run), tuple(title), _NO_CLASSES, org_whole, party)
+    return _Mention(None, tuple(words), org_hit, tuple(run), tuple(title), classes, org_whole, party)
 
 
 def text_names(text: str) -> list[TextName]:
