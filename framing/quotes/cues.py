@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .data import lexicon
 from .evidence import needs_clause
-from .segment import Doc, inside, para_of, seg_of
+from .segment import Doc, para_of
 
 __all__ = ["Cue", "cue_spans", "find_cues", "is_passive", "in_caption", "in_link_line"]
 
