@@ -232,10 +232,9 @@ def _voices(corpus: Any, names: Mapping[str, Mapping[str, tuple[str, ...]]] | No
     for art, found in zip(arts, people):
         paras = list(getattr(art, "paragraphs", ()) or ()) or None
         sents = list(getattr(art, "sentences", ()) or ()) or None
-        aid, outlet = art.id, art.outlet
         story = names.get(_story_of(corpus, art), {})
-        records.extend((aid, outlet, *row) for row in quote_rows(art.text, actors, paras, sents, convention,
-                                                                 story_names=story, people=found))
+        records.extend(quote_rows(art.text, actors, paras, sents, convention, story_names=story, people=found,
+                                  prefix=(art.id, art.outlet)))
     return TABLES["voices"].from_rows(records)
 
 

@@ -78,6 +78,7 @@ def _not_speech_acts() -> frozenset[str]:
                      if row["class"] == "not_speech_act")
 
 
+@lru_cache(maxsize=4096)  # one answer per cue as written; a corpus has a few hundred
 def is_speech_act(cue: str) -> bool:
     """Does the cue (as written) report what someone said, under the reported-speech convention?
 
@@ -142,9 +143,15 @@ def rule_document_says_only(row: RawQuote, text: str) -> bool:
         return True
     documents, verbs = _evidence_words()
     words = text[row.mention[0]:row.mention[1]].lower().split()
-    form = " ".join(row.cue.lower().split())
-    lemma = lexicon().cues.get(form, (form,))[0]
-    return not (words and words[-1].strip(".,'’") in documents and lemma in verbs)
+    return not (words and words[-1].strip(".,'’") in documents and _lemma_of(row.cue) in verbs)
+
+
+@lru_cache(maxsize=4096)
+def _lemma_of(cue: str) -> str:
+    """The lemma of a cue as written (its form, lower case with one space between words, when
+    it is not a packaged cue)."""
+    form = " ".join(cue.lower().split())
+    return lexicon().cues.get(form, (form,))[0]
 
 
 def apply_convention(rows: list[RawQuote], convention: str, text: str) -> list[RawQuote]:

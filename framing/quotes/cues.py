@@ -11,12 +11,13 @@ not in a link line (:func:`in_link_line`: "READ MORE: Police warn of ...").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .data import lexicon
 from .evidence import needs_clause
-from .segment import Doc, inside, para_of, seg_of
+from .segment import Doc, para_of
 
 __all__ = ["Cue", "cue_spans", "find_cues", "is_passive", "in_caption", "in_link_line"]
 
@@ -99,6 +100,24 @@ def _negated(before: str) -> bool:
 _LOW_WORD_RE = re.compile(r"[a-z]+")
 
 
+@lru_cache(maxsize=1)
+def _phrase_rests() -> dict[str, frozenset[str]]:
+    """For each first word of a cue phrase of several words, the rests of its phrases
+    ("according" -> {"to"}), from one pass over the packaged cues."""
+    out: dict[str, set[str]] = {}
+    for f in lexicon().cues:
+        if " " in f:
+            head, rest = f.split(None, 1)
+            out.setdefault(head, set()).add(rest)
+    return {w: frozenset(r) for w, r in out.items()}
+
+
+#: A cue word that starts no phrase, at a position where :func:`cue_spans` found it: the same
+#: match as its :func:`_phrase_re` pattern when the letter run matched here ends with the word
+#: (one pattern for all such words, none compiled per word).
+_LONE_WORD_RE = re.compile(r"(?<![\w-])[a-z]+(?![\w-])(?!['’]\w)")
+
+
 @lru_cache(maxsize=2048)
 def _phrase_re(word: str) -> re.Pattern[str]:
     """All cue phrases starting with ``word``, as one pattern over lower-cased text.
@@ -107,7 +126,7 @@ def _phrase_re(word: str) -> re.Pattern[str]:
     word boundary before it is checked by a look-behind.
     """
     cues = lexicon().cues
-    rests = sorted({f.split(None, 1)[1] for f in cues if " " in f and f.split(None, 1)[0] == word}, key=len, reverse=True)
+    rests = sorted(_phrase_rests().get(word, ()), key=len, reverse=True)
     w = re.escape(word)
     body = w + r"(?<![\w-]" + w + r")"
     if rests:
@@ -126,30 +145,33 @@ def _phrase_keys(word: str) -> tuple[frozenset[str], ...] | None:
     miss a run need not be searched: this skips "a", "the", "is", "was",
     which occur everywhere but start only a few rare phrases.
     """
-    cues = lexicon().cues
-    if word in cues:
+    if word in lexicon().cues:
         return None
-    rests = {f.split(None, 1)[1] for f in cues if " " in f and f.split(None, 1)[0] == word}
-    return tuple(frozenset(_LOW_WORD_RE.findall(r)) for r in sorted(rests))
+    return tuple(frozenset(_LOW_WORD_RE.findall(r)) for r in sorted(_phrase_rests().get(word, ())))
 
 
 #: Byte table mapping every byte but ``a``-``z`` to a space.
 _NON_LOWER_TO_SPACE = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
 
-_LOOKUP_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}
+_LOOKUP_WORDS: dict[int, tuple[dict, frozenset[str], frozenset[str], frozenset[str]]] = {}
 
 
-def _lookup_words(first: dict) -> frozenset[str]:
-    """The words :func:`cue_spans` looks for: the cue words of ``first`` and the words of
-    the rest of their phrases (see :func:`_phrase_keys`). Computed once per ``first``."""
+def _lookup_words(first: dict) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words :func:`cue_spans` looks for (the cue words of ``first`` and the words of the rest
+    of their phrases, see :func:`_phrase_keys`), the cue words alone, and those of them that start
+    no phrase and are plain letters a-z (matched with :data:`_LONE_WORD_RE`), as sets (intersecting
+    two sets costs the smaller one; intersecting a set with the dict ``first`` would walk the
+    dict). Computed once per ``first``."""
     hit = _LOOKUP_WORDS.get(id(first))
     if hit is None or hit[0] is not first:
         words = set(first)
         for w in first:
             for key in _phrase_keys(w) or ():
                 words |= key
-        hit = _LOOKUP_WORDS[id(first)] = (first, frozenset(words))
-    return hit[1]
+        rests = _phrase_rests()
+        lone = frozenset(w for w in first if w not in rests and w.isascii() and w.isalpha() and w.islower())
+        hit = _LOOKUP_WORDS[id(first)] = (first, frozenset(words), frozenset(first), lone)
+    return hit[1], hit[2], hit[3]
 
 
 def cue_spans(text: str, first: dict) -> list[tuple[int, int]]:
@@ -176,8 +198,9 @@ def cue_spans(text: str, first: dict) -> list[tuple[int, int]]:
     # (non-ASCII characters are bytes >= 0x80 in UTF-8), then one C-level split; of these only
     # the few words of the cue phrases are kept (probing a fixed set is cheaper than building one)
     runs = low.encode().translate(_NON_LOWER_TO_SPACE).decode("ascii").split()
-    words = _lookup_words(first).intersection(runs)
-    present = words.intersection(first)
+    lookup, cue_words, lone = _lookup_words(first)
+    words = lookup.intersection(runs)
+    present = words & cue_words
     find = low.find
     for w in present:
         keys = _phrase_keys(w)
@@ -185,6 +208,9 @@ def cue_spans(text: str, first: dict) -> list[tuple[int, int]]:
             continue  # "is", "a": none of the phrases they start ("is shared by") can occur here
         if len(w) < 4:  # short words ("a", "the", "is") occur everywhere, also inside other words
             out.extend(m.span() for m in _phrase_re(w).finditer(low))
+            continue
+        if w in lone:
+            out.extend(_lone_word_spans(low, w))
             continue
         # the same matches as ``_phrase_re(w).finditer(low)``: a match can only start where the
         # word occurs, and str.find jumps there faster than the regex engine's scan
@@ -201,6 +227,26 @@ def cue_spans(text: str, first: dict) -> list[tuple[int, int]]:
     return out
 
 
+def _lone_word_spans(low: str, w: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in _phrase_re(w).finditer(low)]`` for a cue word ``w`` of letters a-z that
+    starts no phrase: each place str.find gives where the letter run :data:`_LONE_WORD_RE` matches
+    ends with ``w``."""
+    out = []
+    n = len(w)
+    find, match = low.find, _LONE_WORD_RE.match
+    i = find(w)
+    while i >= 0:
+        m = match(low, i)
+        if m is not None and m.end() == i + n:
+            out.append((i, i + n))
+            i = find(w, i + n)
+        else:
+            i = find(w, i + 1)
+    return out
+
+
+#: The participle endings :func:`is_passive` looks at.
+_PASSIVE_ENDS = ("ed", "found", "told", "shown", "thought", "felt", "said")
 #: A be/get form right before a participle makes it passive ("was found", "got called").
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|was|are|were|be|been|being|get|gets|got|getting|gotten)\s+(?:\w+ly\s+)?$", re.I)
 #: A photo caption opening its sentence ("This image released by ...", "In this photo, ...").
@@ -216,7 +262,7 @@ def is_passive(text: str, a: int, form: str) -> bool:
     Multi-word passive cues of the list ("was stated") are attributions by
     their frame and are not looked at.
     """
-    if " " in form or not form.lower().endswith(("ed", "found", "told", "shown", "thought", "felt", "said")):
+    if " " in form or not form.lower().endswith(_PASSIVE_ENDS):
         return False
     return _PASSIVE_BEFORE_RE.search(text, max(0, a - 30), a) is not None
 
@@ -232,6 +278,22 @@ def in_link_line(doc: Doc, a: int) -> bool:
     return _LINK_LABEL_RE.match(doc.text, ps, ps + 40) is not None
 
 
+@lru_cache(maxsize=4096)
+def _cue_entry(form: str) -> tuple[str, str, str, bool, bool]:
+    """What :func:`find_cues` needs of a cue form (lower case, one space between words): lemma,
+    stance, frame, whether a determiner before it makes it a noun (every frame but nominal,
+    according and passive) and whether a be/get form before it makes it a non-speech passive."""
+    lemma, stance, frame = lexicon().cues.get(form, ("", "neutral", "speech"))
+    noun_test = frame not in ("nominal", "according", "passive")
+    passive_test = (lemma == "call" or needs_clause(lemma)) and " " not in form and form.endswith(_PASSIVE_ENDS)
+    return lemma, stance, frame, noun_test, passive_test
+
+
+def _in_parentheses(text: str, lo: int, a: int) -> bool:
+    """Does ``text[lo:a]`` open more parentheses than it closes (counted without slicing)?"""
+    return text.find("(", lo, a) >= 0 and text.count("(", lo, a) > text.count(")", lo, a)
+
+
 def find_cues(doc: Doc) -> list[Cue]:
     """The reporting cues of ``doc`` in text order (see the module docstring for what is left out)."""
     text = doc.text
@@ -239,6 +301,8 @@ def find_cues(doc: Doc) -> list[Cue]:
     cues: list[Cue] = []
     skipped: dict[int, bool] = {}
     last_end = -1
+    seg_starts, segs = doc.seg_starts, doc.segs
+    dq_starts, dquotes = doc.dq_starts, doc.dquotes
     for a, b in cue_spans(text, lex.cue_first):
         if a < last_end:
             continue  # inside a longer cue phrase already found
@@ -247,24 +311,24 @@ def find_cues(doc: Doc) -> list[Cue]:
         form = surface.lower()
         if not form.isalpha():  # a phrase: one space between its words
             form = _WS_RE.sub(" ", form)
-        lemma, stance, frame = lex.cues.get(form, ("", "neutral", "speech"))
-        if frame not in ("nominal", "according", "passive") and _noun_before(text, a):
+        lemma, stance, frame, noun_test, passive_test = _cue_entry(form)
+        if noun_test and _noun_before(text, a):
             continue  # "Trump's call for", "the claims": a noun, not a reporting verb
-        if inside(doc.dq_starts, doc.dquotes, a, b) is not None:
+        qi = bisect_right(dq_starts, a) - 1  # :func:`inside`: the quote holding the cue, if any
+        if qi >= 0 and b <= dquotes[qi].end:
             continue  # speech inside a direct quote is not an outer attribution
-        seg = seg_of(doc, a)
-        s0 = doc.segs[seg][0] if doc.segs else 0
+        seg = max(bisect_right(seg_starts, a) - 1, 0)  # :func:`seg_of`
+        s0 = segs[seg][0] if segs else 0
         if _negated(text[max(s0, a - 40):a]):
             continue
-        pre = text[max(s0, a - 200):a]
-        if "(" in pre and pre.count("(") > pre.count(")"):
+        if _in_parentheses(text, max(s0, a - 200), a):
             continue  # inside parentheses
         # capitalised cue word in the middle of a sentence is a name ("Press TV", "Hope")
         if surface[:1].isupper() and a > s0 and not text[a - 2:a].strip() in ("", '"', "“", "‘", ":"):
             if not _OPENERS_ONLY_RE.match(text[s0:a]):
                 continue
-        if (lemma == "call" or needs_clause(lemma)) and is_passive(text, a, form):
-            continue
+        if passive_test and _PASSIVE_BEFORE_RE.search(text, max(0, a - 30), a) is not None:
+            continue  # :func:`is_passive`
         skip = skipped.get(s0)
         if skip is None:  # one look per segment: its sentence is a caption or a link line
             skip = skipped[s0] = in_caption(text, s0) or in_link_line(doc, s0)

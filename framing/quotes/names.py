@@ -135,11 +135,21 @@ def same_person(a: str, b: str) -> bool:
     >>> same_person("Liz Cheney", "Mary Cheney"), same_person("Trump", "Donald Trump")
     (False, True)
     """
-    wa = [w.strip(".").lower() for w in a.split() if len(w.strip(".")) > 1]
-    wb = [w.strip(".").lower() for w in b.split() if len(w.strip(".")) > 1]
+    return _same_words(_name_words(a), _name_words(b))
+
+
+def _same_words(wa: tuple[str, ...], wb: tuple[str, ...]) -> bool:
+    """:func:`same_person` of two names given as their :func:`_name_words`."""
     if not wa or not wb or wa[-1] != wb[-1]:
         return False
     return wa[0] == wb[0] or set(wa) <= set(wb) or set(wb) <= set(wa)
+
+
+@lru_cache(maxsize=65536)  # each name is compared with many others (story names, surname groups)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The lower-cased words of ``name`` without dots, initials left out ("Donald J. Trump" ->
+    ("donald", "trump")): what :func:`same_person` compares."""
+    return tuple(w.strip(".").lower() for w in name.split() if len(w.strip(".")) > 1)
 
 
 def _norm_title(word: str) -> str:
@@ -287,14 +297,17 @@ def story_names(counts: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, 
     out: dict[str, dict[str, tuple[str, ...]]] = {}
     for story in sorted(counts):
         by_last: dict[str, list[list[tuple[str, int]]]] = {}
+        first_words: dict[int, tuple[str, ...]] = {}  # id of a group -> the words of its first name
         for name, n in sorted(counts[story].items(), key=lambda kv: (-kv[1], kv[0])):
             groups = by_last.setdefault(name.split()[-1].lower().replace("’", "'"), [])
+            words = _name_words(name)
             for g in groups:
-                if same_person(g[0][0], name):
+                if _same_words(first_words[id(g)], words):  # same_person(g[0][0], name)
                     g.append((name, n))
                     break
             else:
                 groups.append([(name, n)])
+                first_words[id(groups[-1])] = words
         out[story] = {last: tuple(g[0][0] for g in sorted(groups, key=lambda g: -sum(n for _, n in g)))
                       for last, groups in sorted(by_last.items())}
     return out

@@ -135,6 +135,14 @@ def _org_country(low_words: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=16384)  # a story's names are shared by all its articles; the same names come back in each
+def _story_form(forms: tuple[str, ...], full: str) -> str:
+    """The one name of ``forms`` (a story's full names of one surname) that :func:`same_person`
+    matches with ``full``, else ``full`` (see :meth:`Resolver._canonical`)."""
+    cands = [n for n in forms if same_person(n, full)]
+    return cands[0] if len(cands) == 1 else full
+
+
 class _Mention(NamedTuple):
     """What a speaker mention's own words say, before any context (see :func:`_parse_mention`)."""
 
@@ -338,8 +346,8 @@ class Resolver:
         Trump" -> "Donald Trump"), or ``full`` when the story has none or several matching people."""
         hit = self._canon.get(full)
         if hit is None:  # the story's names are fixed for the text: one answer per written form
-            cands = [n for n in self.story_names.get(_norm(full.split()[-1]), ()) if same_person(n, full)]
-            hit = self._canon[full] = cands[0] if len(cands) == 1 else full
+            forms = self.story_names.get(_norm(full.split()[-1]), ())
+            hit = self._canon[full] = _story_form(forms if isinstance(forms, tuple) else tuple(forms), full)
         return hit
 
     def _surname(self, last: str, pos: int) -> str | None:

@@ -114,8 +114,9 @@ def _mark_quoted(names: list[TextName], doc: Doc) -> list[TextName]:
 
 def _table(rows: list[RawQuote], text: str, doc: Doc, actors: Iterable[Actor] | None,
            story_names: Mapping[str, tuple[str, ...]] | None = None,
-           people: list[TextName] | None = None) -> list[tuple[Any, ...]]:
-    """Rows of the quote table (values in :data:`QUOTE_COLUMNS` order), sorted by content offsets.
+           people: list[TextName] | None = None, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Rows of the quote table (``prefix``, then values in :data:`QUOTE_COLUMNS` order), sorted by
+    content offsets.
 
     Plain tuples, not dicts: a corpus gives tens of thousands of rows, and
     the frame is built once from all of them.
@@ -169,20 +170,22 @@ def _table(rows: list[RawQuote], text: str, doc: Doc, actors: Iterable[Actor] | 
             speaker, anonymous, affiliation, country = prof.name, bool(prof.anonymous), prof.affiliation, prof.country
         else:
             speaker, anonymous, affiliation, country = "", False, "unknown", ""
-        out.append((r.kind, r.start, r.end, text[r.start:r.end], speaker, mention, ms, me, r.cue, r.cue_start,
-                    r.cue_end, r.stance, anonymous, affiliation, country))
-    out.sort(key=lambda t: (t[1], t[2]))
+        out.append((*prefix, r.kind, r.start, r.end, text[r.start:r.end], speaker, mention, ms, me, r.cue,
+                    r.cue_start, r.cue_end, r.stance, anonymous, affiliation, country))
+    k = len(prefix) + 1  # the column ``start``
+    out.sort(key=lambda t: (t[k], t[k + 1]))
     return out
 
 
 def quote_rows(text: str, actors: Iterable[Actor] | None = None, paragraphs: list[Span] | None = None,
                sentences: list[Span] | None = None, convention: str = "reported-speech", *,
                story_names: Mapping[str, tuple[str, ...]] | None = None,
-               people: list[TextName] | None = None) -> list[tuple[Any, ...]]:
+               people: list[TextName] | None = None, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """The quote table rows of ``text`` (tuples in :data:`QUOTE_COLUMNS` order) under ``convention``
     (see :mod:`framing.quotes.convention`). ``story_names`` are the person names of the text's story
     (:func:`framing.analyzers.voices.story_name_counts`), ``people`` the names the text gives
-    (:func:`framing.quotes.resolve.text_names`, found here when not given).
+    (:func:`framing.quotes.resolve.text_names`, found here when not given); ``prefix`` opens every
+    row (the article id and outlet of a corpus table).
 
     Examples
     --------
@@ -192,4 +195,4 @@ def quote_rows(text: str, actors: Iterable[Actor] | None = None, paragraphs: lis
     if not text or not text.strip():
         return []
     raw, doc = find_attributions(text, paragraphs, sentences, convention)
-    return _table(raw, text, doc, actors, story_names, people)
+    return _table(raw, text, doc, actors, story_names, people, prefix)

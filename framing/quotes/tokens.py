@@ -204,14 +204,54 @@ def np_left(doc: TokenCache, lo: int, pos: int, roles: dict, allow_comma: bool =
     key = (lo, pos, allow_comma)
     res = doc.left_nps.get(key, _UNSET)
     if res is _UNSET:
-        res = doc.left_nps[key] = _find_np_left(doc, lo, pos, roles, allow_comma)
+        res = doc.left_nps[key] = _np_left_from_tail(doc, lo, pos, roles, allow_comma)
     return res
 
 
-def _find_np_left(doc: TokenCache, lo: int, pos: int, roles: dict, allow_comma: bool) -> tuple[int, int, str] | None:
-    """:func:`np_left`, computed."""
+#: Characters before a cue that :func:`_np_left_from_tail` tokenizes first.
+_LEFT_TAIL = 40
+
+
+class _NeedWhole(Exception):
+    """The scan of a window's last tokens read past them (see :func:`_np_left_from_tail`)."""
+
+
+class _Edge(tuple):
+    """Stands for the tokens before the last ones of a window: reading it raises :class:`_NeedWhole`.
+
+    Sorts before every token (``bisect`` compares it as ``(-1, -1, "")``)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, i: object) -> object:
+        raise _NeedWhole
+
+
+_EDGES = (_Edge((-1, -1, "")), _Edge((-1, -1, "")))
+
+
+def _np_left_from_tail(doc: TokenCache, lo: int, pos: int, roles: dict, allow_comma: bool) -> tuple[int, int, str] | None:
+    """:func:`_find_np_left`, reading only the tokens after the last white space at least
+    :data:`_LEFT_TAIL` characters before ``pos`` first (no token crosses it, so they are the last
+    tokens of the whole window). Two edge tokens stand for the tokens before them: the scan moves
+    left at most two tokens past a token it read, so it reads an edge before it could go past
+    both, and a read edge means the whole window is needed.
+    """
+    a = max(lo, pos - 220)
+    if pos - a > _LEFT_TAIL:
+        cut = doc.text.rfind(" ", a + 1, pos - _LEFT_TAIL + 1)
+        if cut > a:
+            try:
+                return _find_np_left(doc, lo, pos, roles, allow_comma, [*_EDGES, *doc.tokens(cut, pos)])
+            except _NeedWhole:
+                pass
+    return _find_np_left(doc, lo, pos, roles, allow_comma, doc.tokens(a, pos))
+
+
+def _find_np_left(doc: TokenCache, lo: int, pos: int, roles: dict, allow_comma: bool,
+                  toks: list[Token]) -> tuple[int, int, str] | None:
+    """:func:`np_left`, computed from the tokens ``toks`` of the window before ``pos``."""
     text = doc.text
-    toks = doc.tokens(max(lo, pos - 220), pos)
     np_word = _np_class if roles is lexicon().roles else lambda t: _np_word(t, roles)
     j = len(toks) - 1
     while j >= 0 and toks[j][2].lower() in _AUX:
@@ -389,11 +429,34 @@ def _common_np_left(text: str, toks: list[tuple[int, int, str]], j: int, roles: 
     return start, toks[j][1], ""
 
 
+#: Characters after a cue that :func:`np_right` tokenizes first (the phrase there is short).
+_RIGHT_PREFIX = 48
+_SPACE_RE = re.compile(r"\s")
+#: :func:`_scan_np_right` on a prefix of the window: the phrase may go on past it.
+_MORE = object()
+
+
 def np_right(doc: TokenCache, pos: int, hi: int, roles: dict) -> tuple[int, int] | None:
-    """Noun phrase starting right after ``pos`` (for "said Trump", "according to X")."""
-    toks = doc.tokens(pos, min(hi, pos + 300))
+    """Noun phrase starting right after ``pos`` (for "said Trump", "according to X").
+
+    The window is tokenized up to the first white space after :data:`_RIGHT_PREFIX` characters
+    (no token crosses it, so these are the first tokens of the whole window); the rest only when
+    the phrase may run on past them.
+    """
+    end = min(hi, pos + 300)
+    m = _SPACE_RE.search(doc.text, pos + _RIGHT_PREFIX, end) if pos + _RIGHT_PREFIX < end else None
+    if m is not None:
+        found = _scan_np_right(doc.tokens(pos, m.start()), roles, whole=False)
+        if found is not _MORE:
+            return found
+    return _scan_np_right(doc.tokens(pos, end), roles, whole=True)
+
+
+def _scan_np_right(toks: list[Token], roles: dict, whole: bool) -> tuple[int, int] | None | object:
+    """:func:`np_right` over ``toks``; :data:`_MORE` when ``toks`` are not the ``whole`` window
+    and the scan read or tested their last token (the answer may depend on the tokens after)."""
     if not toks:
-        return None
+        return None if whole else _MORE
     t0 = toks[0][2]
     if t0.lower() in _PRONOUNS:
         return toks[0][0], toks[0][1]
@@ -421,6 +484,8 @@ def np_right(doc: TokenCache, pos: int, hi: int, roles: dict) -> tuple[int, int]
             k += 1
             continue
         break
+    if not whole and k + 1 >= len(toks):
+        return _MORE
     if end is None:
         return None
     return start, end

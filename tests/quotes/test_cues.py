@@ -52,6 +52,22 @@ def test_cues_cue_spans_equal_one_regex_scan_per_word(text):
     assert _cue_spans(text, first) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "said saidx xsaid said- -said said_ said2 said's said' said’s saidé _said said.said",
+    "He warned: warned, warnedwarned WARNED (warned) 'warned' warned-ish un-warned warned's",
+    "",
+])
+@pytest.mark.parametrize("word", ["said", "warned", "stated"])
+def test_cues_lone_word_spans_equal_the_word_pattern(text, word):
+    """The shared pattern for a cue word that starts no phrase finds what the word's own pattern finds."""
+    from framing.quotes.cues import _lone_word_spans, _lookup_words, _phrase_re
+    from framing.quotes.data import lexicon
+
+    assert word in _lookup_words(lexicon().cue_first)[2]
+    low = text.lower()
+    assert _lone_word_spans(low, word) == [m.span() for m in _phrase_re(word).finditer(low)]
+
+
 @pytest.mark.parametrize("s", [
     "", " ", "he did not ", "he did NOT even ", "they didn’t ", "they didn't really ", "no one ", "nor ",
     "never ", "short of ", "SHORT  of it ", "ſhort of ", "declined to ", "refused to ", "without ",

@@ -84,6 +84,10 @@ def _appositive_after(st: State, tail: str) -> str:
     return ""
 
 
+#: Most characters between a direct quote and the cue after it (:func:`rule_quote_then_cue`).
+_MAX_GAP = 160
+
+
 def rule_quote_then_cue(st: State, ci: int, c: Cue) -> bool:
     """“We are ready,” Smith said. / “We are ready,” said Smith, a senator.
 
@@ -97,6 +101,8 @@ def rule_quote_then_cue(st: State, ci: int, c: Cue) -> bool:
     if qi is None or qi in st.used_dq:
         return False
     q = doc.dquotes[qi]
+    if c.start - q.outer_end >= _MAX_GAP:
+        return False  # the quote ends too far before the cue (the test below, before any slicing)
     gap = text[q.outer_end:c.start]
     qs0 = s0
     if (q.open < s0 <= c.start and q.outer_end <= s0 and text[q.outer_end:s0].strip() == ""
@@ -105,7 +111,7 @@ def rule_quote_then_cue(st: State, ci: int, c: Cue) -> bool:
     lead = text[qs0:q.open].strip(" \t\n\u00a0-—–:") if q.open >= qs0 else "x"
     if lead and (n_words(text[q.start:q.end], 6) >= 6 or CONNECTIVE_RE.fullmatch(lead + " ")):
         lead = ""  # a whole quoted clause after a lead-in, or "But “...,” X said"
-    if not (len(gap) < 160 and "\n\n" not in gap and q.outer_end > qs0 - 1 and q.open >= qs0 and lead == ""):
+    if not (len(gap) < _MAX_GAP and "\n\n" not in gap and q.outer_end > qs0 - 1 and q.open >= qs0 and lead == ""):
         return False
     speaker = None
     if gap.strip(" \t\n,\u00a0") != "":
