@@ -204,48 +204,9 @@ def np_left(doc: TokenCache, lo: int, pos: int, roles: dict, allow_comma: bool =
     key = (lo, pos, allow_comma)
     res = doc.left_nps.get(key, _UNSET)
     if res is _UNSET:
-        res = doc.left_nps[key] = _np_left_from_tail(doc, lo, pos, roles, allow_comma)
+        res = doc.left_nps[key] = _find_np_left(doc, lo, pos, roles, allow_comma,
+                                                doc.tokens(max(lo, pos - 220), pos))
     return res
-
-
-#: Characters before a cue that :func:`_np_left_from_tail` tokenizes first.
-_LEFT_TAIL = 40
-
-
-class _NeedWhole(Exception):
-    """The scan of a window's last tokens read past them (see :func:`_np_left_from_tail`)."""
-
-
-class _Edge(tuple):
-    """Stands for the tokens before the last ones of a window: reading it raises :class:`_NeedWhole`.
-
-    Sorts before every token (``bisect`` compares it as ``(-1, -1, "")``)."""
-
-    __slots__ = ()
-
-    def __getitem__(self, i: object) -> object:
-        raise _NeedWhole
-
-
-_EDGES = (_Edge((-1, -1, "")), _Edge((-1, -1, "")))
-
-
-def _np_left_from_tail(doc: TokenCache, lo: int, pos: int, roles: dict, allow_comma: bool) -> tuple[int, int, str] | None:
-    """:func:`_find_np_left`, reading only the tokens after the last white space at least
-    :data:`_LEFT_TAIL` characters before ``pos`` first (no token crosses it, so they are the last
-    tokens of the whole window). Two edge tokens stand for the tokens before them: the scan moves
-    left at most two tokens past a token it read, so it reads an edge before it could go past
-    both, and a read edge means the whole window is needed.
-    """
-    a = max(lo, pos - 220)
-    if pos - a > _LEFT_TAIL:
-        cut = doc.text.rfind(" ", a + 1, pos - _LEFT_TAIL + 1)
-        if cut > a:
-            try:
-                return _find_np_left(doc, lo, pos, roles, allow_comma, [*_EDGES, *doc.tokens(cut, pos)])
-            except _NeedWhole:
-                pass
-    return _find_np_left(doc, lo, pos, roles, allow_comma, doc.tokens(a, pos))
 
 
 def _find_np_left(doc: TokenCache, lo: int, pos: int, roles: dict, allow_comma: bool,

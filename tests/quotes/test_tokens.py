@@ -96,30 +96,3 @@ def test_tokens_np_right_from_a_prefix_equals_the_whole_window(text):
         for hi in (len(text), min(len(text), pos + 60), min(len(text), pos + 100)):
             expected = _scan_np_right(_tokens(text, pos, min(hi, pos + 300)), roles, whole=True)
             assert np_right(TokenCache(text), pos, hi, roles) == expected, (pos, hi)
-
-
-_LEFT_TEXTS = [
-    "The senior deputy foreign policy adviser at the Council on Foreign Relations, Dr. Jane A. Roe (D-Calif.) "
-    "last week on Tuesday reportedly said",
-    "Mr. Ekovich, who noted that the U.S. Sen. Bob Corker of Tennessee and his aides, an expert at X, said it, "
-    "voters who said so and the congressional report of a pro-Trump rally organizer said",
-    "While some friends of the longtime Republican strategist worry about him, others at the White House say",
-    "A B C D E F G H I J K L M N O P Q R S T U V W X Y Z, the man (who spoke) earlier said",
-]
-
-
-@pytest.mark.parametrize("text", _LEFT_TEXTS)
-@pytest.mark.parametrize("allow_comma", [True, False])
-def test_tokens_np_left_from_the_last_tokens_equals_the_whole_window(text, allow_comma, monkeypatch):
-    """Reading the subject before a cue from the last tokens of its window first gives the subject
-    read from the whole window, at every window start and end."""
-    from framing.quotes import tokens as T
-    from framing.quotes.data import lexicon
-
-    roles = lexicon().roles
-    spots = [(lo, pos) for pos in range(len(text) + 1) for lo in (0, max(0, pos - 60), max(0, pos - 45))]
-    fast = [T.np_left(T.TokenCache(text), lo, pos, roles, allow_comma) for lo, pos in spots]
-    monkeypatch.setattr(T, "_LEFT_TAIL", 10_000)  # never read a tail first: the whole window
-    plain = [T.np_left(T.TokenCache(text), lo, pos, roles, allow_comma) for lo, pos in spots]
-    assert fast == plain
-    assert sum(r is not None for r in plain) > len(text) // 4
