@@ -28,6 +28,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from ..actors import Actor
@@ -256,18 +257,38 @@ def voice_summary(voices_table: pd.DataFrame) -> pd.DataFrame:
 
 def voice_counts(voices_table: pd.DataFrame | None) -> dict[str, dict[str, Any]]:
     """Per outlet (first-appearance order): quotes, quotes by kind, anonymous quotes, quotes with a
-    loaded verb, and the set of non-empty speakers; additive across chunks of a corpus."""
+    loaded verb, and the set of non-empty speakers; additive across chunks of a corpus.
+
+    Counted over the whole table at once (:func:`_outlet_codes`), not group by group.
+    """
     out: dict[str, dict[str, Any]] = {}
     if voices_table is None or len(voices_table) == 0:
         return out
-    for outlet, g in voices_table.groupby("outlet", sort=False):
-        kinds = g["kind"].value_counts()
-        out[outlet] = {"n_quotes": len(g), "n_direct": int(kinds.get("direct", 0)),
-                       "n_indirect": int(kinds.get("indirect", 0)), "n_mixed": int(kinds.get("mixed", 0)),
-                       "n_anonymous": int(g["anonymous"].astype(bool).sum()),
-                       "n_loaded": int((g["verb_class"] == "loaded").sum()),
-                       "speakers": set(g.loc[g["speaker"] != "", "speaker"])}
+    codes, outlets = _outlet_codes(voices_table)
+    k = len(outlets)
+
+    def count(mask: Any) -> list[int]:
+        return np.bincount(codes[np.asarray(mask, dtype=bool) & (codes >= 0)], minlength=k).tolist()
+
+    kind = voices_table["kind"]
+    n, direct, indirect, mixed = (count(codes >= 0), count(kind == "direct"), count(kind == "indirect"),
+                                  count(kind == "mixed"))
+    anonymous, loaded = count(voices_table["anonymous"].astype(bool)), count(voices_table["verb_class"] == "loaded")
+    speakers: list[set[str]] = [set() for _ in range(k)]
+    for code, speaker in zip(codes.tolist(), voices_table["speaker"].tolist()):
+        if code >= 0 and speaker != "":
+            speakers[code].add(speaker)
+    for i, outlet in enumerate(outlets):
+        out[outlet] = {"n_quotes": n[i], "n_direct": direct[i], "n_indirect": indirect[i], "n_mixed": mixed[i],
+                       "n_anonymous": anonymous[i], "n_loaded": loaded[i], "speakers": speakers[i]}
     return out
+
+
+def _outlet_codes(table: pd.DataFrame) -> tuple[np.ndarray, list[Any]]:
+    """Each row's outlet as a number (-1 when missing) and the outlets in first-appearance order:
+    the groups of ``table.groupby("outlet", sort=False)``."""
+    codes, uniques = pd.factorize(table["outlet"], sort=False)
+    return np.asarray(codes), list(uniques)
 
 
 def summary_from_counts(counts: Mapping[str, Mapping[str, Any]], outlets: list[str]) -> pd.DataFrame:
@@ -295,12 +316,20 @@ def affiliation_shares(voices_table: pd.DataFrame) -> pd.DataFrame:
     if voices_table is None or len(voices_table) == 0:
         return pd.DataFrame({"outlet": pd.Series(dtype="object"), "affiliation": pd.Series(dtype="object"),
                              "n": pd.Series(dtype="int64"), "share": pd.Series(dtype="float64")})
-    out = []
-    for outlet, g in voices_table.groupby("outlet", sort=False):
-        counts = g["affiliation"].fillna("unknown").value_counts()
-        items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        for aff, n in items:
-            out.append({"outlet": outlet, "affiliation": aff, "n": int(n), "share": n / len(g)})
+    codes, outlets = _outlet_codes(voices_table)
+    counts: list[dict[str, int]] = [{} for _ in outlets]
+    for code, aff in zip(codes.tolist(), voices_table["affiliation"].fillna("unknown").tolist()):
+        if code >= 0:
+            c = counts[code]
+            c[aff] = c.get(aff, 0) + 1
+    out: dict[str, list[Any]] = {c: [] for c in cols}
+    for outlet, c in zip(outlets, counts):
+        total = sum(c.values())
+        for aff, n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0])):
+            out["outlet"].append(outlet)
+            out["affiliation"].append(aff)
+            out["n"].append(n)
+            out["share"].append(n / total)
     return pd.DataFrame(out, columns=cols)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text import find_all
 
@@ -75,13 +76,27 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
 def find_quotes(text: str, para_starts: list[int], para_ends: list[int]) -> list[QuoteSpan]:
     """Return double-quote spans then single-quote spans (each list in text order).
 
+    Found once per text and paragraphs: the ``quoted_words`` and ``loaded_terms`` analyzers and
+    ``voices`` all ask for the quotes of each article (the spans are shared: do not change them).
+
     Parameters
     ----------
     text : str
         The text.
     para_starts, para_ends : list of int
         Paragraph boundaries (sorted), used to end unclosed quotes.
+
+    Examples
+    --------
+    >>> [(q.start, q.end, q.double) for q in find_quotes("“We are ready,” he said.", [0], [24])]
+    [(1, 14, True)]
     """
+    return list(_find_quotes(text, tuple(para_starts), tuple(para_ends)))
+
+
+@lru_cache(maxsize=4096)
+def _find_quotes(text: str, para_starts: tuple[int, ...], para_ends: tuple[int, ...]) -> tuple[QuoteSpan, ...]:
+    """:func:`find_quotes`, computed."""
     def para(p: int) -> int:
         return max(bisect_right(para_starts, p) - 1, 0)
 
@@ -173,7 +188,7 @@ def find_quotes(text: str, para_starts: list[int], para_ends: list[int]) -> list
             sopen = -1
         elif ch in "‘'" and before in _OPEN_BEFORE and after.isalnum():
             sopen = p
-    return out + singles
+    return tuple(out + singles)
 
 
 _ASCII_DQ_RE = re.compile(r"'{3}|''|``")

@@ -16,6 +16,7 @@ from framing.analyzers.voices import (
     affiliation_shares,
     extract_quotes,
     reporting_verbs,
+    voice_counts,
     voice_summary,
     voices,
 )
@@ -500,3 +501,42 @@ def test_voices_corpus_uses_article_sentences_and_one_table():
     assert vt["article_id"].tolist() == ["a0", "a0", "a1", "a1", "a2", "a2"]
     by_id = {a.id: a.text for a in corpus.articles}
     assert all(by_id[r.article_id][r.start:r.end] == r.content for r in vt.itertuples())
+
+
+def _plain_voice_counts(table: pd.DataFrame) -> dict:
+    """The group-by-group reference for :func:`voice_counts`."""
+    out = {}
+    for outlet, g in table.groupby("outlet", sort=False):
+        kinds = g["kind"].value_counts()
+        out[outlet] = {"n_quotes": len(g), "n_direct": int(kinds.get("direct", 0)),
+                       "n_indirect": int(kinds.get("indirect", 0)), "n_mixed": int(kinds.get("mixed", 0)),
+                       "n_anonymous": int(g["anonymous"].astype(bool).sum()),
+                       "n_loaded": int((g["verb_class"] == "loaded").sum()),
+                       "speakers": set(g.loc[g["speaker"] != "", "speaker"])}
+    return out
+
+
+def _plain_affiliation_shares(table: pd.DataFrame) -> pd.DataFrame:
+    """The group-by-group reference for :func:`affiliation_shares`."""
+    out = []
+    for outlet, g in table.groupby("outlet", sort=False):
+        counts = g["affiliation"].fillna("unknown").value_counts()
+        for aff, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            out.append({"outlet": outlet, "affiliation": aff, "n": int(n), "share": n / len(g)})
+    return pd.DataFrame(out, columns=["outlet", "affiliation", "n", "share"])
+
+
+def test_voices_outlet_counts_match_the_group_by_group_reference():
+    texts = {
+        "rt": "“We are ready,” Smith said. Officials said the talks failed. Jones claimed the vote was rigged.",
+        "cbc": "The minister said the plan works. “No,” said Ms. Lee. An expert told reporters it was late.",
+        "bbc": "Analysts warned that prices will rise. “Enough,” the president said.",
+    }
+    from framing.corpus import Corpus
+
+    c = Corpus.from_records([{"id": f"{o}{i}", "outlet": o, "text": t}
+                             for i in range(2) for o, t in texts.items()])
+    table = voices(c)
+    table.loc[table.index[:2], "affiliation"] = None  # missing affiliations count as "unknown"
+    assert voice_counts(table) == _plain_voice_counts(table)
+    pd.testing.assert_frame_equal(affiliation_shares(table), _plain_affiliation_shares(table))
