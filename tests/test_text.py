@@ -193,3 +193,34 @@ def test_text_find_all_equals_regex_lookahead_scan(text, sub, start, end) -> Non
 
     want = [m.start() for m in re.finditer(f"(?={re.escape(sub)})", text[:end]) if m.start() >= start]
     assert find_all(text, sub, start, end) == want
+
+
+_PLAIN_TOKEN = r"\w+(?:[-'’.]\w+)*"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZé9_ -'’..,\n\tİΣ")), max_size=60))
+def test_text_token_re_matches_the_plain_pattern(text):
+    import re
+
+    from framing.text import TOKEN_RE
+
+    plain = re.compile(_PLAIN_TOKEN, re.UNICODE)
+    assert [m.span() for m in TOKEN_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for pos in range(len(text) + 1):  # match / search at a position, as lexicons.py uses them
+        a, b = TOKEN_RE.match(text, pos), plain.match(text, pos)
+        assert (a and a.span()) == (b and b.span())
+        a, b = TOKEN_RE.search(text, pos), plain.search(text, pos)
+        assert (a and a.span()) == (b and b.span())
+
+
+def test_text_token_re_on_seed_texts():
+    import re
+
+    from framing.text import TOKEN_RE
+
+    plain = re.compile(_PLAIN_TOKEN, re.UNICODE)
+    for key in SEED_FILES:
+        text = seed_text(key)
+        assert TOKEN_RE.findall(text) == plain.findall(text)
+        assert TOKEN_RE.findall(text.lower()) == plain.findall(text.lower())
