@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import weakref
 from functools import lru_cache
 from typing import Any, Sequence
 
@@ -419,15 +418,10 @@ def quotation_spans(text: str, paragraphs: Sequence[Span] | None = None) -> list
     return sorted((q.start, q.end) for q in spans if q.double)
 
 
-#: article -> its :func:`quotation_spans` (weak keys: an entry goes with its article), so that the
-#: ``quoted_words`` and ``loaded_terms`` analyzers of one run find them once per article
-_ARTICLE_QUOTES: "weakref.WeakKeyDictionary[Any, list[tuple[int, int]]]" = weakref.WeakKeyDictionary()
-
-
 def article_quotation_spans(article: Any, text: str) -> list[tuple[int, int]]:
-    """:func:`quotation_spans` of ``text``, the text of ``article``: for a
-    :class:`~framing.corpus.Article`, from its cached paragraphs and remembered for the article
-    (the list is shared: do not change it); for other objects, found in the text.
+    """:func:`quotation_spans` of ``text``, the text of ``article``, from the article's cached paragraphs
+    when it is a :class:`~framing.corpus.Article` (:func:`framing.quotes.marks.find_quotes` remembers
+    recent texts, so ``quoted_words``, ``loaded_terms`` and ``voices`` scan each article's marks once).
 
     Examples
     --------
@@ -438,15 +432,9 @@ def article_quotation_spans(article: Any, text: str) -> list[tuple[int, int]]:
     """
     from ..corpus import Article
 
-    if not isinstance(article, Article) or article.text is not text:
-        return quotation_spans(text)
-    try:
-        spans = _ARTICLE_QUOTES.get(article)
-    except TypeError:  # an article that cannot be hashed or weakly referenced: no memory
+    if isinstance(article, Article) and article.text is text:
         return quotation_spans(text, article.paragraphs)
-    if spans is None:
-        spans = _ARTICLE_QUOTES[article] = quotation_spans(text, article.paragraphs)
-    return spans
+    return quotation_spans(text)
 
 
 def quoted_word_count(text: str, spans: Sequence[tuple[int, int]] | None = None) -> int:
