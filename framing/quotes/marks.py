@@ -28,7 +28,7 @@ MAX_CHARS = 5000
 MAX_SINGLE_CHARS = 300
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class QuoteSpan:
     """One quotation: marks at ``open`` and ``close`` (``close`` is -1 when unclosed).
 
