@@ -393,7 +393,8 @@ def accuracy_for(measure: str) -> list[dict[str, Any]]:
     return [m for m in load_accuracy() if m.get("measure") == measure]
 
 
-#: What each measure means and where it stops being reliable (shown in every report).
+#: What each measure means and where it stops being reliable (shown in every report; read them through
+#: :func:`methods`, which fills the voices entry's ``{scope}``).
 METHODS: tuple[tuple[str, str, str, str], ...] = (
     ("sentiment", "Sentence sentiment",
      "Each sentence is scored with VADER (vaderSentiment), a rule-based lexicon of English words with "
@@ -419,10 +420,9 @@ METHODS: tuple[tuple[str, str, str, str], ...] = (
      "still neutral words, and rare loaded nouns (fiefdom) are missed unless the lexicon has them. Intervals "
      "treat hits as independent, which they are not within an article. English only."),
     ("voices", "Voices (quotes)",
-     "Direct quotes (in quotation marks), indirect speech (said that, according to...) and mixed forms: what "
-     "someone said or wrote (a verb of saying with reported content; thoughts and intentions are left out), "
-     "with the speaker named one way per story (titles left out, a bare surname taking the full name) and its "
-     "affiliation; anonymous sources and loaded reporting verbs (claimed, admitted...) are flagged.",
+     "Direct quotes (in quotation marks), indirect speech (said that, according to...) and mixed forms: "
+     "{scope}, with the speaker named one way per story (titles left out, a bare surname taking the full "
+     "name) and its affiliation; anonymous sources and loaded reporting verbs (claimed, admitted...) are flagged.",
      "Speakers named only by a pronoun or a distant description can be missed or misattributed (a pronoun "
      "takes the last speaker); affiliation comes from actors.yaml, then from the text (party tags, "
      "appositions such as 'a spokesman for the State Department'), and is 'unknown' otherwise."),
@@ -434,19 +434,22 @@ METHODS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-#: The voices method under the ``attribution`` convention (replaces the second sentence's scope).
-_ATTRIBUTION_SCOPE = ("what someone said or wrote (a verb of saying with reported content; thoughts and intentions "
-                      "are left out)", "what someone said, wrote, thought or believed (the attribution convention "
-                      "of PolNeAR: thoughts, beliefs and intentions count)")
+#: What the voices method counts under each quote convention (:mod:`framing.quotes.convention`), filling
+#: the ``{scope}`` of its :data:`METHODS` entry.
+_QUOTE_SCOPE = {
+    "reported-speech": "what someone said or wrote (a verb of saying with reported content; thoughts and "
+                       "intentions are left out)",
+    "attribution": "what someone said, wrote, thought or believed (the attribution convention of PolNeAR: "
+                   "thoughts, beliefs and intentions count)",
+}
 
 
 def methods(comp: Any) -> list[tuple[str, str, str, str]]:
-    """:data:`METHODS` as they apply to ``comp``: the voices entry names the quote convention it ran with
-    (``comp.options``)."""
+    """:data:`METHODS` as they apply to ``comp``: the voices entry says what counted as a quote under the
+    convention it ran with (``comp.options``)."""
     convention = getattr(comp, "options", {}).get("voices", {}).get("convention", "reported-speech")
-    if convention != "attribution":
-        return list(METHODS)
-    return [(k, t, m.replace(*_ATTRIBUTION_SCOPE) if k == "voices" else m, lim) for k, t, m, lim in METHODS]
+    scope = _QUOTE_SCOPE[convention]
+    return [(k, t, m.format(scope=scope) if k == "voices" else m, lim) for k, t, m, lim in METHODS]
 
 
 def accuracy_text(measure: str) -> str:
