@@ -214,7 +214,6 @@ def _common_words(max_count: int, classes: tuple[str, ...] = ()) -> frozenset[st
     return frozenset(news).union(w for w, c in _english_word_classes().items() if c in wanted)
 
 
-_EVALUATIVE_STEMS_FILE = "models/evaluative_stems.txt"
 #: Categories that mark how sure a claim is (Recasens et al. 2013's epistemological bias), not loaded
 #: words: reported apart, as epistemic markers (:func:`framing.analyzers.loaded_rates.loaded_rates`).
 EPISTEMIC_CATEGORIES: tuple[str, ...] = ("hedge", "factive", "assertive")
@@ -231,54 +230,12 @@ def _evaluative_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _evaluative_fingerprint(words: frozenset[str]) -> str:
-    """SHA-1 of the NLTK version and the sorted ``words``: what a stem list was computed from."""
-    import hashlib
-
-    import nltk
-
-    h = hashlib.sha1(nltk.__version__.encode("utf-8"))
-    h.update("\n".join(sorted(words)).encode("utf-8"))
-    return h.hexdigest()
-
-
-def evaluative_stems_text(header: Sequence[str] = ()) -> str:
-    """The text of the packaged ``models/evaluative_stems.txt`` for the installed VADER and NLTK and the
-    packaged lexicon: ``header`` comment lines, the fingerprint line, one stem per line (sorted).
-    Written by ``benchmarks/build_evaluative_stems.py``."""
-    from ..lexicons import stem
-
-    words = _evaluative_words()
-    lines = [f"# {h}" for h in header] + [f"# inputs sha1: {_evaluative_fingerprint(words)}"]
-    return "\n".join(lines + sorted({stem(w) for w in words})) + "\n"
-
-
-def _packaged_evaluative_stems(fingerprint: str) -> frozenset[str] | None:
-    """The stems of the packaged ``models/evaluative_stems.txt`` when they were computed from the
-    inputs with this ``fingerprint`` (:func:`_evaluative_fingerprint`), else None."""
-    try:
-        raw = read_text(_EVALUATIVE_STEMS_FILE)
-    except (FileNotFoundError, OSError):
-        return None
-    lines = raw.splitlines()
-    if f"# inputs sha1: {fingerprint}" not in lines:
-        return None
-    return frozenset(ln for ln in lines if ln and not ln.startswith("#"))
-
-
 @lru_cache(maxsize=1)
 def _evaluative_stems() -> frozenset[str]:
-    """Snowball stems of :func:`_evaluative_words`: the evaluative word families.
-
-    Read from the packaged ``models/evaluative_stems.txt`` when it was computed from the same words
-    and NLTK version (stemming some 8,000 words costs more than the rest of a small analysis), else
-    computed here.
-    """
+    """Snowball stems of :func:`_evaluative_words`: the evaluative word families."""
     from ..lexicons import stem
 
-    words = _evaluative_words()
-    packaged = _packaged_evaluative_stems(_evaluative_fingerprint(words))
-    return packaged if packaged is not None else frozenset(stem(w) for w in words)
+    return frozenset(stem(w) for w in _evaluative_words())
 
 
 @lru_cache(maxsize=1 << 14)
