@@ -192,6 +192,8 @@ def story_differences(metrics: pd.DataFrame, frames: pd.DataFrame | None = None)
     have a value for the metric are left out of that metric. The differences are averaged over the
     stories with a 95 % t interval (stories as the unit, missing below two stories), so a topic that
     one outlet covered more often does not show as that outlet's framing.
+    A corpus with fewer than two stories has nothing to compare across: the table is empty (the
+    per-outlet figures of one story are in the other tables).
 
     Parameters
     ----------
@@ -217,6 +219,8 @@ def story_differences(metrics: pd.DataFrame, frames: pd.DataFrame | None = None)
     >>> d[["outlet", "n_stories", "mean_value", "mean_diff"]].round(2).values.tolist()
     [['x', 2, 0.15, 0.15], ['y', 2, -0.15, -0.15]]
     """
+    if metrics.empty or metrics["story"].nunique() < 2:
+        return TABLES["story_differences"].empty()
     m = _zero_shares(_with_frames(metrics, frames))
     if m.empty:
         return TABLES["story_differences"].empty()

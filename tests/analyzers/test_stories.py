@@ -103,17 +103,26 @@ def test_story_differences_find_a_constant_offset_with_an_interval():
 
 
 def test_story_differences_average_an_outlets_articles_within_a_story():
+    # s2 has one outlet: left out of the differences, so x and y each have one story
     m = _m([("a", "x", "s1", "tone", 0.2, pd.NA, 5), ("b", "x", "s1", "tone", 0.4, pd.NA, 5),
-            ("c", "y", "s1", "tone", 0.0, pd.NA, 5)])
+            ("c", "y", "s1", "tone", 0.0, pd.NA, 5), ("d", "y", "s2", "tone", 0.9, pd.NA, 5)])
     d = story_differences(m).set_index("outlet")
     assert d.loc["x", "mean_diff"] == pytest.approx(0.15)  # x's value 0.3, the story's mean (0.3 + 0) / 2
     assert d.loc["x", "n_articles"] == 2 and d.loc["x", "n_stories"] == 1
     assert math.isnan(d.loc["x", "ci_low"]) and math.isnan(d.loc["x", "sd"])
 
 
+def test_story_differences_of_one_story_are_empty():
+    # one story has nothing to compare across, called directly or through analyze
+    m = _m([("a", "x", "s1", "tone", 0.2, pd.NA, 5), ("c", "y", "s1", "tone", 0.0, pd.NA, 5)])
+    assert story_differences(m).empty
+    TABLES["story_differences"].check(story_differences(m))
+
+
 def test_story_differences_count_an_unquoted_affiliation_as_zero():
     m = _m([("a", "x", "s1", "anonymous_share", 0.0, 0, 4), ("a", "x", "s1", "affiliation:NATO", 1.0, 4, 4),
-            ("b", "y", "s1", "anonymous_share", 0.0, 0, 2), ("b", "y", "s1", "affiliation:unknown", 1.0, 2, 2)])
+            ("b", "y", "s1", "anonymous_share", 0.0, 0, 2), ("b", "y", "s1", "affiliation:unknown", 1.0, 2, 2),
+            ("c", "y", "s2", "anonymous_share", 0.0, 0, 1)])  # a second story (one outlet: not compared)
     d = story_differences(m).set_index(["outlet", "metric"])
     assert d.loc[("x", "affiliation:NATO"), "mean_diff"] == pytest.approx(0.5)
     assert d.loc[("y", "affiliation:NATO"), "mean_diff"] == pytest.approx(-0.5)
