@@ -75,6 +75,21 @@ _NEG_RE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno|short\s+of|declined\s+to|r
 _NEG_ENDS = ("not", "n't", "never", "no", "nor", "without", "of", "to")
 
 
+#: The characters outside ASCII that match an ASCII letter under ``re.I`` (Python's ``re`` documentation).
+_FOLDS_TO_ASCII = ("İ", "ı", "ſ", "K")
+
+
+def _folded(s: str) -> str | None:
+    """``s`` lower-cased, with "’" as "'": what the ASCII letters and apostrophes of an ``re.I``
+    pattern match in it, as plain substrings. None when ``s`` holds a character that matches an
+    ASCII letter under ``re.I`` without being one ("ſhort")."""
+    if s.isascii():
+        return s.lower()
+    if any(ch in s for ch in _FOLDS_TO_ASCII):
+        return None
+    return s.lower().replace("’", "'")
+
+
 def _negated(before: str) -> bool:
     """``_NEG_RE.search(before)``, skipped when ``before`` holds none of its words.
 
@@ -83,8 +98,8 @@ def _negated(before: str) -> bool:
     """
     if not before[-1:].isspace():
         return False  # every match ends with white space
-    if before.isascii():  # non-ASCII text may hold "n’t" or case variants such as "ſ": no shortcut
-        low = before.lower()
+    low = _folded(before)
+    if low is not None:
         if ("no" not in low and "n't" not in low and "never" not in low and "short" not in low
                 and "declined" not in low and "refused" not in low and "without" not in low):
             return False
