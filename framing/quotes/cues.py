@@ -193,9 +193,10 @@ def cue_spans(text: str, first: dict) -> list[tuple[int, int]]:
     """Sorted (start, end) of the cue phrases of the packaged list in ``text``.
 
     One C-level pass finds the distinct words of the text; only the cue
-    words among them (usually a dozen) are then searched for, each with one
-    pattern holding all phrases it starts, so ordinary words cost no Python
-    work at all.
+    words among them (usually a dozen) are then searched for: those starting
+    no phrase all in one walk along the text (:func:`_lone_runs_spans`), the
+    others each with one pattern holding all phrases it starts, so ordinary
+    words cost no Python work at all.
     """
     low = text.lower()
     out: list[tuple[int, int]] = []
