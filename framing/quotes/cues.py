@@ -75,6 +75,21 @@ _NEG_RE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno|short\s+of|declined\s+to|r
 _NEG_ENDS = ("not", "n't", "never", "no", "nor", "without", "of", "to")
 
 
+#: The characters outside ASCII that match an ASCII letter under ``re.I`` (Python's ``re`` documentation).
+_FOLDS_TO_ASCII = ("İ", "ı", "ſ", "K")
+
+
+def _folded(s: str) -> str | None:
+    """``s`` lower-cased, with "’" as "'": what the ASCII letters and apostrophes of an ``re.I``
+    pattern match in it, as plain substrings. None when ``s`` holds a character that matches an
+    ASCII letter under ``re.I`` without being one ("ſhort")."""
+    if s.isascii():
+        return s.lower()
+    if any(ch in s for ch in _FOLDS_TO_ASCII):
+        return None
+    return s.lower().replace("’", "'")
+
+
 def _negated(before: str) -> bool:
     """``_NEG_RE.search(before)``, skipped when ``before`` holds none of its words.
 
@@ -83,8 +98,8 @@ def _negated(before: str) -> bool:
     """
     if not before[-1:].isspace():
         return False  # every match ends with white space
-    if before.isascii():  # non-ASCII text may hold "n’t" or case variants such as "ſ": no shortcut
-        low = before.lower()
+    low = _folded(before)
+    if low is not None:
         if ("no" not in low and "n't" not in low and "never" not in low and "short" not in low
                 and "declined" not in low and "refused" not in low and "without" not in low):
             return False
@@ -178,9 +193,10 @@ def cue_spans(text: str, first: dict) -> list[tuple[int, int]]:
     """Sorted (start, end) of the cue phrases of the packaged list in ``text``.
 
     One C-level pass finds the distinct words of the text; only the cue
-    words among them (usually a dozen) are then searched for, each with one
-    pattern holding all phrases it starts, so ordinary words cost no Python
-    work at all.
+    words among them (usually a dozen) are then searched for: those starting
+    no phrase all in one walk along the text (:func:`_lone_runs_spans`), the
+    others each with one pattern holding all phrases it starts, so ordinary
+    words cost no Python work at all.
     """
     low = text.lower()
     out: list[tuple[int, int]] = []
@@ -201,16 +217,16 @@ def cue_spans(text: str, first: dict) -> list[tuple[int, int]]:
     lookup, cue_words, lone = _lookup_words(first)
     words = lookup.intersection(runs)
     present = words & cue_words
+    lone_here = present & lone
+    if lone_here:  # all their places in one walk along the text, not one str.find scan per word
+        out.extend(_lone_runs_spans(low, [r for r in runs if r in lone_here]))
     find = low.find
-    for w in present:
+    for w in present - lone_here:
         keys = _phrase_keys(w)
         if keys is not None and not any(k <= words for k in keys):
             continue  # "is", "a": none of the phrases they start ("is shared by") can occur here
         if len(w) < 4:  # short words ("a", "the", "is") occur everywhere, also inside other words
             out.extend(m.span() for m in _phrase_re(w).finditer(low))
-            continue
-        if w in lone:
-            out.extend(_lone_word_spans(low, w))
             continue
         # the same matches as ``_phrase_re(w).finditer(low)``: a match can only start where the
         # word occurs, and str.find jumps there faster than the regex engine's scan
@@ -227,21 +243,26 @@ def cue_spans(text: str, first: dict) -> list[tuple[int, int]]:
     return out
 
 
-def _lone_word_spans(low: str, w: str) -> list[tuple[int, int]]:
-    """``[m.span() for m in _phrase_re(w).finditer(low)]`` for a cue word ``w`` of letters a-z that
-    starts no phrase: each place str.find gives where the letter run :data:`_LONE_WORD_RE` matches
-    ends with ``w``."""
+def _lone_runs_spans(low: str, seq: list[str]) -> list[tuple[int, int]]:
+    """``sorted(m.span() for w in set(seq) for m in _phrase_re(w).finditer(low))`` for cue words of
+    letters a-z that start no phrase: each place where the letter run :data:`_LONE_WORD_RE` matches
+    is exactly the word. ``seq`` lists the letter runs of ``low`` (its maximal runs of a-z) that are
+    such words, in text order, so each is found by one str.find from where the one before it ended
+    (skipping only places inside a longer run): the walk reads the text once for all the words,
+    not once per word."""
     out = []
-    n = len(w)
+    n_low = len(low)
     find, match = low.find, _LONE_WORD_RE.match
-    i = find(w)
-    while i >= 0:
+    pos = 0
+    for w in seq:
+        n = len(w)
+        i = find(w, pos)
+        while (i > 0 and "a" <= low[i - 1] <= "z") or (i + n < n_low and "a" <= low[i + n] <= "z"):
+            i = find(w, i + 1)  # inside a longer run ("unsaid", "saidx")
         m = match(low, i)
         if m is not None and m.end() == i + n:
             out.append((i, i + n))
-            i = find(w, i + n)
-        else:
-            i = find(w, i + 1)
+        pos = i + n
     return out
 
 

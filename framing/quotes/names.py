@@ -206,50 +206,61 @@ def scan_names(text: str, kind: Callable[[str], str]) -> list[TextName]:
 def _parse_run(run: str, kind: Callable[[str], str]) -> tuple[tuple[int, int, str, frozenset[str]], ...]:
     """The names of one run of capitalised words: (start, end, name, roles), offsets into ``run``."""
     out = []
-    for seg in _run_segments(run, 0):
+    for seg in _run_segments(run):
         name = _name_of(seg, kind)
         if name is not None:
-            out.append((name.start, name.end, run[name.start:name.end], name.roles))
+            s, e, roles = name
+            out.append((s, e, run[s:e], roles))
     return tuple(out)
 
 
-def _run_segments(run: str, base: int) -> list[list[tuple[int, str]]]:
+def _run_segments(run: str) -> list[list[tuple[int, str]]]:
     """A run of capitalised words cut where a word ends a sentence ("Trump.") or owns ("Trump's"):
-    lists of (offset, word without that ending)."""
-    segs: list[list[tuple[int, str]]] = [[]]
+    the parts of two words or more, as lists of (offset, word without that ending)."""
+    segs: list[list[tuple[int, str]]] = []
+    seg: list[tuple[int, str]] = []
     pos = 0
     for w in run.split(" "):
-        if w:
-            if w.endswith(("'s", "’s")):
-                segs[-1].append((base + pos, w[:-2]))
-                segs.append([])
-            elif w.endswith(".") and len(w) > 2 and w[:-1].lower() not in _ABBR_WORDS and "." not in w[:-1]:
-                segs[-1].append((base + pos, w[:-1]))
-                segs.append([])
-            else:
-                segs[-1].append((base + pos, w))
+        cut = True
+        if w.endswith(("'s", "’s")):
+            seg.append((pos, w[:-2]))
+        elif w.endswith(".") and len(w) > 2 and "." not in w[:-1] and w[:-1].lower() not in _ABBR_WORDS:
+            seg.append((pos, w[:-1]))
+        else:
+            cut = False
+            if w:
+                seg.append((pos, w))
+        if cut:  # the word ends this part of the run
+            if len(seg) >= 2:
+                segs.append(seg)
+            seg = []
         pos += len(w) + 1
-    return [s for s in segs if len(s) >= 2]
+    if len(seg) >= 2:
+        segs.append(seg)
+    return segs
 
 
-def _name_of(seg: list[tuple[int, str]], kind: Callable[[str], str]) -> TextName | None:
-    """The name at the end of one run segment (see :func:`scan_names`), or None."""
-    words = [w for _, w in seg]
-    kinds = [kind(w) for w in words]
-    k = len(words)
+def _name_of(seg: list[tuple[int, str]], kind: Callable[[str], str]) -> tuple[int, int, frozenset[str]] | None:
+    """The name at the end of one run segment (see :func:`scan_names`) as (start, end, roles), or None."""
+    kinds = [kind(w) for _, w in seg]
+    n = len(kinds)
+    k = n
     while k > 0 and kinds[k - 1] in ("name", "initial"):
         k -= 1
+    if k == n:
+        return None  # the run does not end with a name
     j = k
-    while j < len(words) and kinds[j] == "initial":
+    while j < n and kinds[j] == "initial":
         j += 1  # a leading initial belongs to nobody ("U.S. Sen." split)
-    n_words = sum(1 for x in kinds[j:] if x == "name")
-    roles = {_norm_title(w) for w, x in zip(words[:k], kinds[:k]) if x in ("role", "honorific")}
-    if n_words < 1 or n_words < 2 and not roles:
+    n_words = kinds[j:].count("name")
+    if n_words < 1:
+        return None
+    roles = {_norm_title(w) for (_, w), x in zip(seg[:k], kinds) if x in ("role", "honorific")}
+    if n_words < 2 and not roles:
         return None  # one word is a name only after a title or honorific ("President Trump", "Mr. Trump")
     for r in list(roles):
         roles.update(ROLE_SYNONYMS.get(r, ()))
-    s, e = seg[j][0], seg[-1][0] + len(words[-1])
-    return TextName(s, e, "", frozenset(roles))
+    return seg[j][0], seg[-1][0] + len(seg[-1][1]), frozenset(roles)
 
 
 _FEMALE, _MALE = frozenset({"ms", "mrs", "miss"}), frozenset({"mr"})
