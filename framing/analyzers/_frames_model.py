@@ -14,7 +14,7 @@ Method (decided by cross-validation on the dev half of Frermann et al. 2023):
    present when enough of them are. The graded target carries more information than the binary
    label, which matters most for the rare frames (human interest, moral). Each frame's ridge penalty
    is chosen from a few values by the same inner cross-validation (lowest out-of-fold log-loss after
-   the calibration below): the rare frames want stronger shrinkage than conflict.
+   the calibration below): the frames differ in how much shrinkage their word weights want.
 3. Calibration: out-of-fold raw scores (``folds``-fold CV on the training texts) are calibrated per
    frame by a 1-D logistic fit (Platt scaling, with intercept) of the label on the raw score. The
    threshold is the raw score that maximises the **expected** F1 under those calibrated probabilities
@@ -44,7 +44,7 @@ _WORD_RE = re.compile(r"(?u)\b\w\w+\b")
 
 
 class FrameModelError(FramingError):
-    """A frame model file is malformed."""
+    """A frame model file is malformed, or :func:`fit_frame_model` got an option it does not know."""
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
