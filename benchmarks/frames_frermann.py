@@ -47,7 +47,7 @@ def prf(y: np.ndarray, p: np.ndarray) -> tuple[float, float, float]:
 
 
 def cv_predictions(texts: list[str], labels: np.ndarray, targets: np.ndarray, folds: int, seed: int,
-                   cues: np.ndarray) -> dict[str, np.ndarray]:
+                   cues: np.ndarray, **options: object) -> dict[str, np.ndarray]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import KFold
@@ -56,7 +56,7 @@ def cv_predictions(texts: list[str], labels: np.ndarray, targets: np.ndarray, fo
            "all_positive": np.ones(labels.shape, bool)}
     for tr, te in KFold(folds, shuffle=True, random_state=seed).split(texts):
         trt, tet = [texts[i] for i in tr], [texts[i] for i in te]
-        model = fit_frame_model(trt, labels[tr], targets[tr], seed=seed, cues=cues[tr], **OPTIONS)
+        model = fit_frame_model(trt, labels[tr], targets[tr], seed=seed, cues=cues[tr], **{**OPTIONS, **options})
         out["framing"][te] = model.proba(tet, cues[te]) >= 0.5
         vec = TfidfVectorizer().fit(trt)
         for j in range(len(FRAMES)):
@@ -74,21 +74,27 @@ def print_table(name: str, scores: list[dict[str, tuple[float, float, float]]]) 
         f1s.append(f1)
         print(f"  {f:<15} {p:6.3f} {r:6.3f} {f1:6.3f}")
     macro = float(np.mean(f1s))
-    print(f"  {'macro-F1':<15} {'':>6} {'':>6} {macro:6.3f}")
+    per_seed = [float(np.mean([s[f][2] for f in FRAMES])) for s in scores]
+    spread = (f"  (sd over {len(per_seed)} seeds {np.std(per_seed):.3f}, range {min(per_seed):.3f}-{max(per_seed):.3f})"
+              if len(per_seed) > 1 else "")
+    print(f"  {'macro-F1':<15} {'':>6} {'':>6} {macro:6.3f}{spread}")
     return macro
 
 
-def frames_cv(path: str, folds: int, seeds: list[int]) -> None:
+def frames_cv(path: str, folds: int, seeds: list[int], **options: object) -> None:
     arts, labels, targets = read_frermann(path)
     texts = arts["text"].tolist()
     t0 = time.perf_counter()
     cues = cue_features(texts)
     results: dict[str, list] = {"framing": [], "tfidf_lr": [], "all_positive": []}
     for seed in seeds:
-        preds = cv_predictions(texts, labels, targets, folds, seed, cues)
+        preds = cv_predictions(texts, labels, targets, folds, seed, cues, **options)
         for k, p in preds.items():
             results[k].append({f: prf(labels[:, j], p[:, j]) for j, f in enumerate(FRAMES)})
-    print(f"Frames, DEV / CV: {len(texts)} articles of {path}, {folds}-fold CV, seeds {seeds} "
+        f1s = [prf(labels[:, j], preds["framing"][:, j])[2] for j in range(len(FRAMES))]
+        print(f"  seed {seed}: framing macro-F1 {np.mean(f1s):.3f}", flush=True)
+    print(f"Frames, DEV / CV: {len(texts)} articles of {path}, {folds}-fold CV, seeds {seeds}, options "
+          f"{ {**OPTIONS, **options} } "
           f"({time.perf_counter() - t0:.0f} s); positives {dict(zip(FRAMES, labels.sum(0).tolist()))}")
     print_table("framing frame model (fitted on the training folds only; threshold 0.5)", results["framing"])
     print_table("anchor: TF-IDF + logistic regression (same folds)", results["tfidf_lr"])
@@ -111,9 +117,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     ap.add_argument("--model", choices=["cv", "packaged"], default="cv")
     ap.add_argument("--no-roles", action="store_true")
+    ap.add_argument("--threshold-rule", choices=["expected_f1", "f1"], default=None,
+                    help="override the threshold rule of train_frames.OPTIONS (to compare with the first version's)")
+    ap.add_argument("--alpha", type=float, default=None, help="override the ridge penalty of train_frames.OPTIONS")
     args = ap.parse_args(argv)
+    options = {k: v for k, v in (("threshold_rule", args.threshold_rule), ("alpha", args.alpha)) if v is not None}
     if args.model == "cv":
-        frames_cv(args.path, args.folds, args.seeds)
+        frames_cv(args.path, args.folds, args.seeds, **options)
     else:
         frames_packaged(args.path)
     if not args.no_roles:

@@ -23,8 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _frermann import read_frermann  # noqa: E402
 from framing.analyzers._frames_model import fit_frame_model  # noqa: E402
 
-#: Chosen by nested 5-fold cross-validation on the dev half (see docs/notes/frames.md).
-OPTIONS = {"alpha": 1.0, "cue_weight": 0.1, "min_df": 3}
+#: Chosen by nested 5-fold cross-validation on the dev half (docs/notes/frames.md, frames3.md; the
+#: comparisons: benchmarks/frames_options.py). ``alpha``: each frame's penalty is picked from these by the
+#: model's inner CV; ``threshold_rule``: the cut that maximises the expected F1 of the calibrated scores.
+OPTIONS = {"alpha": (1.0, 3.0, 10.0), "cue_weight": 0.1, "min_df": 3, "threshold_rule": "expected_f1"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,13 +36,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     arts, labels, targets = read_frermann(args.path)
     meta = {
-        "what": "generic news frame model: ridge regression per frame on single-word TF-IDF and frame-cue rates, "
-                "calibrated by 5-fold cross-validation (probability 0.5 = CV-chosen threshold)",
+        "what": "generic news frame model: ridge regression per frame on single-word TF-IDF and frame-cue rates "
+                "(penalty per frame by 5-fold CV log-loss), Platt-calibrated by 5-fold CV; probability 0.5 = the "
+                "cut of highest expected F1",
         "training_data": "Narrative Frames Corpus dev half (Frermann, Li, Khanehzar, Mikolajczak, ACL 2023; "
                          f"github.com/phenixace/narrative-framing @197314d), {len(arts)} climate-change articles",
         "target": "per frame, the number of its codebook questions answered yes (NO AGREEMENT = 0.5)",
         "licence": "annotations MIT (c) 2023 Lea Frermann; weights only, no article text",
-        "options": OPTIONS,
+        "options": {k: list(v) if isinstance(v, tuple) else v for k, v in OPTIONS.items()},
         "fitted": _dt.date.today().isoformat(),
         "positives": {f: int(n) for f, n in zip(
             ("conflict", "economic", "human_interest", "moral", "resolution"), labels.sum(axis=0))},

@@ -89,8 +89,8 @@ def frame_cue_spans(text: str) -> list[tuple[int, int, str]]:
 
     Examples
     --------
-    >>> frame_cue_spans("Critics blamed the government.")
-    [(0, 7, 'conflict'), (8, 14, 'conflict'), (19, 29, 'resolution')]
+    >>> frame_cue_spans("Critics blamed the government for the ban.")
+    [(0, 7, 'conflict'), (8, 14, 'conflict'), (38, 41, 'resolution')]
     """
     return [(h.start, h.end, h.frame) for h in cue_hits(text)]
 

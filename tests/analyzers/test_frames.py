@@ -100,6 +100,8 @@ def test_frames_table_on_s400(s400) -> None:
     shares = frame_shares(t).set_index(["outlet", "frame"])["share"]
     assert shares.xs("conflict", level="frame").mean() >= 0.6
     assert shares.xs("moral", level="frame").max() == 0.0
+    mean = t.groupby("frame")["score"].mean()
+    assert mean["conflict"] == mean.max() and mean["conflict"] > mean["resolution"] + 0.1
     assert frames(s400).equals(t)
 
 
@@ -169,3 +171,36 @@ def test_frame_cues_fast_scan_equals_plain_reference(s400) -> None:
     for m in (cues._matcher(), cues.role_matcher()):
         for t in texts:
             assert cues.scan(t, m) == _scan_reference(t, m)
+
+
+def test_frame_model_expected_f1_threshold_follows_the_calibrated_probabilities() -> None:
+    from framing.analyzers._frames_model import _expected_f1_threshold, _platt
+
+    raw = np.array([-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0, 4.0])
+    # steep calibration: the cut falls between the scores below and above the calibrated 50 % point
+    assert _expected_f1_threshold(raw, 10.0, -15.0) == 1.5
+    # a rare, weakly separated label: expected F1 still takes the top of the ranking, never all of it
+    t = _expected_f1_threshold(raw, 0.5, -3.0)
+    assert raw.min() < t <= raw.max()
+    y = np.array([0, 0, 0, 1, 0, 1, 1, 1], dtype=bool)
+    slope, intercept = _platt(raw, y)
+    assert slope > 0 and _expected_f1_threshold(raw, slope, intercept) < 2.0
+    assert _platt(raw, np.zeros(8, bool)) == (1.0, 0.0)
+
+
+def test_fit_frame_model_rejects_an_unknown_threshold_rule() -> None:
+    with pytest.raises(FrameModelError, match="threshold_rule"):
+        fit_frame_model(["a b c"] * 4, np.ones((4, 5), bool), threshold_rule="youden")
+
+
+@pytest.mark.parametrize("text, frame, question, found", [
+    ("The government must cut emissions.", "resolution", "R1", True),
+    ("Activists urged the government to act.", "resolution", "R1", True),
+    ("The government met on Tuesday and the senator spoke.", "resolution", "R1", False),
+    ("The committee was targeting its projected budget.", "resolution", "R2", False),
+    ("Models projected a rise that was measured later.", "resolution", "R3", False),
+    ("Washington imposed sanctions and Ankara vowed to retaliate.", "conflict", "C1", True),
+])
+def test_frame_cues_read_the_question_not_the_topic(text, frame, question, found) -> None:
+    """R1 is a government that can or should act, not one that is named; prefixes keep the sense they stand for."""
+    assert ((frame, question) in {(h.frame, h.question) for h in cues.cue_hits(text)}) is found
