@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 import string
+from functools import lru_cache
 
 from vaderSentiment.vaderSentiment import (
     BOOSTER_DICT,
@@ -390,4 +391,22 @@ def _score_valence(vals: list[float], n: int, text: str) -> tuple[float, float, 
     pos = math.fabs(pos_sum / total)
     neg = math.fabs(neg_sum / total)
     neu = math.fabs(neu_count / total)
-    return round(neg, 3), round(neu, 3), round(pos, 3), round(compound, 4)
+    # (a zero compound is its own rounding and skips the memo, where -0.0 would share 0.0's entry)
+    return _round3(neg), _round3(neu), _round3(pos), _round4(compound) if compound else compound
+
+
+# Rounding a float to decimals goes through a correctly rounded decimal conversion (thousands of
+# instructions a call), and the proportions and compound scores of news sentences repeat (on 3,656
+# AllSides articles most calls find their value here). Keys that compare equal are the same float
+# except for 0.0 and -0.0, so the memo takes no -0.0: the proportions are ``fabs`` results (never
+# -0.0) and a zero compound score is not looked up.
+@lru_cache(maxsize=1 << 16)
+def _round3(x: float) -> float:
+    """``round(x, 3)``, memoised."""
+    return round(x, 3)
+
+
+@lru_cache(maxsize=1 << 16)
+def _round4(x: float) -> float:
+    """``round(x, 4)``, memoised."""
+    return round(x, 4)

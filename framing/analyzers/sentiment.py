@@ -267,10 +267,26 @@ def sentence_sentiment(corpus: Any, news_lexicon: bool = False) -> pd.DataFrame:
         cols["start"] += [sp.start for sp in spans]
         cols["end"] += [sp.end for sp in spans]
         cols["text"] += [text[sp.start:sp.end] for sp in spans]
-    score = _fast(bool(news_lexicon)).scores  # exact vaderSentiment scores, see _vader.py
-    for name, values in zip(("neg", "neu", "pos", "compound"), zip(*map(score, cols["text"]))):
-        cols[name] = list(values)
+    scores = _distinct_scores(cols["text"], _fast(bool(news_lexicon)).scores)
+    for name, values in zip(("neg", "neu", "pos", "compound"), zip(*scores)):
+        cols[name] = np.array(values, dtype=np.float64)
+    for name in ("sentence_id", "start", "end"):
+        cols[name] = np.array(cols[name], dtype=np.int64)
     return TABLES["sentences"].from_columns(cols)
+
+
+def _distinct_scores(texts: list[str], score: Any) -> list[tuple[float, float, float, float]]:
+    """``list(map(score, texts))``, calling ``score`` once per distinct text.
+
+    A sentence that recurs (an outlet's standard lines, a quote several articles repeat: about 6 % of
+    the sentences of 3,656 AllSides articles) gets the scores its first occurrence got; ``score``
+    is a pure function of the text, so the table is the same.
+    """
+    distinct = dict.fromkeys(texts)
+    if len(distinct) == len(texts):
+        return list(map(score, texts))
+    known = dict(zip(distinct, map(score, distinct)))
+    return list(map(known.__getitem__, texts))
 
 
 def article_sentiment(sentence_table: pd.DataFrame) -> pd.DataFrame:

@@ -102,6 +102,26 @@ def test_sentiment_sentence_scores_equal_vader(corpus, sentences):
             expected["neg"], expected["neu"], expected["pos"], expected["compound"])
 
 
+def test_sentiment_recurring_sentences_scored_once_get_the_same_scores():
+    from framing.analyzers.sentiment import _distinct_scores
+
+    texts = ["NATO is a great alliance.", "Turkey bought the S400.", "NATO is a great alliance.", ""]
+    calls = []
+
+    def score(text):
+        calls.append(text)
+        return vader_scores_tuple(text)
+
+    assert _distinct_scores(texts, score) == [vader_scores_tuple(t) for t in texts]
+    assert calls == ["NATO is a great alliance.", "Turkey bought the S400.", ""]
+    assert _distinct_scores(texts[:2], score) == [vader_scores_tuple(t) for t in texts[:2]]
+
+
+def vader_scores_tuple(text):
+    d = SentimentIntensityAnalyzer().polarity_scores(text)
+    return d["neg"], d["neu"], d["pos"], d["compound"]
+
+
 def test_sentiment_sentence_ids_count_within_article(sentences):
     for _, grp in sentences.groupby("article_id"):
         assert grp["sentence_id"].tolist() == list(range(len(grp)))

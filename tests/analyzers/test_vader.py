@@ -140,3 +140,14 @@ def test_vader_lower_casing_the_whole_text_keeps_words_apart() -> None:
             assert c.isspace() == low.isspace() and (c in string.punctuation) == (low in string.punctuation)
         if c.isspace():  # white space ends a word for the final-sigma rule too
             assert ("AΣ" + c + "B").lower() == "aς" + c + "b"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(min_value=0.0, max_value=1.0), st.floats(min_value=-1.0, max_value=1.0).filter(bool))
+def test_vader_memoised_rounding_equals_round(proportion: float, compound: float) -> None:
+    # what the memo is given: proportions (fabs results, >= 0) and non-zero compound scores
+    from framing.analyzers._vader import _round3, _round4
+
+    for _ in range(2):  # the first call fills the memo, the second reads it
+        assert repr(_round3(proportion)) == repr(round(proportion, 3))
+        assert repr(_round4(compound)) == repr(round(compound, 4))
