@@ -1,13 +1,14 @@
-"""Cue tokens of a text as arrays, for the fast path of :func:`framing.frames` (:mod:`._frames_fast`).
+"""Word tokens of a text as arrays (numpy over its code points): the cue tokens of :func:`framing.frames`
+(:mod:`._frames_fast`) and the :data:`framing.text.TOKEN_RE` tokens of :func:`framing.distinctive_terms`.
 
-The cue tokens (:data:`._frame_cues._TOKEN_RE`: runs of word characters joined by single apostrophes, and each
-``$ £ € %`` on its own) are found with numpy over the text's code points instead of a regex and a Python string per
-token: each code point gets a class (word character as ``re``'s ``\\w`` reads it, apostrophe, currency sign), a
-token starts where a run of word characters (and apostrophes between two of them) starts, or at a currency sign.
-A token of at most eight characters below U+00FF is then one 64-bit integer (its characters plus one, a byte each),
-so it is looked up by ``searchsorted`` in a sorted table of the tokens seen before (:class:`KeyTable`); only the
-longer or wider tokens are cut out of the text as strings. ``tests/analyzers/test_frames_fast.py`` checks the
-offsets against ``_TOKEN_RE.finditer``.
+Both kinds of token are runs of word characters joined by single joiner characters (cue tokens: apostrophes,
+``TOKEN_RE``: ``- ' ’ .``), cue tokens also each ``$ £ € %`` on its own. They are found with numpy over the text's
+code points instead of a regex and a Python string per token: each code point gets a class (word character as
+``re``'s ``\\w`` reads it, joiner, single), a token starts where a run of word characters (and joiners between two of
+them) starts, or at a single. A token of at most eight characters below U+00FF is then one 64-bit integer (its
+characters plus one, a byte each), so it is looked up by ``searchsorted`` in a sorted table of the tokens seen before
+(:class:`KeyTable`) or counted by its key; only the longer or wider tokens are cut out of the text as strings.
+``tests/analyzers/test_frames_fast.py`` checks the offsets against the two regexes.
 """
 from __future__ import annotations
 
@@ -16,10 +17,14 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["KeyTable", "token_bounds", "packed_keys"]
+__all__ = ["KeyTable", "token_bounds", "packed_keys", "key_bytes", "no_zero_byte", "code_points", "CUE_JOINERS", "CUE_SINGLES", "WORD_JOINERS"]
 
 _WORD_CHAR_RE = re.compile(r"\w")
-_WORD, _APOSTROPHE, _CURRENCY = 1, 2, 4
+_WORD, _JOINER, _SINGLE = 1, 2, 4
+#: Joiners and singles of the cue tokens of :mod:`._frame_cues` (``_TOKEN_RE``).
+CUE_JOINERS, CUE_SINGLES = "'’", "$£€%"
+#: Joiners of :data:`framing.text.TOKEN_RE` (``\\w++(?:[-'’.]\\w++)*+``; no singles).
+WORD_JOINERS = "-'’."
 #: The longest token that fits in one key.
 MAX_KEY_CHARS = 8
 #: ``(1 << 8 * n) - 1``: the bytes of the first ``n`` characters of a key.
@@ -27,25 +32,25 @@ _MASKS = np.array([(1 << 8 * n) - 1 for n in range(MAX_KEY_CHARS + 1)], dtype=np
 _ONES, _HIGHS = np.uint64(0x0101010101010101), np.uint64(0x8080808080808080)
 
 
-def _char_class(c: str) -> int:
-    """What ``c`` can be in a cue token: a word character, an apostrophe, a currency sign (bits), or nothing."""
-    return ((_WORD if _WORD_CHAR_RE.match(c) else 0) | (_APOSTROPHE if c in "'’" else 0)
-            | (_CURRENCY if c in "$£€%" else 0))
+def _char_class(c: str, joiners: str, singles: str) -> int:
+    """What ``c`` can be in a token: a word character, a joiner, a single (bits), or nothing."""
+    return ((_WORD if _WORD_CHAR_RE.match(c) else 0) | (_JOINER if c in joiners else 0)
+            | (_SINGLE if c in singles else 0))
 
 
-@lru_cache(maxsize=1)
-def _latin_classes() -> np.ndarray:
+@lru_cache(maxsize=4)
+def _latin_classes(joiners: str, singles: str) -> np.ndarray:
     """:func:`_char_class` of the code points below 256."""
-    return np.array([_char_class(chr(c)) for c in range(256)], dtype=np.uint8)
+    return np.array([_char_class(chr(c), joiners, singles) for c in range(256)], dtype=np.uint8)
 
 
-def _classes(cp: np.ndarray) -> np.ndarray:
+def _classes(cp: np.ndarray, joiners: str, singles: str) -> np.ndarray:
     """:func:`_char_class` of each code point (the few distinct ones above U+00FF are asked one by one)."""
-    cls = _latin_classes()[np.minimum(cp, 255)]
+    cls = _latin_classes(joiners, singles)[np.minimum(cp, 255)]
     high = np.flatnonzero(cp > 255)
     if len(high):
         chars, inverse = np.unique(cp[high], return_inverse=True)
-        cls[high] = np.array([_char_class(chr(c)) for c in chars.tolist()], dtype=np.uint8)[inverse]
+        cls[high] = np.array([_char_class(chr(c), joiners, singles) for c in chars.tolist()], dtype=np.uint8)[inverse]
     return cls
 
 
@@ -54,20 +59,26 @@ def code_points(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
-def token_bounds(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end offsets of the cue tokens of a text given by its code points ``cp``, in text order.
+def token_bounds(cp: np.ndarray, joiners: str = CUE_JOINERS,
+                 singles: str = CUE_SINGLES) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end offsets of the tokens of a text given by its code points ``cp``, in text order: runs of word
+    characters joined by single ``joiners`` (each between two word characters), and each of ``singles`` alone. The
+    defaults give the cue tokens of :mod:`._frame_cues`; :data:`WORD_JOINERS` and no singles those of
+    :data:`framing.text.TOKEN_RE`.
 
     Examples
     --------
     >>> [a.tolist() for a in token_bounds(code_points("don't pay $5'"))]
     [[0, 6, 10, 11], [5, 9, 11, 12]]
+    >>> [a.tolist() for a in token_bounds(code_points("U.S.-led S-400 x--y"), WORD_JOINERS, "")]
+    [[0, 5, 9, 15, 18], [3, 8, 14, 16, 19]]
     """
-    cls = _classes(cp)
+    cls = _classes(cp, joiners, singles)
     word = (cls & _WORD) != 0
-    inside = word.copy()  # word characters, and apostrophes with a word character on both sides
+    inside = word.copy()  # word characters, and joiners with a word character on both sides
     if len(cp) > 2:
-        inside[1:-1] |= ((cls[1:-1] & _APOSTROPHE) != 0) & word[:-2] & word[2:]
-    currency = (cls & _CURRENCY) != 0
+        inside[1:-1] |= ((cls[1:-1] & _JOINER) != 0) & word[:-2] & word[2:]
+    currency = (cls & _SINGLE) != 0
     first = inside.copy()
     first[1:] &= ~inside[:-1]
     last = inside.copy()
@@ -77,20 +88,35 @@ def token_bounds(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.flatnonzero(first | currency), np.flatnonzero(after)
 
 
-def packed_keys(cp: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each token's key (its code points plus one, a byte each, first character lowest) and whether it fits
-    (at most :data:`MAX_KEY_CHARS` characters, all below U+00FF): two tokens that fit are equal exactly when their
-    keys are."""
-    padded = np.zeros(len(cp) + MAX_KEY_CHARS, dtype=np.uint8)
-    padded[:len(cp)] = np.where(cp < 255, cp + 1, 0)  # a zero byte marks a character from U+00FF up
+def key_bytes(cp: np.ndarray) -> np.ndarray:
+    """The bytes the keys of :func:`packed_keys` are made of: each code point plus one, zero for a code point from
+    U+00FF up (a wide character), and :data:`MAX_KEY_CHARS` zero bytes after the text."""
+    data = np.zeros(len(cp) + MAX_KEY_CHARS, dtype=np.uint8)
+    data[:len(cp)] = np.minimum(cp, 255)
+    data += 1  # 255 + 1 wraps round to 0 in uint8
+    data[len(cp):] = 0
+    return data
+
+
+def no_zero_byte(v: np.ndarray) -> np.ndarray:
+    """Whether each 64-bit ``v`` has no zero byte (the bit trick of "haszero")."""
+    return ((v - _ONES) & ~v & _HIGHS) == 0
+
+
+def packed_keys(cp: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+                data: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Each token's key (its code points plus one, a byte each, first character lowest; of its first
+    :data:`MAX_KEY_CHARS` characters for a longer token) and whether it fits (at most :data:`MAX_KEY_CHARS`
+    characters, all below U+00FF): two tokens that fit are equal exactly when their keys are. ``data`` is
+    :func:`key_bytes` of ``cp`` when the caller has it."""
+    data = key_bytes(cp) if data is None else data
     # an unaligned little-endian 64-bit view at every offset: the eight bytes from each character on
-    at = np.ndarray((len(cp),), dtype="<u8", buffer=padded, strides=(1,))
+    at = np.ndarray((len(cp),), dtype="<u8", buffer=data, strides=(1,))
     length = ends - starts
     mask = _MASKS[np.minimum(length, MAX_KEY_CHARS)]
     key = at[starts] & mask
-    # the token's bytes, the ones after it set: a zero byte among them (the bit trick of "haszero") is a wide character
-    v = key | ~mask
-    fits = (length <= MAX_KEY_CHARS) & (((v - _ONES) & ~v & _HIGHS) == 0)
+    # the token's bytes, the ones after it set: a zero byte among them is a wide character
+    fits = (length <= MAX_KEY_CHARS) & no_zero_byte(key | ~mask)
     return key, fits
 
 

@@ -89,6 +89,7 @@ def test_frames_fast_token_offsets_equal_finditer(text) -> None:
 @pytest.mark.parametrize("text", [
     "rock'n'roll, don't, dogs' 'quoted' a''b ’tis it’s x'", "$5 £6 €7 8% a$b 10%% _under_score_ x_'_y",
     "naïve café ÿes ŉ ǅ ﬁne ①② ٣٤ 中文字 😀x \udcff lone", "verylongword exactly8 nine9ch ok",
+    "U.S.-led S-400 x--y a.-b co-produce 9.5% e.g. .x- -y' ’s",
 ])
 def test_frames_tokens_bounds_and_keys_equal_the_token_pattern(text) -> None:
     from framing.analyzers import _frames_tokens as tok
@@ -105,6 +106,11 @@ def test_frames_tokens_bounds_and_keys_equal_the_token_pattern(text) -> None:
         if f:
             assert k == sum((ord(c) + 1) << 8 * i for i, c in enumerate(w))
     assert len({k for k, f in zip(key.tolist(), fits.tolist()) if f}) == len({w for w, f in zip(words, fits) if f})
+    # with the joiners of framing.text.TOKEN_RE and no singles: the tokens of TOKEN_RE
+    from framing.text import TOKEN_RE
+
+    starts, ends = tok.token_bounds(cp, tok.WORD_JOINERS, "")
+    assert list(zip(starts.tolist(), ends.tolist())) == [m.span() for m in TOKEN_RE.finditer(text)]
 
 
 def test_frames_tokens_key_table_finds_what_it_was_given() -> None:
