@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..tables import TABLES
-from ._frames_tokens import MAX_KEY_CHARS, WORD_JOINERS, code_points, key_bytes, no_zero_byte, packed_keys, token_bounds
+from .._token_arrays import MAX_KEY_CHARS, Block, blocks, key_bytes, no_zero_byte, packed_keys
 
 __all__ = ["distinctive_terms", "DISTINCTIVE_COLUMNS"]
 
@@ -237,20 +237,17 @@ def _outlet_counts(docs: list[str], rows_of: list[int], n_outlets: int, lo: int,
     return terms, ngram, np.concatenate(count_list, axis=1)[:, order]
 
 
-#: Documents tokenised at a time by :func:`_word_ids` (bounds the memory of the code point arrays).
-_BLOCK_DOCS = 256
-
-
 def _word_ids(docs: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The words of ``docs`` (normalised tokens that are not stop words) in sorted order (object
     array), every document's word ids one document after the other, and the document of each.
 
-    The documents are lower-cased and tokenised with numpy a block at a time (:class:`_Tokens`: the
-    same tokens as ``TOKEN_RE.findall``); each distinct token is normalised once (:func:`_token_words`).
+    The documents are lower-cased and tokenised with numpy a block at a time
+    (:func:`framing._token_arrays.blocks`: the same tokens as ``TOKEN_RE.findall``) and told apart by
+    :class:`_Tokens`; each distinct token is normalised once (:func:`_token_words`).
     """
     toks = _Tokens()
-    for i in range(0, len(docs), _BLOCK_DOCS):
-        toks.add([d.lower() for d in docs[i:i + _BLOCK_DOCS]])
+    for block in blocks([d.lower() for d in docs]):
+        toks.add(block)
     types, tokens = toks.types()
     words, word_of = _token_words(tokens)
     arr = word_of[types]
@@ -264,7 +261,7 @@ def _word_ids(docs: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 class _Tokens:
     """The :data:`framing.text.TOKEN_RE` tokens of lower-case documents, added a block at a time, told apart by
     hashing (``pandas.factorize``, no sort) without a Python string per token: a token of at most eight Latin-1
-    characters by its key (:func:`._frames_tokens.packed_keys`), one of nine to sixteen by the keys of its two
+    characters by its key (:func:`framing._token_arrays.packed_keys`), one of nine to sixteen by the keys of its two
     halves, the others (few) by their text."""
 
     def __init__(self) -> None:
@@ -274,13 +271,10 @@ class _Tokens:
         self.tail: list[np.ndarray] = []  # medium only: key of the second half
         self.texts: list[str] = []  # other only
 
-    def add(self, lows: list[str]) -> None:
-        """Tokenise lower-case documents ``lows``, joined by line breaks (no token crosses one)."""
-        low = "\n".join(lows)
-        cp = code_points(low)
-        starts, ends = token_bounds(cp, WORD_JOINERS, "")
-        doc_first = np.cumsum([0] + [len(t) + 1 for t in lows[:-1]], dtype=np.int64)
-        self.per_doc.append(np.diff(np.append(np.searchsorted(starts, doc_first), len(starts))))
+    def add(self, block: Block) -> None:
+        """Add the tokens of a block of lower-case documents."""
+        low, cp, starts, ends = block.text, block.cp, block.starts, block.ends
+        self.per_doc.append(block.per_text)
         data = key_bytes(cp)
         key, fits = packed_keys(cp, starts, ends, data)
         kind = np.where(fits, 0, 2).astype(np.int8)
@@ -317,7 +311,7 @@ class _Tokens:
 
 
 def _key_texts(keys: np.ndarray) -> list[str]:
-    """The token of each key of :func:`._frames_tokens.packed_keys` (each of its bytes is a character plus one)."""
+    """The token of each key of :func:`framing._token_arrays.packed_keys` (each of its bytes is a character plus one)."""
     raw = keys.astype("<u8").view(np.uint8)
     chars = np.where(raw > 0, raw - 1, 0).astype(np.uint8)  # no token holds U+0000: a zero byte is padding
     return [b.decode("latin-1") for b in chars.view("S8").tolist()]

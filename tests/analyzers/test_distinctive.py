@@ -158,9 +158,10 @@ def test_distinctive_word_ids_equal_the_token_pattern(monkeypatch, block):
     words of TOKEN_RE.findall."""
     import random
 
+    from framing import _token_arrays
     from framing.analyzers import distinctive as d
 
-    monkeypatch.setattr(d, "_BLOCK_DOCS", block)
+    monkeypatch.setattr(_token_arrays, "BLOCK_TEXTS", block)
     words = ["the", "Trump's", "it’s", "S-400", "U.S.", "aaaaaaaa", "aaaaaaaab", "abcdefghijklmnop",
              "abcdefghijklmnopq", "abcdefgh’ij", "abcdefghij’s", "ÿÿ", "naïve", "x", "İzmir", "ΣΑΣ", "a_b", "9.5",
              "co-produce", "rock'n'roll", "don't", "x--y", "a.-b", "中文字", "😀x", "\udcff", "ŉ", "ﬁne"]

@@ -92,7 +92,7 @@ def test_frames_fast_token_offsets_equal_finditer(text) -> None:
     "U.S.-led S-400 x--y a.-b co-produce 9.5% e.g. .x- -y' ’s",
 ])
 def test_frames_tokens_bounds_and_keys_equal_the_token_pattern(text) -> None:
-    from framing.analyzers import _frames_tokens as tok
+    from framing import _token_arrays as tok
     from framing.analyzers._frame_cues import _TOKEN_RE
 
     cp = tok.code_points(text)
@@ -114,7 +114,7 @@ def test_frames_tokens_bounds_and_keys_equal_the_token_pattern(text) -> None:
 
 
 def test_frames_tokens_key_table_finds_what_it_was_given() -> None:
-    from framing.analyzers._frames_tokens import KeyTable
+    from framing._token_arrays import KeyTable
 
     table = KeyTable()
     assert table.find(np.array([5], dtype=np.uint64)).tolist() == [-1]

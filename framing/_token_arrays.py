@@ -1,5 +1,6 @@
 """Word tokens of a text as arrays (numpy over its code points): the cue tokens of :func:`framing.frames`
-(:mod:`._frames_fast`) and the :data:`framing.text.TOKEN_RE` tokens of :func:`framing.distinctive_terms`.
+(:mod:`framing.analyzers._frames_fast`) and the :data:`framing.text.TOKEN_RE` tokens of
+:func:`framing.distinctive_terms` and of the word counts (:func:`framing.text.word_counts`).
 
 Both kinds of token are runs of word characters joined by single joiner characters (cue tokens: apostrophes,
 ``TOKEN_RE``: ``- ' ’ .``), cue tokens also each ``$ £ € %`` on its own. They are found with numpy over the text's
@@ -8,20 +9,24 @@ code points instead of a regex and a Python string per token: each code point ge
 them) starts, or at a single. A token of at most eight characters below U+00FF is then one 64-bit integer (its
 characters plus one, a byte each), so it is looked up by ``searchsorted`` in a sorted table of the tokens seen before
 (:class:`KeyTable`) or counted by its key; only the longer or wider tokens are cut out of the text as strings.
-``tests/analyzers/test_frames_fast.py`` checks the offsets against the two regexes.
+``tests/analyzers/test_frames_fast.py`` checks the offsets against the two regexes, ``tests/test_text.py`` the
+word counts.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator, Sequence
 
 import numpy as np
 
-__all__ = ["KeyTable", "token_bounds", "packed_keys", "key_bytes", "no_zero_byte", "code_points", "CUE_JOINERS", "CUE_SINGLES", "WORD_JOINERS"]
+__all__ = ["KeyTable", "token_bounds", "packed_keys", "key_bytes", "no_zero_byte", "code_points", "Block", "blocks",
+           "CUE_JOINERS", "CUE_SINGLES", "WORD_JOINERS"]
 
 _WORD_CHAR_RE = re.compile(r"\w")
 _WORD, _JOINER, _SINGLE = 1, 2, 4
-#: Joiners and singles of the cue tokens of :mod:`._frame_cues` (``_TOKEN_RE``).
+#: Joiners and singles of the cue tokens of :mod:`framing.analyzers._frame_cues` (``_TOKEN_RE``).
 CUE_JOINERS, CUE_SINGLES = "'’", "$£€%"
 #: Joiners of :data:`framing.text.TOKEN_RE` (``\\w++(?:[-'’.]\\w++)*+``; no singles).
 WORD_JOINERS = "-'’."
@@ -63,7 +68,7 @@ def token_bounds(cp: np.ndarray, joiners: str = CUE_JOINERS,
                  singles: str = CUE_SINGLES) -> tuple[np.ndarray, np.ndarray]:
     """Start and end offsets of the tokens of a text given by its code points ``cp``, in text order: runs of word
     characters joined by single ``joiners`` (each between two word characters), and each of ``singles`` alone. The
-    defaults give the cue tokens of :mod:`._frame_cues`; :data:`WORD_JOINERS` and no singles those of
+    defaults give the cue tokens of :mod:`framing.analyzers._frame_cues`; :data:`WORD_JOINERS` and no singles those of
     :data:`framing.text.TOKEN_RE`.
 
     Examples
@@ -86,6 +91,42 @@ def token_bounds(cp: np.ndarray, joiners: str = CUE_JOINERS,
     after = np.zeros(len(cp) + 1, dtype=bool)  # a token ends before these offsets (tokens never share an end)
     after[1:] = last | currency
     return np.flatnonzero(first | currency), np.flatnonzero(after)
+
+
+#: Texts tokenised at a time by :func:`blocks` (bounds the memory of the code point arrays).
+BLOCK_TEXTS = 256
+
+
+@dataclass
+class Block:
+    """Texts joined by line breaks (``text``; a line break is no word character nor joiner, so no token crosses one),
+    its code points ``cp``, the ``starts, ends`` of its tokens and the number of tokens of each text ``per_text``."""
+
+    text: str
+    cp: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    per_text: np.ndarray
+
+
+def blocks(texts: Sequence[str], joiners: str = WORD_JOINERS, singles: str = "",
+           size: int | None = None) -> Iterator[Block]:
+    """The tokens (:func:`token_bounds`) of ``texts``, :data:`BLOCK_TEXTS` (or ``size``) texts at a time.
+
+    Examples
+    --------
+    >>> [b.per_text.tolist() for b in blocks(["U.S.-led talks", "", "S-400 deal's end"], size=2)]
+    [[3, 0], [3]]
+    """
+    size = size or BLOCK_TEXTS
+    for i in range(0, len(texts), size):
+        part = texts[i:i + size]
+        text = "\n".join(part)
+        cp = code_points(text)
+        starts, ends = token_bounds(cp, joiners, singles)
+        first = np.cumsum([0] + [len(t) + 1 for t in part[:-1]], dtype=np.int64)
+        per_text = np.diff(np.append(np.searchsorted(starts, first), len(starts)))
+        yield Block(text, cp, starts, ends, per_text)
 
 
 def key_bytes(cp: np.ndarray) -> np.ndarray:
