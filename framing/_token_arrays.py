@@ -100,13 +100,15 @@ BLOCK_TEXTS = 256
 @dataclass
 class Block:
     """Texts joined by line breaks (``text``; a line break is no word character nor joiner, so no token crosses one),
-    its code points ``cp``, the ``starts, ends`` of its tokens and the number of tokens of each text ``per_text``."""
+    its code points ``cp``, the ``starts, ends`` of its tokens, the number of tokens of each text ``per_text`` and
+    where each text starts in ``text`` (``offsets``)."""
 
     text: str
     cp: np.ndarray
     starts: np.ndarray
     ends: np.ndarray
     per_text: np.ndarray
+    offsets: np.ndarray
 
 
 def blocks(texts: Sequence[str], joiners: str = WORD_JOINERS, singles: str = "",
@@ -126,7 +128,7 @@ def blocks(texts: Sequence[str], joiners: str = WORD_JOINERS, singles: str = "",
         starts, ends = token_bounds(cp, joiners, singles)
         first = np.cumsum([0] + [len(t) + 1 for t in part[:-1]], dtype=np.int64)
         per_text = np.diff(np.append(np.searchsorted(starts, first), len(starts)))
-        yield Block(text, cp, starts, ends, per_text)
+        yield Block(text, cp, starts, ends, per_text, first)
 
 
 def key_bytes(cp: np.ndarray) -> np.ndarray:
