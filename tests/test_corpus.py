@@ -342,3 +342,20 @@ def test_corpus_load_report_merges_chunks_and_warns_once() -> None:
     assert len(caught) == 2
     assert "'Kalamazoo Weekly Bugle' (2 articles, first at line 1)" in str(caught[0].message)
     assert "big.jsonl: 2 date(s) could not be read" in str(caught[1].message)
+
+
+def test_corpus_article_word_counts_fill_the_cached_counts():
+    """The word counts of many articles at once equal each article's own n_words, and are remembered on them."""
+    from types import SimpleNamespace
+
+    from framing.corpus import Article, article_word_counts
+    from framing.text import word_count
+    from tests.conftest import SEED_FILES, seed_text
+
+    texts = [seed_text(k) for k in SEED_FILES] + ["", "U.S.-led S-400 deal's end"]
+    arts = [Article(str(i), "rt", t, t) for i, t in enumerate(texts)]
+    known = Article("k", "rt", "a b", "a b")
+    assert known.n_words == 2
+    got = article_word_counts(arts + [known, SimpleNamespace(n_words=7)])
+    assert got == [word_count(t) for t in texts] + [2, 7]
+    assert all(a.__dict__["n_words"] == word_count(a.text) for a in arts)
