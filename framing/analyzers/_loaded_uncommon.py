@@ -143,7 +143,8 @@ def uncommon_words_of(texts: Sequence[str], min_length: int, max_count: int,
             w = b.text[a:e]
             ok = verdict.get(w)
             if ok is None:
-                ok = verdict[w] = bool(_AZ_TOKEN_RE.fullmatch(w)) and w not in common and _is_rare(w, min_length, common)
+                ok = verdict[w] = (bool(_AZ_TOKEN_RE.fullmatch(w)) and w not in common
+                                   and _is_rare(w, min_length, common))
             if ok:
                 rows[k].append((a - offsets[k], e - offsets[k], w))
         out += rows

@@ -311,7 +311,7 @@ class _Tokens:
 
 
 def _key_texts(keys: np.ndarray) -> list[str]:
-    """The token of each key of :func:`framing._token_arrays.packed_keys` (each of its bytes is a character plus one)."""
+    """The token of each key of :func:`framing._token_arrays.packed_keys` (each byte: a character plus one)."""
     raw = keys.astype("<u8").view(np.uint8)
     chars = np.where(raw > 0, raw - 1, 0).astype(np.uint8)  # no token holds U+0000: a zero byte is padding
     return [b.decode("latin-1") for b in chars.view("S8").tolist()]
