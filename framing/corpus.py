@@ -23,7 +23,7 @@ import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import yaml
 
@@ -33,7 +33,7 @@ from .errors import CorpusError, FramingWarning, where
 from .io import safe_load_yaml
 from .dates import parse_date
 from .outlets import Outlet, OutletRegistry, default_registry, normalize_domain
-from .text import Span, looks_english, paragraph_spans, sentence_spans, word_count
+from .text import Span, looks_english, paragraph_spans, sentence_spans, word_count, word_counts
 
 __all__ = ["Article", "Corpus", "LoadReport", "load_corpus", "read_text_file", "parse_article_date",
            "FramingWarning"]
@@ -102,7 +102,8 @@ class Article:
 
     @cached_property
     def n_words(self) -> int:
-        """Number of word tokens in :attr:`text`."""
+        """Number of word tokens in :attr:`text` (:func:`article_word_counts` fills it for many articles at
+        once)."""
         return word_count(self.text)
 
     @cached_property
@@ -123,6 +124,23 @@ class Article:
             if fields.get(name) in (None, "") and found is not None:
                 fields[name] = found
         return cls(id=id, outlet=outlet, raw=raw, text=res.text, removed=res.removed, **fields)
+
+
+def article_word_counts(articles: Sequence[Article]) -> list[int]:
+    """:attr:`Article.n_words` of each article: those of :class:`Article` objects not known yet are counted at once
+    (:func:`framing.text.word_counts`, numpy over blocks of texts) and remembered on their articles, as the
+    cached property does, so the ``article_counts`` and ``quoted_words`` analyzers count each text once.
+
+    Examples
+    --------
+    >>> a = Article("a", "rt", "", "NATO's chief said: 'difficult'.")
+    >>> article_word_counts([a]), a.n_words
+    ([4], 4)
+    """
+    missing = [a for a in articles if isinstance(a, Article) and "n_words" not in a.__dict__]
+    for a, n in zip(missing, word_counts([a.text for a in missing])):
+        a.__dict__["n_words"] = n  # the slot functools.cached_property fills (a frozen dataclass allows it)
+    return [a.n_words for a in articles]
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import string
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, filterfalse
+from typing import Sequence
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
@@ -30,6 +31,7 @@ __all__ = [
     "token_spans",
     "tokens",
     "word_count",
+    "word_counts",
     "abbreviations",
 ]
 
@@ -418,6 +420,20 @@ def word_count(text: str) -> int:
     chunks = text.split()
     rest = list(filterfalse(str.isalnum, chunks))
     return len(chunks) - len(rest) + len(TOKEN_RE.findall(" ".join(rest)))
+
+
+def word_counts(texts: Sequence[str]) -> list[int]:
+    """:func:`word_count` of each of ``texts``, counted with numpy over the texts' code points a block at a
+    time (:func:`framing._token_arrays.blocks`): cheaper than a regex pass for many texts.
+
+    Examples
+    --------
+    >>> word_counts(["NATO's chief said: 'difficult'.", "", "U.S.-led"])
+    [4, 0, 2]
+    """
+    from ._token_arrays import blocks
+
+    return [n for block in blocks(texts) for n in block.per_text.tolist()]
 
 
 _FUNCTION_WORDS_RE = re.compile(

@@ -342,3 +342,27 @@ def test_corpus_load_report_merges_chunks_and_warns_once() -> None:
     assert len(caught) == 2
     assert "'Kalamazoo Weekly Bugle' (2 articles, first at line 1)" in str(caught[0].message)
     assert "big.jsonl: 2 date(s) could not be read" in str(caught[1].message)
+
+
+def test_corpus_article_word_counts_fill_the_cached_counts(monkeypatch):
+    """The word counts of many articles at once equal each article's own n_words and are remembered on them
+    (word_count is not called again)."""
+    from types import SimpleNamespace
+
+    import framing.corpus
+    from framing.corpus import Article, article_word_counts
+    from framing.text import word_count
+    from tests.conftest import SEED_FILES, seed_text
+
+    texts = [seed_text(k) for k in SEED_FILES] + ["", "U.S.-led S-400 deal's end"]
+    want = [word_count(t) for t in texts]
+    arts = [Article(str(i), "rt", t, t) for i, t in enumerate(texts)]
+    known = Article("k", "rt", "a b", "a b")
+    assert known.n_words == 2
+
+    def no_more(text):
+        raise AssertionError("counted one text at a time")
+
+    monkeypatch.setattr(framing.corpus, "word_count", no_more)
+    assert article_word_counts(arts + [known, SimpleNamespace(n_words=7)]) == want + [2, 7]
+    assert [a.n_words for a in arts] == want and all(a.__dict__["n_words"] == n for a, n in zip(arts, want))

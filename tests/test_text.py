@@ -54,6 +54,30 @@ def test_text_word_count_equals_token_regex_count(text: str) -> None:
     assert word_count(text) == len(TOKEN_RE.findall(text))
 
 
+_COUNT_PIECES = ["S-400", "U.S.", "it's", "don’t", "_x", "a_b", "²", "Ⅳ", "İ", "-", "'", ".", " ", "\n", "\u2028",
+                 "ab", "😀", "\udcff"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text() | st.lists(st.sampled_from(_COUNT_PIECES), max_size=20).map("".join), max_size=6),
+       st.integers(1, 4))
+def test_text_word_counts_equal_the_token_regex_counts(texts: list[str], size: int) -> None:
+    """The numpy counts (texts joined by line breaks, in blocks) equal the regex's count of each text."""
+    from framing import _token_arrays
+    from framing.text import TOKEN_RE, word_counts
+
+    assert word_counts(texts) == [len(TOKEN_RE.findall(t)) for t in texts]
+    got = [n for b in _token_arrays.blocks(texts, size=size) for n in b.per_text.tolist()]
+    assert got == [len(TOKEN_RE.findall(t)) for t in texts]
+
+
+def test_text_word_counts_of_the_seeds() -> None:
+    from framing.text import word_counts
+
+    texts = [seed_text(k) for k in SEED_FILES]
+    assert word_counts(texts) == [word_count(t) for t in texts] and word_counts([]) == []
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_text_offsets_always_valid(text: str) -> None:

@@ -4,7 +4,7 @@ with array arithmetic over the whole chunk.
 The reference path reads each text three times (the cue scan of :func:`._frame_cues.scan`, the word count
 :func:`._frame_cues.n_words` and the TF-IDF words of :meth:`._frames_model.FrameModel.word_matrix`) and then
 walks every cue hit in Python. Here the chunk's lower-cased articles, joined by newlines, are tokenised once with
-numpy (:mod:`._frames_tokens`: the tokens' offsets from the classes of the code points, short tokens as 64-bit keys
+numpy (:mod:`framing._token_arrays`: the tokens' offsets from the classes of the code points, short tokens as keys
 looked up in a sorted table) and each distinct token's facts are worked out once per process (:class:`_Types`: its
 TF-IDF words, the single-word cues it starts, the longer cues it may start), so the rest is array arithmetic over
 the chunk. Only tokens that may start a cue of several words are checked one by one; sentences
@@ -22,7 +22,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from ._frame_cues import FRAMES, QUESTIONS, _Cue, _following, _Matcher, _matcher, _word_matches
-from ._frames_tokens import KeyTable, code_points, packed_keys, token_bounds
+from .._token_arrays import KeyTable, code_points, packed_keys, token_bounds
 
 __all__ = ["FastFeatures", "fast_features"]
 

@@ -272,6 +272,14 @@ _TOKEN_JOINERS = frozenset("-'\u2019.")
 _MAX_FIND_WORDS = 64  # above this many distinct rare words, scan tokens once instead of str.find per word
 
 
+def _is_rare(w: str, min_length: int, common: frozenset[str]) -> bool:
+    """Whether a lower-case word that is not common counts as uncommon: at least ``min_length`` letters, and a
+    hyphenated compound of common parts ("anti-aircraft", "surface-to-air") is technical, not loaded: it counts only
+    when one of its parts is itself rare."""
+    return len(w) >= min_length and ("-" not in w or any(len(p) >= min_length and p not in common
+                                                         for p in w.split("-")))
+
+
 def _uncommon_words(text: str, min_length: int, max_count: int,
                     classes: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """Whole lower-case tokens (a-z with inner hyphens, as :data:`framing.text.TOKEN_RE` cuts them) of
@@ -288,10 +296,7 @@ def _uncommon_words(text: str, min_length: int, max_count: int,
     found = set(_LOWER_RUN_RE.findall(" ".join(chunks))) - common
     if not found:
         return []
-    # A hyphenated compound of common parts ("anti-aircraft", "surface-to-air") is technical, not
-    # loaded: it counts only when one of its parts is itself rare.
-    rare = {w for w in found if len(w) >= min_length
-            and ("-" not in w or any(len(p) >= min_length and p not in common for p in w.split("-")))}
+    rare = {w for w in found if _is_rare(w, min_length, common)}
     if not rare:
         return []
     n = len(text)

@@ -15,6 +15,7 @@ from ..errors import FramingError
 from ..quotes.convention import check_convention
 from ..registry import Analyzer, Fit, Summary, register, resolve
 from ..tables import TABLES
+from ..corpus import article_word_counts
 from . import additive
 from .distinctive import distinctive_terms
 from .coverage import coverage
@@ -40,7 +41,7 @@ def _run_article_counts(corpus: Any, state: None, tables: Tables) -> pd.DataFram
     arts = corpus.articles
     return TABLES["article_counts"].from_columns({
         "article_id": [a.id for a in arts], "outlet": [a.outlet for a in arts],
-        "n_words": [a.n_words for a in arts], "n_sentences": [a.n_sentences for a in arts]})
+        "n_words": article_word_counts(arts), "n_sentences": [a.n_sentences for a in arts]})
 
 
 def _run_sentences(corpus: Any, state: None, tables: Tables) -> pd.DataFrame:

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..tables import TABLES
-from ..text import TOKEN_RE
+from .._token_arrays import MAX_KEY_CHARS, Block, blocks, key_bytes, no_zero_byte, packed_keys
 
 __all__ = ["distinctive_terms", "DISTINCTIVE_COLUMNS"]
 
@@ -203,8 +203,8 @@ def _outlet_counts(docs: list[str], rows_of: list[int], n_outlets: int, lo: int,
         if n == 1:  # unigram codes are the word ids (< base): counted directly, without sorting
             uniq, inv = None, codes
             freq = np.bincount(codes, minlength=base)
-        else:
-            uniq, inv = np.unique(codes, return_inverse=True)
+        else:  # distinct codes by hashing, in order of first use (the terms are sorted at the end)
+            inv, uniq = pd.factorize(codes)
             freq = np.bincount(inv, minlength=len(uniq))
         kept = np.flatnonzero(freq >= min_count)
         if not len(kept):
@@ -240,33 +240,89 @@ def _outlet_counts(docs: list[str], rows_of: list[int], n_outlets: int, lo: int,
 def _word_ids(docs: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The words of ``docs`` (normalised tokens that are not stop words) in sorted order (object
     array), every document's word ids one document after the other, and the document of each.
-    Each distinct raw token is normalised once."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    uni: dict[str, int] = {}  # word -> id in order of first occurrence
-
-    class _Ids(dict):
-        """Raw lower-case token -> word id, -1 for a stop word; a token not seen before is
-        normalised on first look-up (``__missing__``), so known tokens cost one dict look-up."""
-
-        def __missing__(self, t: str) -> int:
-            w = t[:-2] if t.endswith(("'s", "\u2019s")) else t
-            i = self[t] = -1 if w in ENGLISH_STOP_WORDS else uni.setdefault(w, len(uni))
-            return i
-
-    get = _Ids().__getitem__
-    ids: list[int] = []  # every document's token ids, one after the other
-    lengths: list[int] = []
-    for doc in docs:
-        toks = TOKEN_RE.findall(doc.lower())
-        ids.extend(map(get, toks))
-        lengths.append(len(toks))
-    arr = np.fromiter(ids, dtype=np.int64, count=len(ids))
-    doc_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    The documents are lower-cased and tokenised with numpy a block at a time
+    (:func:`framing._token_arrays.blocks`: the same tokens as ``TOKEN_RE.findall``) and told apart by
+    :class:`_Tokens`; each distinct token is normalised once (:func:`_token_words`).
+    """
+    toks = _Tokens()
+    for block in blocks([d.lower() for d in docs]):
+        toks.add(block)
+    types, tokens = toks.types()
+    words, word_of = _token_words(tokens)
+    arr = word_of[types]
+    doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), np.concatenate(toks.per_doc or [np.zeros(0, np.int64)]))
     keep = arr >= 0  # stop words dropped
-    words = sorted(uni)
-    rank = np.empty(len(uni), dtype=np.int64)  # first-occurrence id -> sorted id
-    rank[[uni[w] for w in words]] = np.arange(len(words))
     vocab = np.empty(len(words), dtype=object)
     vocab[:] = words
-    return vocab, rank[arr[keep]], doc_of[keep]
+    return vocab, arr[keep], doc_of[keep]
+
+
+class _Tokens:
+    """The :data:`framing.text.TOKEN_RE` tokens of lower-case documents, added a block at a time, told apart by
+    hashing (``pandas.factorize``, no sort) without a Python string per token: a token of at most eight Latin-1
+    characters by its key (:func:`framing._token_arrays.packed_keys`), one of nine to sixteen by the keys of its two
+    halves, the others (few) by their text."""
+
+    def __init__(self) -> None:
+        self.per_doc: list[np.ndarray] = []  # tokens per document
+        self.kind: list[np.ndarray] = []  # per token: 0 short, 1 medium, 2 other
+        self.key: list[np.ndarray] = []  # short: key, medium: key of the first half
+        self.tail: list[np.ndarray] = []  # medium only: key of the second half
+        self.texts: list[str] = []  # other only
+
+    def add(self, block: Block) -> None:
+        """Add the tokens of a block of lower-case documents."""
+        low, cp, starts, ends = block.text, block.cp, block.starts, block.ends
+        self.per_doc.append(block.per_text)
+        data = key_bytes(cp)
+        key, fits = packed_keys(cp, starts, ends, data)
+        kind = np.where(fits, 0, 2).astype(np.int8)
+        medium = np.flatnonzero(~fits & (ends - starts <= 2 * MAX_KEY_CHARS) & no_zero_byte(key))  # 8 Latin-1 first
+        tail, tail_fits = packed_keys(cp, starts[medium] + MAX_KEY_CHARS, ends[medium], data)
+        kind[medium[tail_fits]] = 1
+        other = np.flatnonzero(kind == 2)
+        self.kind.append(kind)
+        self.key.append(key[kind < 2])
+        self.tail.append(tail[tail_fits])
+        self.texts += [low[a:b] for a, b in zip(starts[other].tolist(), ends[other].tolist())]
+
+    def types(self) -> tuple[np.ndarray, list[str]]:
+        """The type of each token added, and the text of each type."""
+        if not self.kind:
+            return np.zeros(0, dtype=np.int64), []
+        kind, key, tail = np.concatenate(self.kind), np.concatenate(self.key), np.concatenate(self.tail)
+        types = np.empty(len(kind), dtype=np.int64)
+        is_short = kind[kind < 2] == 0
+        short_type, short_keys = pd.factorize(key[is_short])
+        head_code, heads = pd.factorize(key[~is_short])
+        tail_code, tails = pd.factorize(tail)
+        width = max(len(tails), 1)
+        medium_type, pairs = pd.factorize(head_code * width + tail_code)
+        other_type, other_tokens = pd.factorize(np.array(self.texts, dtype=object))
+        types[kind == 0] = short_type
+        types[kind == 1] = len(short_keys) + medium_type
+        types[kind == 2] = len(short_keys) + len(pairs) + other_type
+        pair_head, pair_tail = np.divmod(pairs, width)
+        tokens = _key_texts(short_keys)
+        tokens += map(str.__add__, _key_texts(heads[pair_head]), _key_texts(tails[pair_tail]))
+        tokens += list(other_tokens)
+        return types, tokens
+
+
+def _key_texts(keys: np.ndarray) -> list[str]:
+    """The token of each key of :func:`framing._token_arrays.packed_keys` (each byte: a character plus one)."""
+    raw = keys.astype("<u8").view(np.uint8)
+    chars = np.where(raw > 0, raw - 1, 0).astype(np.uint8)  # no token holds U+0000: a zero byte is padding
+    return [b.decode("latin-1") for b in chars.view("S8").tolist()]
+
+
+def _token_words(tokens: list[str]) -> tuple[list[str], np.ndarray]:
+    """The sorted distinct words of distinct lower-case ``tokens`` (a possessive ``'s`` dropped, stop words
+    left out), and the index of each token's word in them (-1 for a stop word)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    norm = [t[:-2] if t.endswith(("'s", "\u2019s")) else t for t in tokens]
+    words = sorted(set(norm).difference(ENGLISH_STOP_WORDS))
+    index = {w: i for i, w in enumerate(words)}
+    return words, np.fromiter((index.get(w, -1) for w in norm), dtype=np.int64, count=len(norm))

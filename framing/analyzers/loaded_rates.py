@@ -111,6 +111,7 @@ def quoted_words(corpus: Any) -> pd.DataFrame:
     >>> quoted_words(c)[["n_words", "n_quoted_words"]].values.tolist()
     [[6, 4]]
     """
+    from ..corpus import article_word_counts
     from ._loaded_scan import article_quotation_spans, quoted_word_count
 
     arts = list(corpus)
@@ -120,7 +121,7 @@ def quoted_words(corpus: Any) -> pd.DataFrame:
         n_quoted.append(quoted_word_count(text, article_quotation_spans(a, text)))
     return TABLES["quoted_words"].from_columns({
         "article_id": [a.id for a in arts], "outlet": [a.outlet for a in arts],
-        "n_words": [a.n_words for a in arts], "n_quoted_words": n_quoted})
+        "n_words": article_word_counts(arts), "n_quoted_words": n_quoted})
 
 
 def _word_counts(source: Any) -> dict[str, tuple[int, int]]:

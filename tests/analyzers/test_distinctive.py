@@ -134,3 +134,47 @@ def test_distinctive_lower_case_keeps_token_classes():
                if len(low := chr(i).lower()) == 1
                and (bool(word.match(chr(i))) != bool(word.match(low)) or (chr(i) in joiners) != (low in joiners))]
     assert changed == []
+
+
+def _plain_word_ids(docs):
+    """The reference of ``_word_ids``: ``TOKEN_RE.findall`` of each lower-cased document, a possessive 's
+    dropped, stop words left out, words numbered in sorted order."""
+    import numpy as np
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from framing.text import TOKEN_RE
+
+    toks = [[t[:-2] if t.endswith(("'s", "\u2019s")) else t for t in TOKEN_RE.findall(d.lower())] for d in docs]
+    kept = [[t for t in ts if t not in ENGLISH_STOP_WORDS] for ts in toks]
+    vocab = sorted({t for ts in kept for t in ts})
+    index = {w: i for i, w in enumerate(vocab)}
+    return (vocab, np.array([index[t] for ts in kept for t in ts], dtype=np.int64),
+            np.array([k for k, ts in enumerate(kept) for _ in ts], dtype=np.int64))
+
+
+@pytest.mark.parametrize("block", [1, 2, 256])
+def test_distinctive_word_ids_equal_the_token_pattern(monkeypatch, block):
+    """The numpy tokeniser (keys of short and medium tokens, text of the others, blocks of documents) gives the
+    words of TOKEN_RE.findall."""
+    import random
+
+    from framing import _token_arrays
+    from framing.analyzers import distinctive as d
+
+    monkeypatch.setattr(_token_arrays, "BLOCK_TEXTS", block)
+    words = ["the", "Trump's", "it’s", "S-400", "U.S.", "aaaaaaaa", "aaaaaaaab", "abcdefghijklmnop",
+             "abcdefghijklmnopq", "abcdefgh’ij", "abcdefghij’s", "ÿÿ", "naïve", "x", "İzmir", "ΣΑΣ", "a_b",
+             "9.5",
+             "co-produce", "rock'n'roll", "don't", "x--y", "a.-b", "中文字", "😀x", "\udcff", "ŉ", "ﬁne"]
+    seps = [" ", "\n", ", ", "-", "'", ".", "’", " \u00a0"]
+    rng = random.Random(0)
+    for _ in range(200):
+        docs = ["".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(0, 12)))
+                for _ in range(rng.randint(0, 5))]
+        vocab, arr, doc_of = d._word_ids(docs)
+        want = _plain_word_ids(docs)
+        assert vocab.tolist() == want[0] and arr.tolist() == want[1].tolist() and doc_of.tolist() == want[2].tolist()
+    seeds = [seed_text(k) for k in SEED_FILES]
+    vocab, arr, doc_of = d._word_ids(seeds)
+    want = _plain_word_ids(seeds)
+    assert vocab.tolist() == want[0] and arr.tolist() == want[1].tolist() and doc_of.tolist() == want[2].tolist()

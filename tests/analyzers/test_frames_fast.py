@@ -89,9 +89,10 @@ def test_frames_fast_token_offsets_equal_finditer(text) -> None:
 @pytest.mark.parametrize("text", [
     "rock'n'roll, don't, dogs' 'quoted' a''b ’tis it’s x'", "$5 £6 €7 8% a$b 10%% _under_score_ x_'_y",
     "naïve café ÿes ŉ ǅ ﬁne ①② ٣٤ 中文字 😀x \udcff lone", "verylongword exactly8 nine9ch ok",
+    "U.S.-led S-400 x--y a.-b co-produce 9.5% e.g. .x- -y' ’s",
 ])
 def test_frames_tokens_bounds_and_keys_equal_the_token_pattern(text) -> None:
-    from framing.analyzers import _frames_tokens as tok
+    from framing import _token_arrays as tok
     from framing.analyzers._frame_cues import _TOKEN_RE
 
     cp = tok.code_points(text)
@@ -105,10 +106,15 @@ def test_frames_tokens_bounds_and_keys_equal_the_token_pattern(text) -> None:
         if f:
             assert k == sum((ord(c) + 1) << 8 * i for i, c in enumerate(w))
     assert len({k for k, f in zip(key.tolist(), fits.tolist()) if f}) == len({w for w, f in zip(words, fits) if f})
+    # with the joiners of framing.text.TOKEN_RE and no singles: the tokens of TOKEN_RE
+    from framing.text import TOKEN_RE
+
+    starts, ends = tok.token_bounds(cp, tok.WORD_JOINERS, "")
+    assert list(zip(starts.tolist(), ends.tolist())) == [m.span() for m in TOKEN_RE.finditer(text)]
 
 
 def test_frames_tokens_key_table_finds_what_it_was_given() -> None:
-    from framing.analyzers._frames_tokens import KeyTable
+    from framing._token_arrays import KeyTable
 
     table = KeyTable()
     assert table.find(np.array([5], dtype=np.uint64)).tolist() == [-1]

@@ -279,6 +279,50 @@ def test_loaded_uncommon_can_be_switched_off():
 ])
 def test_loaded_uncommon_words_whole_tokens_only(text, expected):
     assert _uncommon_words(text, 4, 5) == expected
+    from framing.analyzers._loaded_uncommon import uncommon_words_of
+
+    assert uncommon_words_of([text, text], 4, 5) == [expected, expected]
+
+
+_UNCOMMON_PIECES = ["sclerotic", "profligate", "hyper-sclerotic", "anti-aircraft", "xqzv", "xqzvwwwwwwwwwwwwwwww",
+                    "buffoonishness", "sclerotica", "a-b-c", "fief-doms", "the", "government", "governments", "said",
+                    "international", "administration", "Trump", " ", "\n", " -", " '", "-", "'", ".", ", ", "’",
+                    "_", "A", "é", "1", " ", "—", '"', "İ", "😀"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_UNCOMMON_PIECES), max_size=14).map("".join), max_size=5),
+       st.integers(1, 3))
+@settings(max_examples=300, deadline=None)
+def test_loaded_uncommon_words_of_many_texts_same_as_one_by_one(texts, size):
+    """The numpy path (keys of short and medium tokens, strings of long ones, blocks of texts) finds what
+    _uncommon_words finds in each text."""
+    from framing import _token_arrays
+    from framing.analyzers._loaded_uncommon import uncommon_words_of
+
+    classes = ("common", "noun")
+    want = [_uncommon_words(t, 4, 5, classes) for t in texts]
+    assert uncommon_words_of(texts, 4, 5, classes) == want
+    old = _token_arrays.BLOCK_TEXTS
+    try:
+        _token_arrays.BLOCK_TEXTS = size
+        assert uncommon_words_of(texts, 4, 5, classes) == want
+    finally:
+        _token_arrays.BLOCK_TEXTS = old
+
+
+def test_loaded_uncommon_words_of_the_seeds_and_hidden_tokens(monkeypatch):
+    """Same words as _uncommon_words on the seed articles; the packaged tables hide no rare token inside a longer
+    common word, and a text holding such a token is handed to _uncommon_words."""
+    from framing.analyzers import _loaded_uncommon as lu
+
+    classes = ("common", "noun")
+    texts = [seed_text(k) for k in SEED_FILES]
+    assert lu.uncommon_words_of(texts, 4, 5, classes) == [_uncommon_words(t, 4, 5, classes) for t in texts]
+    assert lu._hidden_rare(4, 5, classes) == frozenset()
+    monkeypatch.setattr(lu, "_hidden_rare", lambda *args: frozenset({"sclerotic"}))
+    monkeypatch.setattr(lu, "_uncommon_words", lambda text, *args: [(0, 1, "stand-in")])
+    assert lu.uncommon_words_of(["a sclerotic plan", "a profligate plan"], 4, 5, classes) == [
+        [(0, 1, "stand-in")], [(2, 12, "profligate")]]
 
 
 _CUE_PIECES = ["us", "we", "said", "you", "your", "our", "according to", "monday", "sunday", "wednes", "day", "a",
@@ -386,3 +430,18 @@ def test_loaded_evaluative_stems_are_the_stems_of_the_evaluative_words() -> None
     computed = frozenset(stem(w) for w in _evaluative_words())
     assert computed == _evaluative_stems()
     assert "piti" in computed and stem("pityingly") in computed
+
+
+def test_loaded_uncommon_words_of_when_common_words_share_a_hash(monkeypatch):
+    """If two common words of nine to sixteen letters had the same pair hash, such tokens are checked as strings."""
+    from framing.analyzers import _loaded_uncommon as lu
+
+    classes = ("common", "noun")
+    texts = [seed_text(k) for k in SEED_FILES] + ["sclerotica international administrations xqzvwwwwwwwww"]
+    monkeypatch.setattr(lu, "_pair", lambda head, tail: head * 0)
+    lu._common_keys.cache_clear()
+    try:
+        assert not lu._common_keys(5, classes).unique
+        assert lu.uncommon_words_of(texts, 4, 5, classes) == [_uncommon_words(t, 4, 5, classes) for t in texts]
+    finally:
+        lu._common_keys.cache_clear()
