@@ -379,27 +379,41 @@ def fit_classifier(
     model = _fit_final(pre, lab, chosen, lists, dense_weight, random_state)
     model.design.word_model = word_model
     model.design.distant = distant
-    model.metadata = {
-        "training": {"description": description, "n_texts": len(texts), "label_counts": lab.counts()},
-        "cv": {"macro_f1": results[best]["macro_f1"], "sd": results[best]["sd"], "folds": len(split),
-               "note": "mean macro-F1 of the chosen options over the folds (best of the candidates, so optimistic)",
-               "candidates": results},
-        "options": {**chosen.as_json(), "dense_weight": dense_weight, "min_df": min_df, "random_state": random_state,
-                    "word_lists": sorted(lists)},
-        "feature_sets": list(chosen.features),
-        "word_model": _word_model_summary(word_model),
-        "distant": None if distant is None else {"labels": distant.names, "training": distant.metadata.get("training"),
-                                                 "options": distant.metadata.get("options")},
-        "framing_version": framing_version(),
-        "created": _dt.date.today().isoformat(),
-    }
+    model.metadata = _metadata(description, len(texts), lab, results[best], results, len(split), chosen,
+                               {"dense_weight": dense_weight, "min_df": min_df, "random_state": random_state,
+                                "word_lists": sorted(lists)}, word_model, distant)
     return model
 
 
-def _check_distant(distant: Any) -> None:
-    from .distant import DistantModel
+def _metadata(description: str, n_texts: int, lab: Labels, best: Mapping[str, Any], results: list[dict[str, Any]],
+              n_folds: int, chosen: Options, options: Mapping[str, Any], word_model: WordClassifier | None,
+              distant: Any) -> dict[str, Any]:
+    """A fitted sentence model's metadata: training data, CV scores, options, stacked models, version, date."""
+    return {
+        "training": {"description": description, "n_texts": n_texts, "label_counts": lab.counts()},
+        "cv": {"macro_f1": best["macro_f1"], "sd": best["sd"], "folds": n_folds,
+               "note": "mean macro-F1 of the chosen options over the folds (best of the candidates, so optimistic)",
+               "candidates": results},
+        "options": {**chosen.as_json(), **options},
+        "feature_sets": list(chosen.features),
+        "word_model": _word_model_summary(word_model),
+        "distant": _distant_summary(distant),
+        "framing_version": framing_version(),
+        "created": _dt.date.today().isoformat(),
+    }
 
-    if distant is not None and not isinstance(distant, DistantModel):
+
+def _distant_summary(distant: Any) -> dict[str, Any] | None:
+    """What a sentence model's metadata says about its distant model."""
+    if distant is None:
+        return None
+    return {"labels": list(distant.names), "training": distant.metadata.get("training"),
+            "options": distant.metadata.get("options")}
+
+
+def _check_distant(distant: Any) -> None:
+    """A distant model has ``names`` and ``scores`` (checked by shape, so this module need not import it)."""
+    if distant is not None and not (callable(getattr(distant, "scores", None)) and hasattr(distant, "names")):
         raise ModelError(f"distant= takes a DistantModel (from fit_distant_model or load_distant_model), "
                          f"not a {type(distant).__name__}.")
 
