@@ -4,6 +4,7 @@ Usage::
 
     python benchmarks/classifier_babe.py DEV_CSV [TEST_CSV] [--folds 5] [--word-lists DIR]
         [--C 0.25 1 4] [--no-char] [--features lexicon vader quotes style] [--fit-time] [--level word] [--stack-words]
+        [--distant-allsides DIR] [--seeds 0 1 2]
 
 With TEST_CSV: fit on DEV_CSV (options chosen by cross-validation inside it) and report per-class
 P/R/F1 and macro-F1 on TEST_CSV. With one file: nested k-fold cross-validation on it
@@ -17,6 +18,13 @@ in ../shared/eval/lexicons-pryzant2020, which the package does not ship).
 ``--level word``: the word model (``fit_classifier(texts, biased_words, level="word")``), scored by word
 precision/recall/F1 (word types per sentence, micro; the measure of ``benchmarks/loaded_babe.py``). Marked
 words that are not words of their sentence (23 of 1,940 in babe-dev: typos, glued words) are left out.
+
+``--distant-allsides DIR``: distant supervision from the AllSides articles in DIR (``DIR/jsons/*.json``, e.g.
+../shared/eval/allsides-articles): every sentence of 5+ words is labelled by its outlet -- ``partisan`` (an
+opinion or partisan outlet, or any outlet not in the wire/news list ``NEWS_DESKS`` below), ``left`` and
+``right`` (the outlet's AllSides rating) -- and :func:`framing.fit_distant_model` is fitted on them once
+(no BABE label is used); ``fit_classifier(..., distant=model)`` adds its three scores to the features.
+``--seeds``: repeat the nested cross-validation with several seeds and print mean and spread.
 
 BABE (Spinde et al. 2021) is AGPL-3.0: nothing fitted here is saved or shipped. Rows whose
 ``label_bias`` is "No agreement" are dropped.
@@ -38,6 +46,34 @@ from framing.classify.evaluate import _prf, evaluate_classifier  # noqa: E402
 LISTS = ["npov_lexicon", "strong_subjectives_riloff2003", "weak_subjectives_riloff2003", "positive_liu2005",
          "negative_liu2005", "hedges_hyland2005", "factives_hooper1975", "assertives_hooper1975",
          "implicatives_karttunen1971", "report_verbs"]
+
+
+#: AllSides sources written as straight news (wire services, news desks); every other source counts as
+#: partisan or opinion. Chosen by what the outlets are, once, before any measurement.
+NEWS_DESKS = {"New York Times - News", "Bloomberg", "CNBC", "BBC News", "Reuters", "Associated Press", "ABC News",
+              "Wall Street Journal - News", "Axios", "New York Times (Online News)", "AP Fact Check",
+              "ABC News (Online)", "FiveThirtyEight", "ProPublica", "CNN (Web News)"}
+
+
+def allsides_distant(folder: str) -> "object":
+    """A distant model fitted on AllSides article sentences labelled by their outlet (nothing is saved)."""
+    import json
+    import re
+
+    from framing.classify import fit_distant_model
+
+    sents, rows = [], []
+    for f in sorted(Path(folder, "jsons").glob("*.json")):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        for s in re.split(r"(?<=[.!?])\s+|\n+", d.get("content_original") or ""):
+            if len(s.split()) >= 5:
+                sents.append(s)
+                rows.append((int(d["source"] not in NEWS_DESKS), int(d["bias"] == 0), int(d["bias"] == 2)))
+    labels = pd.DataFrame(rows, columns=["partisan", "left", "right"])
+    t = time.perf_counter()
+    model = fit_distant_model(sents, labels, description=f"AllSides article sentences in {folder}, labelled by outlet")
+    print(f"distant model: {model!r}, {dict(labels.sum())} ({time.perf_counter() - t:.0f}s)")
+    return model
 
 
 def read_babe(path: Path) -> pd.DataFrame:
@@ -64,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fit-time", action="store_true")
     ap.add_argument("--level", choices=["sentence", "word"], default="sentence")
     ap.add_argument("--stack-words", action="store_true", help="stack the sentence model on a word model")
+    ap.add_argument("--distant-allsides", default=None, help="AllSides articles folder for distant supervision")
+    ap.add_argument("--seeds", type=int, nargs="+", default=[0], help="seeds of the nested cross-validation")
     args = ap.parse_args(argv)
     if args.level == "word":
         return words(args)
@@ -81,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     shown = {**opts, "word_lists": sorted(opts["word_lists"] or ())}
     if args.stack_words:
         shown["words"] = "biased_words"
+    if args.distant_allsides:
+        opts["distant"] = allsides_distant(args.distant_allsides)
+        shown["distant"] = args.distant_allsides
     print(f"options: {shown}")
     if args.fit_time:
         texts = (dev["text"].tolist() * 2)[:2000]
@@ -92,8 +133,20 @@ def main(argv: list[str] | None = None) -> int:
               f"-> {model!r}")
     t = time.perf_counter()
     if args.test is None:
-        ev = evaluate_classifier(dev["text"].tolist(), dev["label_bias"].tolist(), folds=args.folds, **opts)
-        print(f"nested {ev.attrs['folds']}-fold cross-validation on the dev file ({time.perf_counter() - t:.0f}s):")
+        macro = []
+        for seed in args.seeds:
+            t = time.perf_counter()
+            ev = evaluate_classifier(dev["text"].tolist(), dev["label_bias"].tolist(), folds=args.folds,
+                                     random_state=seed, **opts)
+            macro.append(float(ev["f1"].iloc[-1]))
+            print(f"seed {seed}: nested {ev.attrs['folds']}-fold cross-validation on the dev file "
+                  f"({time.perf_counter() - t:.0f}s): macro-F1 {macro[-1]:.4f}", flush=True)
+        if len(macro) > 1:
+            import numpy as np
+
+            print(f"macro-F1 over seeds {args.seeds}: mean {np.mean(macro):.4f}, sd {np.std(macro, ddof=1):.4f}, "
+                  f"min {min(macro):.4f}, max {max(macro):.4f}")
+        print(f"last seed ({args.seeds[-1]}):")
     else:
         test = read_babe(args.test)
         model = fit_classifier(dev["text"].tolist(), dev["label_bias"].tolist(), **opts)

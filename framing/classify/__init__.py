@@ -7,6 +7,8 @@
     model.save("biased.json"); framing.load_classifier("biased.json")   # JSON, never pickle
     words = framing.fit_classifier(texts, marked_words, level="word")   # which words are biased
     words.predict_words(["Some sentence."])               # one row per token: offsets, probability, flagged
+    proxy = framing.fit_distant_model(news_sentences, outlet_kinds)     # distant supervision from proxy labels
+    model = framing.fit_classifier(texts, labels, distant=proxy)        # its scores become features
 
 Feature sets are registered by name (:func:`register_feature_set`); a saved model stores the names only.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 from .analysis import classifier_sentences, classifier_summary, classifiers_sentences
 from .design import Design, NgramBlock
+from .distant import DistantModel, fit_distant_model, load_distant_model
 from .features import (
     PROVIDERS,
     FeatureSet,
@@ -30,6 +33,9 @@ from .words import WORD_TEMPLATES, WordClassifier, word_scores
 __all__ = [
     "DEFAULT_FEATURES",
     "Design",
+    "DistantModel",
+    "fit_distant_model",
+    "load_distant_model",
     "NgramBlock",
     "TextClassifier",
     "WordClassifier",

@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .fit import fit_classifier
 from .model import TextClassifier
 from .words import WordClassifier
 
-__all__ = ["demo_model", "demo_word_model"]
+if TYPE_CHECKING:
+    from .distant import DistantModel
+
+__all__ = ["demo_model", "demo_word_model", "demo_distant_model"]
 
 
 @lru_cache(maxsize=1)
@@ -33,3 +37,15 @@ def demo_word_model() -> "WordClassifier":
     words = [["disgraceful"], [], ["shameful", "disgraceful"], [], ["shameful"], [], ["outrageous", "shameful"], [],
              ["disgraceful", "outrageous"], [], ["outrageous"], []]
     return fit_word_classifier(texts, words, C=3.0, folds=2, min_count=1, templates=("word", "stem"))
+
+
+@lru_cache(maxsize=1)
+def demo_distant_model() -> "DistantModel":
+    """A tiny distant model for the docstring examples (eight hand-written sentences; not for use)."""
+    from .distant import fit_distant_model
+
+    opinion = ["A disgraceful, shameful attack!", "This outrageous lie is a scandal.", "The shameful regime lied again!",
+               "What a disgraceful and outrageous decision."]
+    wire = ["Shares rose 2 percent on Tuesday.", "The report was published in May.", "Officials said the talks continue.",
+            "The minister visited the city."]
+    return fit_distant_model(opinion + wire, ["opinion"] * 4 + ["wire"] * 4, min_df=1)

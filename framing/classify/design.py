@@ -168,6 +168,7 @@ class Design:
     dense_scale: np.ndarray = field(default_factory=lambda: np.zeros(0))
     dense_weight: float = 0.3
     word_model: Any = None  # a WordClassifier whose sentence features join the dense part (stacking)
+    distant: Any = None  # a DistantModel whose scores join the dense part (distant supervision)
 
     # ----------------------------------------------------------------- dense part
     def dense_raw(self, texts: Sequence[str]) -> np.ndarray:
@@ -177,6 +178,8 @@ class Design:
             parts.append(_word_list_matrix(texts, self.word_lists))
         if self.word_model is not None:
             parts.append(self.word_model.sentence_features(texts))
+        if self.distant is not None:
+            parts.append(self.distant.scores(texts))
         return np.hstack(parts) if parts else np.zeros((len(texts), 0))
 
     def fit_scale(self, dense: np.ndarray) -> None:
@@ -205,13 +208,15 @@ class Design:
     @property
     def n_dense(self) -> int:
         stacked = len(self.word_model.sentence_columns) if self.word_model is not None else 0
-        return sum(len(v) for v in self.feature_names.values()) + len(self.word_lists) + stacked
+        distant = len(self.distant.names) if self.distant is not None else 0
+        return sum(len(v) for v in self.feature_names.values()) + len(self.word_lists) + stacked + distant
 
     def dense_columns(self) -> list[tuple[str, str]]:
         """(block, column) of every dense column: ``("lexicon", "emotive")``, ``("word_list", "npov")``."""
         cols = [(n, c) for n in self.features for c in self.feature_names[n]]
         cols += [("word_list", n) for n in sorted(self.word_lists)]
-        return cols + ([("word_model", c) for c in self.word_model.sentence_columns] if self.word_model is not None else [])
+        cols += [("word_model", c) for c in self.word_model.sentence_columns] if self.word_model is not None else []
+        return cols + ([("distant", c) for c in self.distant.names] if self.distant is not None else [])
 
     def feature_labels(self) -> list[tuple[str, str]]:
         """(block, name) of every column of :meth:`transform`, in order."""
@@ -231,12 +236,14 @@ class Design:
             "dense_scale": self.dense_scale.tolist(),
             "dense_weight": self.dense_weight,
             "word_model": self.word_model.to_json() if self.word_model is not None else None,
+            "distant": self.distant.to_json() if self.distant is not None else None,
         }
 
     @classmethod
-    def from_json(cls, d: Mapping[str, Any], source: str, word_model: Any = None) -> "Design":
+    def from_json(cls, d: Mapping[str, Any], source: str, word_model: Any = None, distant: Any = None) -> "Design":
         """Rebuild from :meth:`to_json`; the feature sets must be registered with the same column names.
-        ``word_model``: the stacked word model, rebuilt by the caller from ``d["word_model"]``."""
+        ``word_model``, ``distant``: the stacked word model and the distant model, rebuilt by the caller from
+        ``d["word_model"]`` and ``d["distant"]``."""
         design = cls(
             word=NgramBlock.from_json(d["word"]) if d.get("word") else None,
             char=NgramBlock.from_json(d["char"]) if d.get("char") else None,
@@ -248,6 +255,7 @@ class Design:
             dense_weight=float(d.get("dense_weight", 1.0)),
         )
         design.word_model = word_model
+        design.distant = distant
         for name in design.features:
             fs = feature_set(name, source=source)
             if fs.names != design.feature_names.get(name):

@@ -207,7 +207,7 @@ class _Precomputed:
     label-free) and raw dense features. Idf and scaling are recomputed inside each fold."""
 
     def __init__(self, texts: list[str], cands: list[Options], word_lists: Mapping[str, list[str]], min_df: int,
-                 stacked: np.ndarray | None = None) -> None:
+                 stacked: np.ndarray | None = None, distant: Any = None) -> None:
         self.blocks: dict[tuple[str, Any], tuple[NgramBlock, sp.csr_matrix]] = {}
         for o in cands:
             for analyzer, rng in (("word", o.word_ngrams), ("char_wb", o.char_ngrams)):
@@ -219,9 +219,11 @@ class _Precomputed:
             self.dense["_word_lists"] = Design(word_lists=dict(word_lists)).dense_raw(texts)
         if stacked is not None:  # the word model's out-of-fold sentence features
             self.dense["_word_model"] = stacked
+        if distant is not None:  # scores of a model fitted on other, proxy-labelled texts
+            self.dense["_distant"] = distant.scores(texts)
 
     def dense_keys(self, o: Options) -> list[str]:
-        return list(o.features) + [k for k in ("_word_lists", "_word_model") if k in self.dense]
+        return list(o.features) + [k for k in ("_word_lists", "_word_model", "_distant") if k in self.dense]
 
     def matrices(self, o: Options, tr: np.ndarray, te: np.ndarray, dense_weight: float) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         parts_tr, parts_te = [], []
@@ -278,6 +280,7 @@ def fit_classifier(
     random_state: int = 0,
     description: str = "",
     words: Any = None,
+    distant: Any = None,
     **word_options: Any,
 ) -> TextClassifier | WordClassifier:
     """Fit a classifier on your own labels: TF-IDF word and character n-grams, named feature sets, logistic regression.
@@ -325,6 +328,10 @@ def fit_classifier(
         Per text, the words a coder marked in it (as for ``level="word"``): a word model is fitted too, and
         four sentence features from its token probabilities (out-of-fold for the training texts) join the
         dense features (stacking). The word model is stored inside the sentence model.
+    distant : DistantModel, optional
+        A model fitted on other texts with proxy labels (:func:`~framing.classify.distant.fit_distant_model`,
+        e.g. news sentences labelled by their outlet); its scores join the dense features, and it is stored
+        inside the sentence model.
     **word_options
         Options of the word model (``level="word"``, or with ``words``): ``templates``,
         ``class_weight``, ``min_count``, ``unmatched``.
@@ -350,7 +357,8 @@ def fit_classifier(
     """
     if level != "sentence" or (word_options and words is None):
         changed = dict(word_ngrams=word_ngrams != (1, 2), char_ngrams=char_ngrams != (2, 5), min_df=min_df != 2,
-                       features=features != DEFAULT_FEATURES, dense_weight=dense_weight != 0.3, words=words is not None)
+                       features=features != DEFAULT_FEATURES, dense_weight=dense_weight != 0.3, words=words is not None,
+                       distant=distant is not None)
         return _fit_other_level(level, texts, labels, C, word_lists, folds, random_state, description, word_options, changed)
     C = (0.25, 1.0, 4.0) if C is None else C
     texts = check_texts(texts)
@@ -362,26 +370,52 @@ def fit_classifier(
         feature_set(n)  # unknown names fail here, before any work
     split = _folds(lab, folds, random_state)
     word_model, stacked = _stacked_word_model(texts, words, folds, random_state, word_options)
-    pre = _Precomputed(texts, cands, lists, min_df, stacked)
+    _check_distant(distant)
+    pre = _Precomputed(texts, cands, lists, min_df, stacked, distant)
     results = _select(pre, lab, cands, split, dense_weight, random_state)
     best = max(range(len(cands)), key=lambda i: (results[i]["macro_f1"], -i))
     chosen = cands[best]
     log.info("classifier options chosen by %d-fold CV: %s (macro-F1 %.3f)", len(split), chosen, results[best]["macro_f1"])
     model = _fit_final(pre, lab, chosen, lists, dense_weight, random_state)
     model.design.word_model = word_model
-    model.metadata = {
-        "training": {"description": description, "n_texts": len(texts), "label_counts": lab.counts()},
-        "cv": {"macro_f1": results[best]["macro_f1"], "sd": results[best]["sd"], "folds": len(split),
+    model.design.distant = distant
+    model.metadata = _metadata(description, len(texts), lab, results[best], results, len(split), chosen,
+                               {"dense_weight": dense_weight, "min_df": min_df, "random_state": random_state,
+                                "word_lists": sorted(lists)}, word_model, distant)
+    return model
+
+
+def _metadata(description: str, n_texts: int, lab: Labels, best: Mapping[str, Any], results: list[dict[str, Any]],
+              n_folds: int, chosen: Options, options: Mapping[str, Any], word_model: WordClassifier | None,
+              distant: Any) -> dict[str, Any]:
+    """A fitted sentence model's metadata: training data, CV scores, options, stacked models, version, date."""
+    return {
+        "training": {"description": description, "n_texts": n_texts, "label_counts": lab.counts()},
+        "cv": {"macro_f1": best["macro_f1"], "sd": best["sd"], "folds": n_folds,
                "note": "mean macro-F1 of the chosen options over the folds (best of the candidates, so optimistic)",
                "candidates": results},
-        "options": {**chosen.as_json(), "dense_weight": dense_weight, "min_df": min_df, "random_state": random_state,
-                    "word_lists": sorted(lists)},
+        "options": {**chosen.as_json(), **options},
         "feature_sets": list(chosen.features),
         "word_model": _word_model_summary(word_model),
+        "distant": _distant_summary(distant),
         "framing_version": framing_version(),
         "created": _dt.date.today().isoformat(),
     }
-    return model
+
+
+def _distant_summary(distant: Any) -> dict[str, Any] | None:
+    """What a sentence model's metadata says about its distant model."""
+    if distant is None:
+        return None
+    return {"labels": list(distant.names), "training": distant.metadata.get("training"),
+            "options": distant.metadata.get("options")}
+
+
+def _check_distant(distant: Any) -> None:
+    """A distant model has ``names`` and ``scores`` (checked by shape, so this module need not import it)."""
+    if distant is not None and not (callable(getattr(distant, "scores", None)) and hasattr(distant, "names")):
+        raise ModelError(f"distant= takes a DistantModel (from fit_distant_model or load_distant_model), "
+                         f"not a {type(distant).__name__}.")
 
 
 def _word_model_summary(model: WordClassifier | None) -> dict[str, Any] | None:

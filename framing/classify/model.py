@@ -266,6 +266,8 @@ def _dense_spans(design: Design, set_name: str, text: str) -> list[tuple[int, in
         return word_list_hits(text, design.word_lists)
     if set_name == "word_model":
         return design.word_model.feature_spans(text)
+    if set_name == "distant":
+        return []
     fs = feature_set(set_name)
     return list(fs.spans(text)) if fs.spans is not None else []
 
@@ -377,7 +379,12 @@ def _from_json(d: Mapping[str, Any], path: Path) -> TextClassifier:
         from .words import WordClassifier
 
         stacked = WordClassifier.from_json(stacked)
-    design = Design.from_json(d["design"], str(path), stacked or None)
+    distant = d["design"].get("distant")
+    if distant:
+        from .distant import DistantModel
+
+        distant = DistantModel.from_json(distant)
+    design = Design.from_json(d["design"], str(path), stacked or None, distant or None)
     coef = np.asarray(d["coef"], dtype=float)
     intercept = np.asarray(d["intercept"], dtype=float)
     classes = list(d["classes"])
