@@ -28,9 +28,21 @@ _HOW = ("Generic news frames (Semetko and Valkenburg 2000): <b>conflict</b> (dis
         "<b>morality</b> (moral messages, religion, how people ought to behave) and <b>resolution</b> (solutions, "
         "who is responsible, what should be done). A frame is present in an article when the model's score is at "
         "least 0.5. The model combines cue words written from those coder questions with word weights learned "
-        "from 229 annotated climate-change articles (Frermann et al. 2023; cross-validated macro-F1 about 0.62 "
-        "there); on other topics read the evidence sentences before trusting a share. Intervals: 95 % Wilson, "
+        "from 229 annotated climate-change articles (Frermann et al. 2023; {figure}); on other topics read the evidence sentences before trusting a share. Intervals: 95 % Wilson, "
         "articles as the unit, so an outlet with few articles gets a wide one.")
+
+
+def _how() -> str:
+    """:data:`_HOW` (markup for the PDF and HTML) with the frame model's measured figure from
+    ``accuracy.yaml`` (measure ``frames``), escaped."""
+    entries = C.accuracy_for("frames")
+    if not entries:
+        return _HOW.format(figure="accuracy not yet measured")
+    m = entries[0]
+    figure = f"{m.get('metric', 'score')} {float(m['value']):.2f} there, {m.get('dataset', '')}"
+    return _HOW.format(figure=html.escape(figure, quote=False))
+
+
 _ROLES_HOW = ("Who each article casts as hero (fixes or fights the problem), villain (causes it, harms, obstructs) "
               "or victim (is harmed), found by role words near the actor's name. This is a rough reading: on "
               "annotated climate news it matched the annotators' entities in about one case in seven.")
@@ -122,7 +134,7 @@ def pdf_section(comp: Any, pal: C.Palette) -> list[Any]:
     frame present, and the "Heroes, villains, victims" table."""
     from reportlab.lib.units import cm
 
-    el: list[Any] = [P("Frames", "h1"), P(_HOW, "note", raw=True)]
+    el: list[Any] = [P("Frames", "h1"), P(_how(), "note", raw=True)]
     rows = share_rows(comp, pal)
     if len(rows) == 1:
         return el + [P("No frame table in this comparison.", "note")]
@@ -153,7 +165,7 @@ def _html_table(rows: list[list[str]], cls: str) -> str:
 
 def html_section(comp: Any, pal: C.Palette) -> str:
     """An escaped HTML fragment with the same content as :func:`pdf_section`."""
-    out = ['<section id="frames"><h2>Frames</h2>', f'<p class="note">{_HOW}</p>']
+    out = ['<section id="frames"><h2>Frames</h2>', f'<p class="note">{_how()}</p>']
     rows = share_rows(comp, pal)
     if len(rows) == 1:
         return "".join(out) + '<p class="note">No frame table in this comparison.</p></section>'
