@@ -121,6 +121,18 @@ def _train_parser(sub: argparse._SubParsersAction) -> None:
                    help="with --words: a marked word missing from its text is an error (default) or left out")
     t.add_argument("--evaluate", action="store_true",
                    help="also print nested cross-validated P/R/F1 per label (slower: one fit per fold)")
+    t.add_argument("--distant", default=None, metavar="FILE",
+                   help="a distant-supervision model (framing distant ... -o FILE) whose scores join the features")
+    d = sub.add_parser("distant", help="fit a distant-supervision model on many texts with cheap proxy labels "
+                                       "(e.g. sentences labelled by their outlet) for framing train --distant")
+    d.add_argument("data", help="CSV file with a text column and one or more proxy-label columns")
+    d.add_argument("--text", required=True, help="column with the texts")
+    d.add_argument("--label", action="append", required=True,
+                   help="proxy-label column; repeat for several yes/no (0/1) labels at once")
+    d.add_argument("-o", "--output", required=True, help="model file to write (.json)")
+    d.add_argument("--sep", default=None, help="CSV separator (default: guessed)")
+    d.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    d.add_argument("--description", default=None, help="what the proxy data is (default: the file name)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -200,6 +212,8 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "train":
         return _train(args)
+    if args.command == "distant":
+        return _distant(args)
     if args.command in ("quotes", "terms", "coverage", "naming"):
         corpus = load_corpus(args.corpus)
         if args.command == "quotes":
@@ -304,6 +318,10 @@ def _train(args: argparse.Namespace) -> int:
     texts, labels = read_labelled_csv(args.data, args.text, args.label, args.sep)
     stack = {"words": read_word_csv(args.data, args.text, args.words, args.sep)[1],
              "unmatched": args.unmatched} if args.words else {}
+    if args.distant:
+        from .classify import load_distant_model
+
+        stack["distant"] = load_distant_model(args.distant)
     opts = dict(C=args.C or [0.25, 1.0, 4.0], char_ngrams=None if args.no_char else (2, 5), folds=args.folds,
                 random_state=args.seed,
                 features=tuple(args.features) if args.features is not None else DEFAULT_FEATURES,
@@ -325,6 +343,23 @@ def _train(args: argparse.Namespace) -> int:
         print(f"nested {ev.attrs['folds']}-fold cross-validation (held-out predictions pooled, 95% bootstrap interval):")
         print(ev.round(3).to_string(index=False))
     model.save(out)
+    print(f"wrote {out}")
+    return 0
+
+
+def _distant(args: argparse.Namespace) -> int:
+    """``framing distant``: fit a distant-supervision model on proxy-labelled texts and save it as JSON."""
+    from .classify import fit_distant_model
+    from .classify.data import read_labelled_csv
+
+    out = Path(args.output)
+    if out.suffix.lower() != ".json":
+        raise FramingError(f"{out}: the model is written as JSON; give an output name ending in .json.")
+    texts, labels = read_labelled_csv(args.data, args.text, args.label, args.sep)
+    model = fit_distant_model(texts, labels, random_state=args.seed,
+                              description=args.description or Path(args.data).name)
+    model.save(out)
+    print(f"{model!r}")
     print(f"wrote {out}")
     return 0
 

@@ -78,3 +78,25 @@ def test_cli_report_bad_classifier_file_fails_before_work(tmp_path, capsys):
     bad.write_text("{}", encoding="utf-8")
     rc = main(["report", "corpora/s400", "-o", str(tmp_path / "r.pdf"), "--classifier", f"b={bad}"])
     assert rc == 2 and "not a framing classifier" in capsys.readouterr().err
+
+
+def test_cli_distant_then_train_with_it(data_csv, tmp_path, capsys):
+    proxy = tmp_path / "proxy.json"
+    assert main(["distant", str(data_csv), "--text", "sentence", "--label", "bias", "-o", str(proxy)]) == 0
+    assert proxy.exists() and "wrote" in capsys.readouterr().out
+    out = tmp_path / "m.json"
+    assert main(["train", str(data_csv), "--text", "sentence", "--label", "bias", "-o", str(out), "--folds", "3",
+                 "--no-char", "--C", "1", "--distant", str(proxy)]) == 0
+    m = load_classifier(out)
+    assert m.metadata["distant"]["training"]["description"] == "labels.csv"
+    assert m.predict([TEXTS[0]]) == load_classifier(out).predict([TEXTS[0]])
+
+
+def test_cli_distant_needs_a_json_output_and_a_model_file(data_csv, tmp_path, capsys):
+    assert main(["distant", str(data_csv), "--text", "sentence", "--label", "bias", "-o", str(tmp_path / "p.pkl")]) == 2
+    assert "ending in .json" in capsys.readouterr().err
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "something else"}', encoding="utf-8")
+    assert main(["train", str(data_csv), "--text", "sentence", "--label", "bias", "-o", str(tmp_path / "m.json"),
+                 "--distant", str(bad)]) == 2
+    assert "bad.json" in capsys.readouterr().err and not (tmp_path / "m.json").exists()
