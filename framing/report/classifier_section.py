@@ -49,6 +49,16 @@ def focus_labels(summary: pd.DataFrame) -> list[Any]:
     return [lab for lab in totals.index if lab != biggest]
 
 
+def _distant_note(distant: Any) -> str:
+    """The sentence naming a distant-supervision model's proxy data (empty without one)."""
+    if not isinstance(distant, dict):
+        return ""
+    tr = distant.get("training", {})
+    return (f" It also uses the scores of a distant-supervision model fitted on "
+            f"{tr.get('description') or 'undescribed proxy-labelled texts'} ({tr.get('n_texts', '?'):,} texts, proxy "
+            f"labels {', '.join(map(str, (tr.get('label_counts') or {}).keys())) or '?'}), not on hand labels.")
+
+
 def training_note(model: Any) -> str:
     """One paragraph of plain text: what the model was trained on and how well it did in cross-validation."""
     if model is None:
@@ -63,7 +73,7 @@ def training_note(model: Any) -> str:
              "expect less on texts unlike those).") if isinstance(f1, (int, float)) else "No cross-validated score recorded."
     return (f"Trained by the user on {desc} ({tr.get('n_texts', '?'):,} texts; {counts}) on {md.get('created', '?')} "
             f"with framing {md.get('framing_version', '?')}; feature sets: "
-            f"{', '.join(md.get('feature_sets', [])) or 'n-grams only'}. {score} "
+            f"{', '.join(md.get('feature_sets', [])) or 'n-grams only'}.{_distant_note(md.get('distant'))} {score} "
             "Each sentence is classified on its own; a share is of all sentences of an outlet's articles, with a 95% "
             "interval from resampling the outlet's articles.")
 

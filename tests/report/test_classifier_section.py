@@ -56,3 +56,13 @@ def test_classifier_section_focus_and_training_note(comp):
     note = training_note(comp.models["biased"])
     assert "24 texts" in note and "macro-F1" in note
     assert "not recorded" in training_note(None)
+
+
+def test_classifier_section_training_note_names_a_distant_model():
+    from framing.classify import fit_distant_model
+    from tests.classify.test_distant import D_LABELS, D_TEXTS
+
+    proxy = fit_distant_model(D_TEXTS * 2, D_LABELS * 2, min_df=1, description="wire & opinion sentences")
+    note = training_note(fit_classifier(TEXTS, LABELS, distant=proxy, **FAST))
+    assert "distant-supervision model fitted on wire & opinion sentences (24 texts" in note
+    assert "distant" not in training_note(fit_classifier(TEXTS, LABELS, **FAST))
