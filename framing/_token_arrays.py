@@ -22,7 +22,7 @@ from typing import Iterator, Sequence
 import numpy as np
 
 __all__ = ["KeyTable", "token_bounds", "packed_keys", "key_bytes", "no_zero_byte", "code_points", "Block", "blocks",
-           "CUE_JOINERS", "CUE_SINGLES", "WORD_JOINERS"]
+           "CUE_JOINERS", "CUE_SINGLES", "WORD_JOINERS", "GOLDEN"]
 
 _WORD_CHAR_RE = re.compile(r"\w")
 _WORD, _JOINER, _SINGLE = 1, 2, 4
@@ -163,8 +163,9 @@ def packed_keys(cp: np.ndarray, starts: np.ndarray, ends: np.ndarray,
     return key, fits
 
 
-#: Fibonacci hashing multiplier (2**64 / golden ratio, odd) of :class:`KeyTable`.
-_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+#: Fibonacci hashing multiplier (2**64 / golden ratio, odd) of :class:`KeyTable`, and of keys hashed together
+#: elsewhere (:mod:`framing.analyzers._loaded_uncommon`).
+GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 
 
 class KeyTable:
@@ -180,7 +181,7 @@ class KeyTable:
         self._slot_ids = np.full(1, -1, dtype=np.int64)
 
     def _slots(self, keys: np.ndarray) -> np.ndarray:
-        return ((keys * _GOLDEN) >> self._shift).astype(np.int64) if len(self.keys) else np.zeros(len(keys), np.int64)
+        return ((keys * GOLDEN) >> self._shift).astype(np.int64) if len(self.keys) else np.zeros(len(keys), np.int64)
 
     def _sorted_find(self, keys: np.ndarray) -> np.ndarray:
         if not len(self.keys):

@@ -15,7 +15,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .._token_arrays import MAX_KEY_CHARS, KeyTable, blocks, code_points, key_bytes, no_zero_byte, packed_keys
+from .._token_arrays import GOLDEN, MAX_KEY_CHARS, KeyTable, blocks, code_points, key_bytes, no_zero_byte, packed_keys
 from ..text import TOKEN_RE
 from ._loaded_scan import _TOKEN_JOINERS, _common_words, _is_rare, _uncommon_words
 
@@ -23,8 +23,6 @@ __all__ = ["uncommon_words_of"]
 
 _AZ_TOKEN_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _JOINER_CODES = np.array(sorted(map(ord, _TOKEN_JOINERS)), dtype=np.uint32)
-#: Hash multiplier of a pair of keys (2**64 / golden ratio, odd).
-_MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
 def _az_lut() -> np.ndarray:
@@ -46,7 +44,7 @@ def _az_bytes(keys: np.ndarray) -> np.ndarray:
 
 def _pair(head: np.ndarray, tail: np.ndarray) -> np.ndarray:
     """One 64-bit hash of the two keys of a token of nine to sixteen characters (collisions are checked)."""
-    return head * _MIX + tail
+    return head * GOLDEN + tail
 
 
 class _CommonKeys:
